@@ -1,0 +1,12 @@
+package io.basehook.application.port.in;
+
+import io.basehook.domain.row.StoredEvent;
+
+import java.util.List;
+
+/** Events of a base in {@code seq} order, and the base's highest {@code seq} at the time of reading. */
+public record ChangeFeed(List<StoredEvent> events, long lastSeq) {
+    public ChangeFeed {
+        events = List.copyOf(events);
+    }
+}

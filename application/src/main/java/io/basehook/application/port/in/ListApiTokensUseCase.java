@@ -1,0 +1,12 @@
+package io.basehook.application.port.in;
+
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.token.ApiToken;
+import java.util.List;
+
+/** A base's API tokens, without their secrets. */
+public interface ListApiTokensUseCase {
+
+    List<ApiToken> listApiTokens(Actor actor, BaseId baseId);
+}

@@ -1,0 +1,29 @@
+package io.basehook.application.port.out;
+
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.row.StoredEvent;
+
+import java.util.List;
+
+/**
+ * The transactional outbox: content events written in the same transaction as the change, numbered per
+ * base, read back as the change feed (and, by the delivery loop, sent to webhooks).
+ */
+public interface ChangeEventOutbox {
+
+    /**
+     * Takes the next {@code count} sequence numbers of the base. Called with the base locked
+     * ({@link BaseRepository#lockById}), so numbers follow commit order with no gap.
+     *
+     * @return the first of the numbers
+     */
+    long reserveSeqs(BaseId baseId, int count);
+
+    void append(List<StoredEvent> events);
+
+    /** Up to {@code limit} events with {@code seq > afterSeq}, in {@code seq} order. */
+    List<StoredEvent> readAfter(BaseId baseId, long afterSeq, int limit);
+
+    /** The highest {@code seq} the base has given out, 0 if none. */
+    long lastSeq(BaseId baseId);
+}

@@ -1,0 +1,12 @@
+package io.basehook.application.port.out;
+
+import java.util.function.Supplier;
+
+/** Runs a use case's work in one database transaction: everything it writes commits together or not at all. */
+public interface TransactionRunner {
+
+    <T> T inTransaction(Supplier<T> work);
+
+    /** A read-only transaction: one consistent view of several reads. */
+    <T> T readOnly(Supplier<T> work);
+}

@@ -1,0 +1,81 @@
+package io.basehook.application.service;
+
+import io.basehook.application.port.in.RowValues;
+import io.basehook.application.port.in.TableRows;
+import io.basehook.application.port.in.UpdateRowsCommand;
+import io.basehook.application.port.in.UpdateRowsUseCase;
+import io.basehook.application.port.out.RowRepository;
+import io.basehook.application.port.out.TransactionRunner;
+import io.basehook.domain.row.ChangeEvent;
+import io.basehook.domain.row.Row;
+import io.basehook.domain.row.RowId;
+import io.basehook.domain.shared.BasehookException;
+import io.basehook.domain.shared.FieldError;
+import io.basehook.domain.table.CellPatch;
+import io.basehook.domain.table.Table;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+public final class UpdateRowsService implements UpdateRowsUseCase {
+
+    private final Lookup lookup;
+    private final RowRepository rows;
+    private final ChangeRecorder changes;
+    private final TransactionRunner transactions;
+    private final Limits limits;
+    private final Clock clock;
+
+    public UpdateRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
+                             Limits limits, Clock clock) {
+        this.lookup = lookup;
+        this.rows = rows;
+        this.changes = changes;
+        this.transactions = transactions;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    @Override
+    public TableRows updateRows(UpdateRowsCommand command) {
+        command.actor().requireWrite(command.baseId());
+        RowBatches.requireWithin(command.updates().size(), limits, "updates");
+        return transactions.inTransaction(() -> {
+            lookup.lockedBase(command.baseId());
+            Table table = lookup.table(command.baseId(), command.tableId());
+            List<FieldError> errors = new ArrayList<>();
+            List<CellPatch> patches = new ArrayList<>(command.updates().size());
+            for (int i = 0; i < command.updates().size(); i++) {
+                patches.add(table.parseValues(command.updates().get(i).values(), "updates[" + i + "].values", errors));
+            }
+            RowBatches.requireValid(errors);
+            Map<RowId, Row> existing = rows.findByIds(command.baseId(), command.tableId(),
+                    command.updates().stream().map(RowValues::id).toList());
+            Instant now = clock.instant();
+            List<Row> result = new ArrayList<>(patches.size());
+            List<Row> changed = new ArrayList<>();
+            List<ChangeEvent> events = new ArrayList<>();
+            for (int i = 0; i < patches.size(); i++) {
+                RowId id = command.updates().get(i).id();
+                Row row = existing.get(id);
+                if (row == null) {
+                    throw BasehookException.notFound("row_not_found", "no row with id " + id + " in table " + table.id());
+                }
+                Row.Updated update = row.update(table, patches.get(i), command.actor(), now);
+                result.add(update.row());
+                update.event().ifPresent(event -> {
+                    changed.add(update.row());
+                    events.add(event);
+                });
+            }
+            if (!changed.isEmpty()) {
+                rows.updateAll(command.baseId(), changed);
+                changes.record(command.baseId(), events);
+            }
+            return new TableRows(table, result);
+        });
+    }
+}

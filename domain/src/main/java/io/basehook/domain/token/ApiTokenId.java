@@ -1,0 +1,27 @@
+package io.basehook.domain.token;
+
+import io.basehook.domain.shared.BasehookException;
+import io.basehook.domain.shared.RandomIds;
+
+import java.util.regex.Pattern;
+
+/** The public id of an API token ({@code tok_} and 16 alphanumerics); never the secret itself. */
+public record ApiTokenId(String value) {
+
+    private static final Pattern FORMAT = Pattern.compile("tok_[A-Za-z0-9]{16}");
+
+    public ApiTokenId {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            throw BasehookException.notFound("api_token_not_found", "no API token with id " + value);
+        }
+    }
+
+    public static ApiTokenId random() {
+        return new ApiTokenId("tok_" + RandomIds.alphanumeric(16));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
