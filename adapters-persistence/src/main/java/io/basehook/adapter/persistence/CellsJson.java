@@ -89,50 +89,42 @@ final class CellsJson {
     }
 
     private static CellValue readValue(JsonParser json, JsonToken token) throws IOException {
-        switch (token) {
-            case VALUE_STRING:
-                return new CellValue.Text(json.getText());
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                // parsed from the text itself, so 0.1 stays exactly 0.1
-                return new CellValue.Number(json.getDecimalValue());
-            case VALUE_TRUE:
-                return new CellValue.Checkbox(true);
-            case VALUE_FALSE:
-                return new CellValue.Checkbox(false);
-            case START_OBJECT:
-                return readTagged(json);
-            default:
-                throw new IllegalStateException("unexpected stored cell " + token);
-        }
+        return switch (token) {
+            case VALUE_STRING -> new CellValue.Text(json.getText());
+            // parsed from the digits themselves, so 0.1 stays exactly 0.1
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new CellValue.Number(json.getDecimalValue());
+            case VALUE_TRUE -> new CellValue.Checkbox(true);
+            case VALUE_FALSE -> new CellValue.Checkbox(false);
+            case START_OBJECT -> readTagged(json);
+            default -> throw new IllegalStateException("unexpected stored cell " + token);
+        };
     }
 
     private static CellValue readTagged(JsonParser json) throws IOException {
         expect(json.nextToken(), JsonToken.FIELD_NAME);
         String tag = json.currentName();
-        CellValue value;
-        switch (tag) {
-            case "d":
-                expect(json.nextToken(), JsonToken.VALUE_STRING);
-                value = new CellValue.Date(json.getText());
-                break;
-            case "o":
-                expect(json.nextToken(), JsonToken.VALUE_STRING);
-                value = new CellValue.Option(json.getText());
-                break;
-            case "m":
+        CellValue value = switch (tag) {
+            case "d" -> new CellValue.Date(nextString(json));
+            case "o" -> new CellValue.Option(nextString(json));
+            case "m" -> {
                 expect(json.nextToken(), JsonToken.START_ARRAY);
                 List<String> ids = new ArrayList<>();
-                while (json.nextToken() == JsonToken.VALUE_STRING) {
+                JsonToken token;
+                while ((token = json.nextToken()) == JsonToken.VALUE_STRING) {
                     ids.add(json.getText());
                 }
-                value = new CellValue.Options(ids);
-                break;
-            default:
-                throw new IllegalStateException("unknown stored cell tag " + tag);
-        }
+                expect(token, JsonToken.END_ARRAY);
+                yield new CellValue.Options(ids);
+            }
+            default -> throw new IllegalStateException("unknown stored cell tag " + tag);
+        };
         expect(json.nextToken(), JsonToken.END_OBJECT);
         return value;
+    }
+
+    private static String nextString(JsonParser json) throws IOException {
+        expect(json.nextToken(), JsonToken.VALUE_STRING);
+        return json.getText();
     }
 
     private static void expect(JsonToken actual, JsonToken expected) {

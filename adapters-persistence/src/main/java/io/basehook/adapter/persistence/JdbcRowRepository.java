@@ -146,7 +146,7 @@ public final class JdbcRowRepository implements RowRepository {
                 select.setString(2, tableId.value());
                 select.setLong(3, afterPk);
                 // one row more than asked tells whether there is a next page
-                select.setInt(4, limit + 1);
+                select.setLong(4, (long) limit + 1);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
                         if (rows.size() == limit) {

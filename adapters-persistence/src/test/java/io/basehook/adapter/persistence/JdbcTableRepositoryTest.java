@@ -114,12 +114,22 @@ class JdbcTableRepositoryTest extends DatabaseTest {
     }
 
     @Test
-    void deletingAMissingTableIsHarmless() {
-        Base base = Fixtures.base();
-        bases.insert(base);
+    void tableIdsAreScopedToTheirBase() {
+        Base one = Fixtures.base();
+        Base two = Fixtures.base();
+        bases.insert(one);
+        bases.insert(two);
+        TableId sameId = new TableId("Ab12");
+        tables.insert(Table.restore(sameId, one.id(), "Deals", Fixtures.table(one.id(), "x").columns(), Fixtures.NOW));
+        tables.insert(Table.restore(sameId, two.id(), "Leads", Fixtures.table(two.id(), "x").columns(), Fixtures.NOW));
+        Row row = Fixtures.row(tables.findById(one.id(), sameId).orElseThrow(), "only in one");
+        rows.insertAll(one.id(), List.of(row));
 
-        tables.delete(base.id(), TableId.random());
+        tables.delete(two.id(), sameId);
 
-        assertTrue(tables.findByBase(base.id()).isEmpty());
+        assertEquals("Deals", tables.findById(one.id(), sameId).orElseThrow().name());
+        assertTrue(tables.findById(two.id(), sameId).isEmpty());
+        assertEquals(1, rows.findByIds(one.id(), sameId, List.of(row.id())).size());
+        assertTrue(rows.findByIds(two.id(), sameId, List.of(row.id())).isEmpty());
     }
 }
