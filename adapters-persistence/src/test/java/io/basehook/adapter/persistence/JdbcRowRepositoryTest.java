@@ -4,6 +4,7 @@ import io.basehook.application.port.out.BaseRepository;
 import io.basehook.application.port.out.RowPage;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TableRepository;
+import io.basehook.application.port.out.TransactionRunner;
 import io.basehook.domain.base.Base;
 import io.basehook.domain.cell.CellValue;
 import io.basehook.domain.row.Row;
@@ -19,6 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +44,10 @@ class JdbcRowRepositoryTest extends DatabaseTest {
     TableRepository tables;
     @Inject
     RowRepository rows;
+    @Inject
+    TransactionRunner transactions;
+    @Inject
+    JdbcConnections jdbc;
 
     Base base;
     Table table;
@@ -237,6 +244,33 @@ class JdbcRowRepositoryTest extends DatabaseTest {
             cursor = page.nextCursor();
         } while (cursor != null);
         assertEquals(1201, count);
+    }
+
+    @Test
+    void aBatchOfRowsTravelsAsOneInsertStatement() {
+        List<Row> batch = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            batch.add(Fixtures.row(table, "r" + i));
+        }
+
+        long statements = transactions.inTransaction(() -> {
+            long before = sessionInserts();
+            rows.insertAll(base.id(), batch);
+            return sessionInserts() - before;
+        });
+
+        // one round trip, not 100: rewriteBatchedStatements is in effect
+        assertEquals(1, statements);
+    }
+
+    private long sessionInserts() {
+        return jdbc.run(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery("SHOW SESSION STATUS LIKE 'Com_insert'")) {
+                result.next();
+                return result.getLong(2);
+            }
+        });
     }
 
     private ColumnKey key(String columnName) {
