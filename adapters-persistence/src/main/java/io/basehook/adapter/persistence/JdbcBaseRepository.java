@@ -1,0 +1,45 @@
+package io.basehook.adapter.persistence;
+
+import io.basehook.application.port.out.BaseRepository;
+import io.basehook.domain.base.Base;
+import io.basehook.domain.base.BaseId;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+@Singleton
+public final class JdbcBaseRepository implements BaseRepository {
+
+    private final BaseEntityRepository bases;
+
+    JdbcBaseRepository(BaseEntityRepository bases) {
+        this.bases = bases;
+    }
+
+    @Override
+    public void insert(Base base) {
+        bases.save(EntityMapper.toEntity(base));
+    }
+
+    @Override
+    public Optional<Base> findById(BaseId id) {
+        return bases.findById(id.value()).map(EntityMapper::toDomain);
+    }
+
+    @Override
+    public Optional<Base> lockById(BaseId id) {
+        return bases.lockById(id.value()).map(EntityMapper::toDomain);
+    }
+
+    @Override
+    public List<Base> findAll() {
+        return bases.listInCreationOrder().stream().map(EntityMapper::toDomain).toList();
+    }
+
+    @Override
+    public void delete(BaseId id) {
+        // tables, rows, events and tokens go with it through ON DELETE CASCADE
+        bases.deleteById(id.value());
+    }
+}

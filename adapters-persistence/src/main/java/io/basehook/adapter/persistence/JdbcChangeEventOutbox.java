@@ -1,0 +1,105 @@
+package io.basehook.adapter.persistence;
+
+import io.basehook.application.port.out.ChangeEventOutbox;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.row.EventId;
+import io.basehook.domain.row.OpType;
+import io.basehook.domain.row.StoredEvent;
+import io.basehook.domain.shared.BasehookException;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The outbox in {@code bh_event}. Sequence numbers come from {@code bh_base.last_seq}, bumped under the base's
+ * row lock, so they are gapless and follow commit order; a rollback gives the numbers back with the events.
+ */
+@Singleton
+public final class JdbcChangeEventOutbox implements ChangeEventOutbox {
+
+    private final BaseEntityRepository bases;
+    private final JdbcConnections jdbc;
+
+    JdbcChangeEventOutbox(BaseEntityRepository bases, JdbcConnections jdbc) {
+        this.bases = bases;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long reserveSeqs(BaseId baseId, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("reserve at least one seq");
+        }
+        if (bases.addToLastSeq(baseId.value(), count) == 0) {
+            throw BasehookException.notFound("base_not_found", "no base with id " + baseId);
+        }
+        // our own uncommitted update is what this transaction reads back
+        long last = bases.findLastSeqById(baseId.value()).orElseThrow();
+        return last - count + 1;
+    }
+
+    @Override
+    public void append(List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.run(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bh_event "
+                    + "(base_id, seq, event_id, op_type, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (StoredEvent event : events) {
+                    insert.setString(1, event.baseId().value());
+                    insert.setLong(2, event.seq());
+                    insert.setString(3, event.id().value());
+                    insert.setString(4, event.type().wireName());
+                    insert.setLong(5, event.occurredAt().toEpochMilli());
+                    insert.setString(6, event.payload());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<StoredEvent> readAfter(BaseId baseId, long afterSeq, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return jdbc.run(connection -> {
+            List<StoredEvent> events = new ArrayList<>(Math.min(limit, 1000));
+            try (PreparedStatement select = connection.prepareStatement("SELECT seq, event_id, op_type, occurred_at, "
+                    + "payload FROM bh_event WHERE base_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                select.setString(1, baseId.value());
+                select.setLong(2, afterSeq);
+                select.setInt(3, limit);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        events.add(new StoredEvent(baseId, result.getLong("seq"), new EventId(result.getString("event_id")),
+                                opType(result.getString("op_type")), Instant.ofEpochMilli(result.getLong("occurred_at")),
+                                result.getString("payload")));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    @Override
+    public long lastSeq(BaseId baseId) {
+        return bases.findLastSeqById(baseId.value()).orElse(0L);
+    }
+
+    private static OpType opType(String wireName) {
+        for (OpType type : OpType.values()) {
+            if (type.wireName().equals(wireName)) {
+                return type;
+            }
+        }
+        throw new IllegalStateException("unknown stored op_type " + wireName);
+    }
+}

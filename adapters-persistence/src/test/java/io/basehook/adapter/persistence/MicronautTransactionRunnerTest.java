@@ -1,0 +1,110 @@
+package io.basehook.adapter.persistence;
+
+import io.basehook.application.port.out.BaseRepository;
+import io.basehook.application.port.out.ChangeEventOutbox;
+import io.basehook.application.port.out.RowRepository;
+import io.basehook.application.port.out.TableRepository;
+import io.basehook.application.port.out.TransactionRunner;
+import io.basehook.domain.base.Base;
+import io.basehook.domain.row.Row;
+import io.basehook.domain.row.RowId;
+import io.basehook.domain.row.StoredEvent;
+import io.basehook.domain.table.Table;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The outbox guarantee: rows and their events commit together or not at all. */
+@MicronautTest(transactional = false)
+class MicronautTransactionRunnerTest extends DatabaseTest {
+
+    @Inject
+    TransactionRunner transactions;
+    @Inject
+    BaseRepository bases;
+    @Inject
+    TableRepository tables;
+    @Inject
+    RowRepository rows;
+    @Inject
+    ChangeEventOutbox outbox;
+
+    Base base;
+    Table table;
+
+    @BeforeEach
+    void freshTable() {
+        base = Fixtures.base();
+        bases.insert(base);
+        table = Fixtures.table(base.id(), "Deals");
+        tables.insert(table);
+    }
+
+    @Test
+    void commitsRowsTogetherWithTheirEvents() {
+        List<Row> written = List.of(Fixtures.row(table, "a"), Fixtures.row(table, "b"));
+
+        transactions.inTransaction(() -> writeRowsAndEvents(written));
+
+        assertEquals(2, rows.findByIds(base.id(), table.id(), ids(written)).size());
+        assertEquals(List.of(1L, 2L), outbox.readAfter(base.id(), 0, 10).stream().map(StoredEvent::seq).toList());
+    }
+
+    @Test
+    void anExceptionLeavesNeitherRowsNorEvents() {
+        List<Row> written = List.of(Fixtures.row(table, "a"), Fixtures.row(table, "b"));
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
+            writeRowsAndEvents(written);
+            throw new IllegalStateException("the use case fails after writing");
+        }));
+
+        assertEquals("the use case fails after writing", thrown.getMessage());
+        assertTrue(rows.findByIds(base.id(), table.id(), ids(written)).isEmpty());
+        assertTrue(outbox.readAfter(base.id(), 0, 10).isEmpty());
+        assertEquals(0, outbox.lastSeq(base.id()));
+    }
+
+    @Test
+    void aNestedCallJoinsTheOuterTransaction() {
+        List<Row> written = List.of(Fixtures.row(table, "a"));
+
+        assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
+            transactions.inTransaction(() -> writeRowsAndEvents(written));
+            throw new IllegalStateException("the outer work fails after the inner one returned");
+        }));
+
+        assertTrue(rows.findByIds(base.id(), table.id(), ids(written)).isEmpty());
+        assertTrue(outbox.readAfter(base.id(), 0, 10).isEmpty());
+    }
+
+    @Test
+    void aReadOnlyTransactionSeesCommittedData() {
+        List<Row> written = List.of(Fixtures.row(table, "a"));
+        transactions.inTransaction(() -> writeRowsAndEvents(written));
+
+        int seen = transactions.readOnly(() -> rows.findByIds(base.id(), table.id(), ids(written)).size()
+                + outbox.readAfter(base.id(), 0, 10).size());
+
+        assertEquals(2, seen);
+    }
+
+    private Void writeRowsAndEvents(List<Row> written) {
+        bases.lockById(base.id()).orElseThrow();
+        rows.insertAll(base.id(), written);
+        long seq = outbox.reserveSeqs(base.id(), written.size());
+        outbox.append(written.stream().map(row -> Fixtures.event(base.id(), seq + written.indexOf(row))).toList());
+        return null;
+    }
+
+    private static List<RowId> ids(List<Row> written) {
+        return written.stream().map(Row::id).toList();
+    }
+}
