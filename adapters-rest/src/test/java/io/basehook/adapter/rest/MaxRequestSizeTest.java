@@ -5,6 +5,9 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +30,20 @@ class MaxRequestSizeTest extends ApiTestSupport {
         assertEquals(413, reply.status());
         assertEquals("application/problem+json", reply.contentType());
         assertEquals("request_too_large", reply.json().get("code"));
+        verifyNoInteractions(insertRows);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413Too() {
+        byte[] tooLarge = ("{\"rows\":[{\"Name\":\"" + "x".repeat(4096) + "\"}]}").getBytes(StandardCharsets.UTF_8);
+
+        // no Content-Length: the server only learns the size while reading
+        Reply reply = send(HttpRequest.newBuilder(server.getURI().resolve(ROWS))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge))));
+
+        assertEquals(413, reply.status());
+        assertEquals("application/problem+json", reply.contentType());
         verifyNoInteractions(insertRows);
     }
 

@@ -1,6 +1,7 @@
 package io.basehook.adapter.rest.dto;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -40,12 +41,17 @@ public final class ExactJson {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr()), e);
+            throw new IllegalArgumentException(describe(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Jackson's complaint for a client: the reason and where, without Jackson's source dump. */
+    public static String describe(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return "malformed JSON: " + e.getOriginalMessage()
+                + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
     }
 
     private static Object read(JsonParser parser, JsonToken token) throws IOException {

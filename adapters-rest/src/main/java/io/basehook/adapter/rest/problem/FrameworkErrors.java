@@ -1,7 +1,7 @@
 package io.basehook.adapter.rest.problem;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import io.basehook.adapter.rest.dto.ExactJson;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -38,9 +38,7 @@ final class FrameworkErrors {
     private static Problem badRequest(ErrorContext context) {
         Optional<JsonParseException> syntax = find(context, JsonParseException.class);
         if (syntax.isPresent()) {
-            JsonLocation at = syntax.get().getLocation();
-            return malformed("malformed JSON: " + syntax.get().getOriginalMessage()
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
+            return malformed(ExactJson.describe(syntax.get()));
         }
         if (find(context, JsonSyntaxException.class).isPresent()) {
             return malformed("malformed JSON");
@@ -48,13 +46,17 @@ final class FrameworkErrors {
         Optional<SerdeException> typeError = find(context, SerdeException.class).filter(e -> !e.getPath().isEmpty());
         if (typeError.isPresent()) {
             String field = field(typeError.get().getPath());
-            // the first line is the reason; the rest is Jackson's location dump
-            String reason = typeError.get().getMessage() == null ? "" : typeError.get().getMessage().lines().findFirst().orElse("").strip();
+            String reason = firstLine(typeError.get().getMessage());
             String message = field + " has the wrong JSON type" + (reason.isEmpty() ? "" : " (" + reason + ")");
             return ProblemResponses.problem(400, "invalid_field", message,
                     List.of(new Problem.FieldProblem(field, message)), null);
         }
         return ProblemResponses.problem(400, "invalid_request", messages(context), fieldProblems(context), null);
+    }
+
+    /** The reason without the location dump Jackson appends on the following lines. */
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").strip();
     }
 
     private static Problem malformed(String detail) {

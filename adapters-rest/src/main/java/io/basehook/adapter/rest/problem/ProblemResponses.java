@@ -25,9 +25,10 @@ import java.util.UUID;
 @Singleton
 public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
 
-    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_JSON_PROBLEM_TYPE;
+    private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_JSON_PROBLEM_TYPE;
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
-    static final String PROBLEM_TYPE_PREFIX = "urn:basehook:problem:";
+    // a URN names the problem without pretending there is a page to fetch
+    private static final String PROBLEM_TYPE_PREFIX = "urn:basehook:problem:";
 
     /** A rejection the domain or a use case decided on. */
     public MutableHttpResponse<Problem> of(BasehookException e) {
