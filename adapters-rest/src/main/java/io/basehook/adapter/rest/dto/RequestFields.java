@@ -48,7 +48,7 @@ final class RequestFields {
         return (Map<String, Object>) object;
     }
 
-    /** A member that must be a JSON object when present, such as a row's values. */
+    /** A member that must be a JSON object, such as a row's values. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> object(Object value, String field) {
         if (!(value instanceof Map<?, ?> object)) {
