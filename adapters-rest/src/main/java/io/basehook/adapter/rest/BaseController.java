@@ -1,0 +1,62 @@
+package io.basehook.adapter.rest;
+
+import io.basehook.adapter.rest.dto.BaseListResponse;
+import io.basehook.adapter.rest.dto.BaseResponse;
+import io.basehook.adapter.rest.dto.BaseWithTablesResponse;
+import io.basehook.adapter.rest.dto.CreateBaseRequest;
+import io.basehook.application.port.in.CreateBaseUseCase;
+import io.basehook.application.port.in.DeleteBaseUseCase;
+import io.basehook.application.port.in.GetBaseUseCase;
+import io.basehook.application.port.in.ListBasesUseCase;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** Bases: create, list, read with tables, delete. */
+@Controller("/api/v1/bases")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class BaseController {
+
+    private final CreateBaseUseCase createBase;
+    private final ListBasesUseCase listBases;
+    private final GetBaseUseCase getBase;
+    private final DeleteBaseUseCase deleteBase;
+
+    public BaseController(CreateBaseUseCase createBase, ListBasesUseCase listBases, GetBaseUseCase getBase,
+                          DeleteBaseUseCase deleteBase) {
+        this.createBase = createBase;
+        this.listBases = listBases;
+        this.getBase = getBase;
+        this.deleteBase = deleteBase;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    public BaseResponse create(Actor actor, @Body CreateBaseRequest body) {
+        return BaseResponse.from(createBase.createBase(body.toCommand(actor)));
+    }
+
+    @Get
+    public BaseListResponse list(Actor actor) {
+        return BaseListResponse.from(listBases.listBases(actor));
+    }
+
+    @Get("/{baseId}")
+    public BaseWithTablesResponse get(Actor actor, String baseId) {
+        return BaseWithTablesResponse.from(getBase.getBase(actor, new BaseId(baseId)));
+    }
+
+    @Delete("/{baseId}")
+    @Status(HttpStatus.NO_CONTENT)
+    public void delete(Actor actor, String baseId) {
+        deleteBase.deleteBase(actor, new BaseId(baseId));
+    }
+}

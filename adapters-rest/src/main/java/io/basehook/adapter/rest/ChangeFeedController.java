@@ -1,0 +1,29 @@
+package io.basehook.adapter.rest;
+
+import io.basehook.adapter.rest.dto.ChangeFeedResponse;
+import io.basehook.application.port.in.ReadChangeFeedUseCase;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** A base's content events in commit order, for a receiver catching up from the last {@code seq} it saw. */
+@Controller("/api/v1/bases/{baseId}/events")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ChangeFeedController {
+
+    private final ReadChangeFeedUseCase readChangeFeed;
+
+    public ChangeFeedController(ReadChangeFeedUseCase readChangeFeed) {
+        this.readChangeFeed = readChangeFeed;
+    }
+
+    @Get
+    public ChangeFeedResponse read(Actor actor, String baseId, @QueryValue(defaultValue = "0") long after,
+                                   @QueryValue(defaultValue = "100") int limit) {
+        return ChangeFeedResponse.from(readChangeFeed.readChangeFeed(actor, new BaseId(baseId), after, limit));
+    }
+}

@@ -1,0 +1,110 @@
+package io.basehook.adapter.rest;
+
+import io.basehook.adapter.rest.dto.DeleteRowsRequest;
+import io.basehook.adapter.rest.dto.DeletedRowsResponse;
+import io.basehook.adapter.rest.dto.InsertRowsRequest;
+import io.basehook.adapter.rest.dto.RowListResponse;
+import io.basehook.adapter.rest.dto.RowPageResponse;
+import io.basehook.adapter.rest.dto.RowResponse;
+import io.basehook.adapter.rest.dto.UpdateRowRequest;
+import io.basehook.adapter.rest.dto.UpdateRowsRequest;
+import io.basehook.application.port.in.DeleteRowsCommand;
+import io.basehook.application.port.in.DeleteRowsUseCase;
+import io.basehook.application.port.in.GetRowUseCase;
+import io.basehook.application.port.in.InsertRowsUseCase;
+import io.basehook.application.port.in.ListRowsUseCase;
+import io.basehook.application.port.in.TableRows;
+import io.basehook.application.port.in.UpdateRowsUseCase;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.row.RowId;
+import io.basehook.domain.shared.BasehookException;
+import io.basehook.domain.table.TableId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.List;
+
+/**
+ * Rows of a table, values by column name. Bodies with cell values arrive as text and are read exactly
+ * ({@code ExactJson}), so decimals stay BigDecimal and a null stays a null entry.
+ */
+@Controller("/api/v1/bases/{baseId}/tables/{tableId}/rows")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RowController {
+
+    private final InsertRowsUseCase insertRows;
+    private final ListRowsUseCase listRows;
+    private final GetRowUseCase getRow;
+    private final UpdateRowsUseCase updateRows;
+    private final DeleteRowsUseCase deleteRows;
+
+    public RowController(InsertRowsUseCase insertRows, ListRowsUseCase listRows, GetRowUseCase getRow,
+                         UpdateRowsUseCase updateRows, DeleteRowsUseCase deleteRows) {
+        this.insertRows = insertRows;
+        this.listRows = listRows;
+        this.getRow = getRow;
+        this.updateRows = updateRows;
+        this.deleteRows = deleteRows;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    public RowListResponse insert(Actor actor, String baseId, String tableId, @Body String body) {
+        InsertRowsRequest request = InsertRowsRequest.read(body);
+        return RowListResponse.from(insertRows.insertRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
+    }
+
+    @Get
+    public RowPageResponse list(Actor actor, String baseId, String tableId,
+                                @QueryValue(defaultValue = "100") int limit, @Nullable @QueryValue String cursor) {
+        return RowPageResponse.from(listRows.listRows(actor, new BaseId(baseId), new TableId(tableId), limit, cursor));
+    }
+
+    @Get("/{rowId}")
+    public RowResponse get(Actor actor, String baseId, String tableId, String rowId) {
+        TableRows found = getRow.getRow(actor, new BaseId(baseId), new TableId(tableId), new RowId(rowId));
+        return RowResponse.from(found.table(), found.rows().get(0));
+    }
+
+    @Patch("/{rowId}")
+    public RowResponse update(Actor actor, String baseId, String tableId, String rowId, @Body String body) {
+        UpdateRowRequest request = UpdateRowRequest.read(body);
+        TableRows updated;
+        try {
+            updated = updateRows.updateRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId),
+                    new RowId(rowId)));
+        } catch (BasehookException e) {
+            throw UpdateRowRequest.asSent(e);
+        }
+        return RowResponse.from(updated.table(), updated.rows().get(0));
+    }
+
+    @Patch
+    public RowListResponse updateAll(Actor actor, String baseId, String tableId, @Body String body) {
+        UpdateRowsRequest request = UpdateRowsRequest.read(body);
+        return RowListResponse.from(updateRows.updateRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
+    }
+
+    @Delete("/{rowId}")
+    @Status(HttpStatus.NO_CONTENT)
+    public void delete(Actor actor, String baseId, String tableId, String rowId) {
+        deleteRows.deleteRows(new DeleteRowsCommand(actor, new BaseId(baseId), new TableId(tableId),
+                List.of(new RowId(rowId)), true));
+    }
+
+    @Delete
+    public DeletedRowsResponse deleteAll(Actor actor, String baseId, String tableId, @Body DeleteRowsRequest body) {
+        return new DeletedRowsResponse(deleteRows.deleteRows(body.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
+    }
+}

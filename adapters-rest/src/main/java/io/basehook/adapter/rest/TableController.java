@@ -1,0 +1,63 @@
+package io.basehook.adapter.rest;
+
+import io.basehook.adapter.rest.dto.CreateTableRequest;
+import io.basehook.adapter.rest.dto.RenameTableRequest;
+import io.basehook.adapter.rest.dto.TableResponse;
+import io.basehook.application.port.in.CreateTableUseCase;
+import io.basehook.application.port.in.DeleteTableUseCase;
+import io.basehook.application.port.in.GetTableUseCase;
+import io.basehook.application.port.in.RenameTableUseCase;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.table.TableId;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** Tables of a base: create with columns, read, rename, delete. */
+@Controller("/api/v1/bases/{baseId}/tables")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TableController {
+
+    private final CreateTableUseCase createTable;
+    private final GetTableUseCase getTable;
+    private final RenameTableUseCase renameTable;
+    private final DeleteTableUseCase deleteTable;
+
+    public TableController(CreateTableUseCase createTable, GetTableUseCase getTable, RenameTableUseCase renameTable,
+                           DeleteTableUseCase deleteTable) {
+        this.createTable = createTable;
+        this.getTable = getTable;
+        this.renameTable = renameTable;
+        this.deleteTable = deleteTable;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    public TableResponse create(Actor actor, String baseId, @Body CreateTableRequest body) {
+        return TableResponse.from(createTable.createTable(body.toCommand(actor, new BaseId(baseId))));
+    }
+
+    @Get("/{tableId}")
+    public TableResponse get(Actor actor, String baseId, String tableId) {
+        return TableResponse.from(getTable.getTable(actor, new BaseId(baseId), new TableId(tableId)));
+    }
+
+    @Patch("/{tableId}")
+    public TableResponse rename(Actor actor, String baseId, String tableId, @Body RenameTableRequest body) {
+        return TableResponse.from(renameTable.renameTable(body.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
+    }
+
+    @Delete("/{tableId}")
+    @Status(HttpStatus.NO_CONTENT)
+    public void delete(Actor actor, String baseId, String tableId) {
+        deleteTable.deleteTable(actor, new BaseId(baseId), new TableId(tableId));
+    }
+}

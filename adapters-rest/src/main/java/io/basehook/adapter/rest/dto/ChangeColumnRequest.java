@@ -1,0 +1,21 @@
+package io.basehook.adapter.rest.dto;
+
+import io.basehook.application.port.in.ChangeColumnCommand;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.table.ColumnKey;
+import io.basehook.domain.table.ColumnType;
+import io.basehook.domain.table.TableId;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** {@code PATCH .../columns/{key}}: {@code {name?, type?, options?}}; what is absent stays as it is. */
+@Serdeable
+public record ChangeColumnRequest(String name, String type, List<OptionRequest> options) {
+
+    public ChangeColumnCommand toCommand(Actor actor, BaseId baseId, TableId tableId, ColumnKey key) {
+        ColumnType newType = type == null ? null : ColumnType.fromWireName(type, "type");
+        return new ChangeColumnCommand(actor, baseId, tableId, key, name, newType, ColumnRequest.optionSpecs(options));
+    }
+}

@@ -1,0 +1,14 @@
+package io.basehook.adapter.rest.dto;
+
+import io.basehook.application.port.in.CreateBaseCommand;
+import io.basehook.domain.access.Actor;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** {@code POST /bases}: {@code {name}}. */
+@Serdeable
+public record CreateBaseRequest(String name) {
+
+    public CreateBaseCommand toCommand(Actor actor) {
+        return new CreateBaseCommand(actor, RequestFields.required(name, "name"));
+    }
+}

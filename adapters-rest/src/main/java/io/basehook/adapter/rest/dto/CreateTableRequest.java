@@ -1,0 +1,27 @@
+package io.basehook.adapter.rest.dto;
+
+import io.basehook.application.port.in.CreateTableCommand;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.table.ColumnSpec;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code POST /bases/{baseId}/tables}: {@code {name, columns?}}; without columns the table gets one text column. */
+@Serdeable
+public record CreateTableRequest(String name, List<ColumnRequest> columns) {
+
+    public CreateTableCommand toCommand(Actor actor, BaseId baseId) {
+        String tableName = RequestFields.required(name, "name");
+        List<ColumnSpec> specs = new ArrayList<>();
+        if (columns != null) {
+            for (int i = 0; i < columns.size(); i++) {
+                String field = "columns[" + i + "]";
+                specs.add(RequestFields.required(columns.get(i), field).toSpec(field));
+            }
+        }
+        return new CreateTableCommand(actor, baseId, tableName, specs);
+    }
+}

@@ -1,0 +1,28 @@
+package io.basehook.adapter.rest.dto;
+
+import io.basehook.application.port.in.InsertRowsCommand;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.table.TableId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code POST .../rows}: {@code {rows:[{<column name>: value, ...}]}}, read with {@link ExactJson}. */
+public record InsertRowsRequest(List<Map<String, Object>> rows) {
+
+    public static InsertRowsRequest read(String body) {
+        Map<String, Object> root = RequestFields.jsonObject(body);
+        List<?> given = RequestFields.array(RequestFields.required(root.get("rows"), "rows"), "rows");
+        List<Map<String, Object>> rows = new ArrayList<>(given.size());
+        for (int i = 0; i < given.size(); i++) {
+            rows.add(RequestFields.object(given.get(i), "rows[" + i + "]"));
+        }
+        return new InsertRowsRequest(rows);
+    }
+
+    public InsertRowsCommand toCommand(Actor actor, BaseId baseId, TableId tableId) {
+        return new InsertRowsCommand(actor, baseId, tableId, rows);
+    }
+}

@@ -1,0 +1,73 @@
+package io.basehook.adapter.rest.dto;
+
+import io.basehook.domain.row.RowId;
+import io.basehook.domain.shared.BasehookException;
+
+import java.util.List;
+import java.util.Map;
+
+/** Checks shared by the request records, so a missing field is a 400 naming it before any command is built. */
+final class RequestFields {
+
+    private RequestFields() {
+    }
+
+    static <T> T required(T value, String field) {
+        if (value == null) {
+            throw BasehookException.invalid("missing_field", field, field + " is required");
+        }
+        return value;
+    }
+
+    /** A row id inside a body: malformed is the client's typo (400 naming the field), unlike in a path (404). */
+    static RowId rowId(Object value, String field) {
+        String id = string(required(value, field), field);
+        try {
+            return new RowId(id);
+        } catch (BasehookException malformed) {
+            throw BasehookException.invalid("invalid_row_id", field, field + " is not a row id");
+        }
+    }
+
+    static String path(String prefix, String field) {
+        return prefix.isEmpty() ? field : prefix + "." + field;
+    }
+
+    /** A body read by {@link ExactJson}, which must be a JSON object. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> jsonObject(String body) {
+        Object parsed;
+        try {
+            parsed = ExactJson.parse(body == null ? "" : body);
+        } catch (IllegalArgumentException e) {
+            throw new BasehookException(BasehookException.Kind.INVALID, "malformed_json", e.getMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> object)) {
+            throw new BasehookException(BasehookException.Kind.INVALID, "malformed_json", "the body must be a JSON object");
+        }
+        return (Map<String, Object>) object;
+    }
+
+    /** A member that must be a JSON object, such as a row's values. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Object value, String field) {
+        if (!(value instanceof Map<?, ?> object)) {
+            throw BasehookException.invalid("invalid_field", field, field + " must be an object");
+        }
+        return (Map<String, Object>) object;
+    }
+
+    static List<?> array(Object value, String field) {
+        if (!(value instanceof List<?> array)) {
+            throw BasehookException.invalid("invalid_field", field, field + " must be an array");
+        }
+        return array;
+    }
+
+    static String string(Object value, String field) {
+        if (!(value instanceof String text)) {
+            throw BasehookException.invalid("invalid_field", field, field + " must be a string");
+        }
+        return text;
+    }
+}

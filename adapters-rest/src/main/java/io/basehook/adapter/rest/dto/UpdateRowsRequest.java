@@ -1,0 +1,33 @@
+package io.basehook.adapter.rest.dto;
+
+import io.basehook.application.port.in.RowValues;
+import io.basehook.application.port.in.UpdateRowsCommand;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.table.TableId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code PATCH .../rows}: {@code {updates:[{id, values}]}}, read with {@link ExactJson}; a null value clears its cell. */
+public record UpdateRowsRequest(List<RowValues> updates) {
+
+    public static UpdateRowsRequest read(String body) {
+        Map<String, Object> root = RequestFields.jsonObject(body);
+        List<?> given = RequestFields.array(RequestFields.required(root.get("updates"), "updates"), "updates");
+        List<RowValues> updates = new ArrayList<>(given.size());
+        for (int i = 0; i < given.size(); i++) {
+            String field = "updates[" + i + "]";
+            Map<String, Object> update = RequestFields.object(given.get(i), field);
+            Map<String, Object> values = RequestFields.object(
+                    RequestFields.required(update.get("values"), field + ".values"), field + ".values");
+            updates.add(new RowValues(RequestFields.rowId(update.get("id"), field + ".id"), values));
+        }
+        return new UpdateRowsRequest(updates);
+    }
+
+    public UpdateRowsCommand toCommand(Actor actor, BaseId baseId, TableId tableId) {
+        return new UpdateRowsCommand(actor, baseId, tableId, updates);
+    }
+}
