@@ -1,0 +1,172 @@
+package io.basehook.application.service;
+
+import io.basehook.application.port.out.ApiTokenRepository;
+import io.basehook.application.port.out.BaseRepository;
+import io.basehook.application.port.out.ChangeEventOutbox;
+import io.basehook.application.port.out.EventPayloadEncoder;
+import io.basehook.application.port.out.RowRepository;
+import io.basehook.application.port.out.TableRepository;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.access.Permission;
+import io.basehook.domain.base.Base;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.cell.CellValue;
+import io.basehook.domain.row.ChangeEvent;
+import io.basehook.domain.row.Row;
+import io.basehook.domain.row.RowId;
+import io.basehook.domain.row.StoredEvent;
+import io.basehook.domain.table.Column;
+import io.basehook.domain.table.ColumnKey;
+import io.basehook.domain.table.ColumnType;
+import io.basehook.domain.table.SelectOption;
+import io.basehook.domain.table.Table;
+import io.basehook.domain.table.TableId;
+import org.mockito.ArgumentCaptor;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * The real services over Mockito mocks of the outbound ports (never of domain objects), with a base
+ * "CRM" holding the table "Opportunities". One fixture per test: the table is mutable.
+ */
+final class Fixture {
+
+    static final BaseId BASE_ID = new BaseId("fae0a3a42ba94df88e8303fd385e37de");
+    static final BaseId OTHER_BASE_ID = new BaseId("0123456789abcdef0123456789abcdef");
+    static final TableId TABLE_ID = new TableId("9g8f");
+    static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-27T14:30:00.589Z");
+    static final long FIRST_SEQ = 41;
+
+    static final Column NAME = new Column(new ColumnKey("Nam1"), "Name", ColumnType.TEXT, List.of());
+    static final Column PRIO = new Column(new ColumnKey("589r"), "Prio", ColumnType.SINGLE_SELECT, List.of(
+            new SelectOption("381992", "++", "#F4667C"), new SelectOption("381993", "+", null)));
+    static final Column DONE = new Column(new ColumnKey("d0ne"), "Done", ColumnType.CHECKBOX, List.of());
+    static final Column AMOUNT = new Column(new ColumnKey("amnt"), "Amount", ColumnType.NUMBER, List.of());
+    static final Column TAGS = new Column(new ColumnKey("tAg5"), "Tags", ColumnType.MULTIPLE_SELECT, List.of(
+            new SelectOption("100001", "red", null), new SelectOption("100002", "green", null)));
+
+    static final Actor ADMIN = Actor.admin();
+    static final Actor BOT = Actor.token("ci-bot", BASE_ID, Permission.READ_WRITE);
+    static final Actor VIEWER = Actor.token("viewer", BASE_ID, Permission.READ_ONLY);
+    static final Actor STRANGER = Actor.token("stranger", OTHER_BASE_ID, Permission.READ_WRITE);
+
+    final BaseRepository bases = mock(BaseRepository.class);
+    final TableRepository tables = mock(TableRepository.class);
+    final RowRepository rows = mock(RowRepository.class);
+    final ApiTokenRepository tokens = mock(ApiTokenRepository.class);
+    final ChangeEventOutbox outbox = mock(ChangeEventOutbox.class);
+    final EventPayloadEncoder encoder = mock(EventPayloadEncoder.class);
+    final InlineTransactions transactions = InlineTransactions.spied();
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final Limits limits = Limits.DEFAULTS;
+
+    final Lookup lookup = new Lookup(bases, tables);
+    final ChangeRecorder recorder = new ChangeRecorder(outbox, encoder);
+    final Base base = Base.restore(BASE_ID, "CRM", CREATED);
+    final Table table = Table.restore(TABLE_ID, BASE_ID, "Opportunities", List.of(NAME, PRIO, DONE, AMOUNT, TAGS), CREATED);
+
+    /** The base and its table exist; the outbox hands out seqs from {@link #FIRST_SEQ}. */
+    Fixture() {
+        when(bases.findById(BASE_ID)).thenReturn(Optional.of(base));
+        when(bases.lockById(BASE_ID)).thenReturn(Optional.of(base));
+        when(bases.findById(OTHER_BASE_ID)).thenReturn(Optional.empty());
+        when(tables.findById(BASE_ID, TABLE_ID)).thenReturn(Optional.of(table));
+        when(tables.findByBase(BASE_ID)).thenReturn(List.of(table));
+        when(outbox.reserveSeqs(eq(BASE_ID), anyInt())).thenReturn(FIRST_SEQ);
+        when(encoder.encode(any(), anyLong())).thenAnswer(call -> payload(call.getArgument(0), call.getArgument(1)));
+    }
+
+    /** What the fake encoder makes of an event, so a test can tell which event a payload belongs to. */
+    static String payload(ChangeEvent event, long seq) {
+        return "{\"event_id\":\"" + event.id() + "\",\"seq\":" + seq + "}";
+    }
+
+    Object[] allPorts() {
+        return new Object[] {bases, tables, rows, tokens, outbox, encoder};
+    }
+
+    /** A stored row of the table, and the repository answering it by id. */
+    Row givenRow(Object... keyValuePairs) {
+        Map<ColumnKey, CellValue> cells = new LinkedHashMap<>();
+        for (int i = 0; i < keyValuePairs.length; i += 2) {
+            cells.put(((Column) keyValuePairs[i]).key(), (CellValue) keyValuePairs[i + 1]);
+        }
+        return Row.restore(RowId.random(), TABLE_ID, cells, CREATED, CREATED);
+    }
+
+    /** These rows exist; any other id asked for is missing. */
+    void givenStoredRows(Row... stored) {
+        when(rows.findByIds(eq(BASE_ID), eq(TABLE_ID), anyCollection())).thenAnswer(call -> {
+            Collection<RowId> ids = call.getArgument(2);
+            Map<RowId, Row> found = new LinkedHashMap<>();
+            for (Row row : stored) {
+                if (ids.contains(row.id())) {
+                    found.put(row.id(), row);
+                }
+            }
+            return found;
+        });
+    }
+
+    /** The one batch handed to {@code append}; fails unless append was called exactly once. */
+    @SuppressWarnings("unchecked")
+    List<StoredEvent> appended() {
+        ArgumentCaptor<List<StoredEvent>> captor = ArgumentCaptor.forClass(List.class);
+        verify(outbox).append(captor.capture());
+        return captor.getValue();
+    }
+
+    /** Every event handed to the encoder, in order. */
+    List<ChangeEvent> encoded() {
+        ArgumentCaptor<ChangeEvent> captor = ArgumentCaptor.forClass(ChangeEvent.class);
+        verify(encoder, atLeastOnce()).encode(captor.capture(), anyLong());
+        return captor.getAllValues();
+    }
+
+    static CellValue text(String value) {
+        return new CellValue.Text(value);
+    }
+
+    static CellValue number(String value) {
+        return new CellValue.Number(new BigDecimal(value));
+    }
+
+    static CellValue checkbox(boolean value) {
+        return new CellValue.Checkbox(value);
+    }
+
+    static CellValue option(String id) {
+        return new CellValue.Option(id);
+    }
+
+    InsertRowsService insertRows(Limits limits) {
+        return new InsertRowsService(lookup, rows, recorder, transactions, limits, clock);
+    }
+
+    UpdateRowsService updateRows(Limits limits) {
+        return new UpdateRowsService(lookup, rows, recorder, transactions, limits, clock);
+    }
+
+    DeleteRowsService deleteRows(Limits limits) {
+        return new DeleteRowsService(lookup, rows, recorder, transactions, limits, clock);
+    }
+}

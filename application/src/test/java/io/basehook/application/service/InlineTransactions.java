@@ -1,0 +1,50 @@
+package io.basehook.application.service;
+
+import io.basehook.application.port.out.TransactionRunner;
+import org.mockito.Mockito;
+
+import java.util.function.Supplier;
+
+/**
+ * The {@link TransactionRunner} port, run in place. Used as a Mockito spy, its {@link #commit()} and
+ * {@link #rollback()} are calls that {@code InOrder} can place after the port calls made inside.
+ */
+class InlineTransactions implements TransactionRunner {
+
+    private boolean open;
+
+    static InlineTransactions spied() {
+        return Mockito.spy(new InlineTransactions());
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (open) {
+            throw new IllegalStateException("a use case opens one transaction, not nested ones");
+        }
+        open = true;
+        try {
+            T result = work.get();
+            commit();
+            return result;
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        } finally {
+            open = false;
+        }
+    }
+
+    @Override
+    public <T> T readOnly(Supplier<T> work) {
+        return work.get();
+    }
+
+    /** Marks the end of a transaction that committed. */
+    public void commit() {
+    }
+
+    /** Marks the end of a transaction that rolled back: nothing written inside it survives. */
+    public void rollback() {
+    }
+}

@@ -1,0 +1,205 @@
+package io.basehook.application.service;
+
+import io.basehook.application.port.in.InsertRowsCommand;
+import io.basehook.application.port.in.TableRows;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.row.ChangeEvent;
+import io.basehook.domain.row.OpType;
+import io.basehook.domain.row.CellChange;
+import io.basehook.domain.row.Row;
+import io.basehook.domain.row.StoredEvent;
+import io.basehook.domain.shared.BasehookException;
+import io.basehook.domain.shared.FieldError;
+import io.basehook.domain.table.TableId;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.basehook.application.service.Fixture.ADMIN;
+import static io.basehook.application.service.Fixture.AMOUNT;
+import static io.basehook.application.service.Fixture.BASE_ID;
+import static io.basehook.application.service.Fixture.BOT;
+import static io.basehook.application.service.Fixture.FIRST_SEQ;
+import static io.basehook.application.service.Fixture.NAME;
+import static io.basehook.application.service.Fixture.NOW;
+import static io.basehook.application.service.Fixture.OTHER_BASE_ID;
+import static io.basehook.application.service.Fixture.PRIO;
+import static io.basehook.application.service.Fixture.STRANGER;
+import static io.basehook.application.service.Fixture.TABLE_ID;
+import static io.basehook.application.service.Fixture.VIEWER;
+import static io.basehook.application.service.Fixture.number;
+import static io.basehook.application.service.Fixture.option;
+import static io.basehook.application.service.Fixture.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+/** SPEC §1, insert rows: one insert_row event per row, committed with the rows or not at all. */
+class InsertRowsServiceTest {
+
+    private final Fixture fixture = new Fixture();
+    private final InsertRowsService service = fixture.insertRows(Limits.DEFAULTS);
+
+    private static Map<String, Object> row(Object... nameValuePairs) {
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            values.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
+        }
+        return values;
+    }
+
+    private TableRows insert(Actor actor, List<Map<String, Object>> rows) {
+        return service.insertRows(new InsertRowsCommand(actor, BASE_ID, TABLE_ID, rows));
+    }
+
+    @Test
+    void oneRowGivesOneInsertRowEventAppendedInsideTheTransactionAfterTheLock() {
+        TableRows result = insert(ADMIN, List.of(row("Name", "ACME renewal", "Prio", "++", "Amount", null)));
+
+        Row row = result.rows().get(0);
+        InOrder order = inOrder(fixture.transactions, fixture.bases, fixture.tables, fixture.rows, fixture.outbox,
+                fixture.encoder);
+        order.verify(fixture.transactions).inTransaction(any());
+        order.verify(fixture.bases).lockById(BASE_ID);
+        order.verify(fixture.tables).findById(BASE_ID, TABLE_ID);
+        order.verify(fixture.rows).insertAll(BASE_ID, List.of(row));
+        order.verify(fixture.outbox).reserveSeqs(BASE_ID, 1);
+        order.verify(fixture.encoder).encode(any(), eq(FIRST_SEQ));
+        order.verify(fixture.outbox).append(anyList());
+        order.verify(fixture.transactions).commit();
+
+        ChangeEvent event = fixture.encoded().get(0);
+        assertEquals(OpType.INSERT_ROW, event.type());
+        assertEquals(row.id(), event.rowId());
+        assertEquals("ACME renewal", event.rowName());
+        assertEquals(List.of(new CellChange(NAME, text("ACME renewal"), null), new CellChange(PRIO, option("381992"), null)),
+                event.cells());
+        assertEquals(List.of(new StoredEvent(BASE_ID, FIRST_SEQ, event.id(), OpType.INSERT_ROW, NOW,
+                Fixture.payload(event, FIRST_SEQ))), fixture.appended());
+    }
+
+    @Test
+    void aBatchOfThreeGivesThreeEventsWithConsecutiveSeqsInRowOrderEncodedOnceEach() {
+        TableRows result = insert(BOT, List.of(row("Name", "a"), row("Name", "b", "Amount", 2), row()));
+
+        verify(fixture.rows).insertAll(BASE_ID, result.rows());
+        verify(fixture.outbox).reserveSeqs(BASE_ID, 3);
+        verify(fixture.encoder, times(3)).encode(any(), anyLong());
+        List<ChangeEvent> encoded = fixture.encoded();
+        List<StoredEvent> appended = fixture.appended();
+        assertEquals(3, appended.size());
+        for (int i = 0; i < 3; i++) {
+            ChangeEvent event = encoded.get(i);
+            StoredEvent stored = appended.get(i);
+            assertEquals(result.rows().get(i).id(), event.rowId());
+            assertEquals(OpType.INSERT_ROW, event.type());
+            assertEquals("token:ci-bot", event.opUser());
+            assertEquals(FIRST_SEQ + i, stored.seq());
+            assertEquals(event.id(), stored.id());
+            assertEquals(Fixture.payload(event, FIRST_SEQ + i), stored.payload());
+        }
+        assertEquals(List.of(new CellChange(NAME, text("b"), null), new CellChange(AMOUNT, number("2"), null)),
+                encoded.get(1).cells());
+        assertEquals(List.of(), encoded.get(2).cells());
+        verify(fixture.transactions).commit();
+    }
+
+    // a batch is all-or-nothing, and one 400 names every bad value
+    @Test
+    void aBadValueInRowTwoIsInvalidNamingRowAndColumnAndNothingIsWritten() {
+        BasehookException e = assertThrows(BasehookException.class, () -> insert(ADMIN,
+                List.of(row("Name", "ok"), row("Name", "fine", "Prio", "+++"), row("Nope", 1, "Amount", "12"))));
+
+        assertEquals(BasehookException.Kind.INVALID, e.kind());
+        assertEquals("invalid_cell_value", e.code());
+        assertEquals("rows[1].Prio", e.errors().get(0).field());
+        List<String> fields = new ArrayList<>(e.errors().stream().map(FieldError::field).toList());
+        fields.sort(null);
+        assertEquals(List.of("rows[1].Prio", "rows[2].Amount", "rows[2].Nope"), fields);
+        verify(fixture.rows, never()).insertAll(any(), anyList());
+        verifyNoInteractions(fixture.outbox, fixture.encoder);
+        verify(fixture.transactions).rollback();
+        verify(fixture.transactions, never()).commit();
+    }
+
+    @Test
+    void oneBadValueIsTheMessageItself() {
+        BasehookException e = assertThrows(BasehookException.class, () -> insert(ADMIN, List.of(row("Prio", "+++"))));
+        assertEquals(e.errors().get(0).message(), e.getMessage());
+    }
+
+    @Test
+    void aBatchOverTheLimitIsRefusedBeforeAnyPortIsTouched() {
+        InsertRowsService limited = fixture.insertRows(new Limits(2, 500, 20, 1000));
+        BasehookException e = assertThrows(BasehookException.class, () -> limited.insertRows(
+                new InsertRowsCommand(ADMIN, BASE_ID, TABLE_ID, List.of(row(), row(), row()))));
+        assertEquals(BasehookException.Kind.LIMIT_EXCEEDED, e.kind());
+        assertEquals("batch_too_large", e.code());
+        verifyNoInteractions(fixture.allPorts());
+        verify(fixture.transactions, never()).inTransaction(any());
+    }
+
+    @Test
+    void aBatchAtTheLimitIsAccepted() {
+        InsertRowsService limited = fixture.insertRows(new Limits(2, 500, 20, 1000));
+        limited.insertRows(new InsertRowsCommand(ADMIN, BASE_ID, TABLE_ID, List.of(row(), row())));
+        assertEquals(2, fixture.appended().size());
+    }
+
+    @Test
+    void aReadOnlyTokenIsForbiddenAndNothingIsTouched() {
+        BasehookException e = assertThrows(BasehookException.class, () -> insert(VIEWER, List.of(row("Name", "x"))));
+        assertEquals(BasehookException.Kind.FORBIDDEN, e.kind());
+        verifyNoInteractions(fixture.allPorts());
+    }
+
+    @Test
+    void aTokenOfAnotherBaseFindsNoBase() {
+        BasehookException e = assertThrows(BasehookException.class, () -> insert(STRANGER, List.of(row("Name", "x"))));
+        assertEquals(BasehookException.Kind.NOT_FOUND, e.kind());
+        assertEquals("base_not_found", e.code());
+        verifyNoInteractions(fixture.allPorts());
+    }
+
+    @Test
+    void aMissingBaseOrTableIsNotFoundAndNothingIsWritten() {
+        BasehookException noBase = assertThrows(BasehookException.class, () -> fixture.insertRows(Limits.DEFAULTS)
+                .insertRows(new InsertRowsCommand(ADMIN, OTHER_BASE_ID, TABLE_ID, List.of(row()))));
+        assertEquals("base_not_found", noBase.code());
+        BasehookException noTable = assertThrows(BasehookException.class, () -> service.insertRows(
+                new InsertRowsCommand(ADMIN, BASE_ID, new TableId("zzzz"), List.of(row()))));
+        assertEquals("table_not_found", noTable.code());
+        verify(fixture.rows, never()).insertAll(any(), anyList());
+        verifyNoInteractions(fixture.outbox, fixture.encoder);
+    }
+
+    // SPEC §5: if the events cannot be written, the rows must not commit either
+    @Test
+    void whenAppendingTheEventsFailsTheTransactionRollsBack() {
+        doThrow(new IllegalStateException("disk full")).when(fixture.outbox).append(anyList());
+        assertThrows(IllegalStateException.class, () -> insert(ADMIN, List.of(row("Name", "x"))));
+        verify(fixture.rows).insertAll(eq(BASE_ID), anyList());
+        verify(fixture.transactions).rollback();
+        verify(fixture.transactions, never()).commit();
+    }
+
+    @Test
+    void anEmptyBatchIsInvalid() {
+        BasehookException e = assertThrows(BasehookException.class,
+                () -> new InsertRowsCommand(ADMIN, BASE_ID, TABLE_ID, List.of()));
+        assertEquals("rows", e.errors().get(0).field());
+    }
+}
