@@ -6,7 +6,9 @@ import io.basehook.application.port.out.EventPayloadEncoder;
 import io.basehook.domain.cell.CellValue;
 import io.basehook.domain.row.CellChange;
 import io.basehook.domain.row.ChangeEvent;
+import io.basehook.domain.row.OpType;
 import io.basehook.domain.table.Column;
+import io.basehook.domain.table.ColumnType;
 import io.basehook.domain.table.SelectOption;
 import jakarta.inject.Singleton;
 
@@ -44,8 +46,9 @@ public final class SeaTablePayloadEncoder implements EventPayloadEncoder {
             json.writeStringField("table_name", event.tableName());
             json.writeStringField("row_name", event.rowName());
             json.writeArrayFieldStart("row_data");
+            boolean modify = event.type() == OpType.MODIFY_ROW;
             for (CellChange cell : event.cells()) {
-                writeCell(json, cell);
+                writeCell(json, cell, modify);
             }
             json.writeEndArray();
             json.writeStringField("op_app", event.opApp());
@@ -59,7 +62,8 @@ public final class SeaTablePayloadEncoder implements EventPayloadEncoder {
         return out.toString();
     }
 
-    private static void writeCell(JsonGenerator json, CellChange cell) throws IOException {
+    /** In a modify_row an empty checkbox is an unticked one, so receivers see true/false as SeaTable sends. */
+    private static void writeCell(JsonGenerator json, CellChange cell, boolean modify) throws IOException {
         Column column = cell.column();
         json.writeStartObject();
         json.writeStringField("column_key", column.key().value());
@@ -81,16 +85,19 @@ public final class SeaTablePayloadEncoder implements EventPayloadEncoder {
         } else {
             json.writeNull();
         }
+        boolean untickedMeansFalse = modify && column.type() == ColumnType.CHECKBOX;
         json.writeFieldName("value");
-        writeValue(json, cell.value());
+        writeValue(json, cell.value(), untickedMeansFalse);
         json.writeFieldName("old_value");
-        writeValue(json, cell.oldValue());
+        writeValue(json, cell.oldValue(), untickedMeansFalse);
         json.writeEndObject();
     }
 
     /** Values as in the REST API, except select cells, which SeaTable sends as option ids. */
-    private static void writeValue(JsonGenerator json, CellValue value) throws IOException {
-        if (value == null) {
+    private static void writeValue(JsonGenerator json, CellValue value, boolean emptyIsFalse) throws IOException {
+        if (value == null && emptyIsFalse) {
+            json.writeBoolean(false);
+        } else if (value == null) {
             json.writeNull();
         } else if (value instanceof CellValue.Text text) {
             json.writeString(text.value());

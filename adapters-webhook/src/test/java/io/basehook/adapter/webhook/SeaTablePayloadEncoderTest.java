@@ -83,7 +83,7 @@ class SeaTablePayloadEncoderTest {
 
     @Test
     void adminInsertHasNullOpAppAndEveryNonEmptyCell() throws Exception {
-        ChangeEvent event = Row.create(table, patch(Map.of("Name", "x", "Done", false)), Actor.admin(), now).event();
+        ChangeEvent event = Row.create(table, patch(Map.of("Name", "x", "Done", true)), Actor.admin(), now).event();
 
         JsonNode data = mapper.readTree(encoder.encode(event, 1)).get("data");
 
@@ -91,7 +91,23 @@ class SeaTablePayloadEncoderTest {
         assertTrue(data.has("op_app") && data.get("op_app").isNull());
         assertEquals("insert_row", data.get("op_type").asText());
         assertEquals(2, data.get("row_data").size());
-        assertEquals(false, data.get("row_data").get(1).get("value").asBoolean(true));
+        assertEquals(true, data.get("row_data").get(1).get("value").asBoolean(false));
+    }
+
+    @Test
+    void tickingAndUntickingShowFalseRatherThanNullLikeSeaTable() throws Exception {
+        Row row = Row.create(table, patch(Map.of("Name", "x")), Actor.admin(), now).row();
+        Row.Updated ticked = row.update(table, patch(Map.of("Done", true)), Actor.admin(), now);
+        ChangeEvent unticked = ticked.row().update(table, patch(Map.of("Done", false)), Actor.admin(), now)
+                .event().orElseThrow();
+
+        JsonNode tick = mapper.readTree(encoder.encode(ticked.event().orElseThrow(), 2)).get("data").get("row_data").get(0);
+        JsonNode untick = mapper.readTree(encoder.encode(unticked, 3)).get("data").get("row_data").get(0);
+
+        assertTrue(tick.get("value").asBoolean());
+        assertTrue(tick.get("old_value").isBoolean() && !tick.get("old_value").asBoolean());
+        assertTrue(untick.get("value").isBoolean() && !untick.get("value").asBoolean());
+        assertTrue(untick.get("old_value").asBoolean());
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class ListApiTokensService implements ListApiTokensUseCase {
     @Override
     public List<ApiToken> listApiTokens(Actor actor, BaseId baseId) {
         actor.requireRead(baseId);
+        actor.requireAdmin();
         return transactions.readOnly(() -> {
             lookup.base(baseId);
             return tokens.findByBase(baseId);

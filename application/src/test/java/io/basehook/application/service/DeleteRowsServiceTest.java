@@ -83,7 +83,7 @@ class DeleteRowsServiceTest {
         assertEquals(acme.id(), event.rowId());
         assertEquals("ACME renewal", event.rowName());
         assertEquals("token:ci-bot", event.opUser());
-        assertEquals(List.of(new CellChange(NAME, null, text("ACME renewal")), new CellChange(DONE, null, checkbox(false)),
+        assertEquals(List.of(new CellChange(NAME, null, text("ACME renewal")),
                 new CellChange(AMOUNT, null, number("1200"))), event.cells());
         assertEquals(List.of(new StoredEvent(BASE_ID, FIRST_SEQ, event.id(), OpType.DELETE_ROW, NOW,
                 Fixture.payload(event, FIRST_SEQ))), fixture.appended());

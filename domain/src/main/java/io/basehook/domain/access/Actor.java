@@ -9,13 +9,48 @@ import java.util.Objects;
  * Who makes a request: the administrator, or a base API token. Answers what it may do, and names
  * itself in change events ({@code op_user}, {@code op_app}).
  */
-public record Actor(String name, BaseId baseId, Permission permission) {
+public final class Actor {
 
     private static final Actor ADMIN = new Actor("admin", null, Permission.READ_WRITE);
 
-    public Actor {
-        Objects.requireNonNull(name);
-        Objects.requireNonNull(permission);
+    private final String name;
+    private final BaseId baseId;
+    private final Permission permission;
+
+    // private: the admin exists once, so no caller can make one by passing a null base
+    private Actor(String name, BaseId baseId, Permission permission) {
+        this.name = Objects.requireNonNull(name);
+        this.baseId = baseId;
+        this.permission = Objects.requireNonNull(permission);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The token's base; null for the admin. */
+    public BaseId baseId() {
+        return baseId;
+    }
+
+    public Permission permission() {
+        return permission;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Actor actor && name.equals(actor.name) && Objects.equals(baseId, actor.baseId)
+                && permission == actor.permission;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, baseId, permission);
+    }
+
+    @Override
+    public String toString() {
+        return isAdmin() ? "admin" : "token " + name + " (" + permission.wireName() + ") of base " + baseId;
     }
 
     public static Actor admin() {

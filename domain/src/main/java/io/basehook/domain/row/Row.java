@@ -40,7 +40,7 @@ public final class Row {
     private Row(RowId id, TableId tableId, Map<ColumnKey, CellValue> cells, Instant createdAt, Instant updatedAt) {
         this.id = Objects.requireNonNull(id);
         this.tableId = Objects.requireNonNull(tableId);
-        this.cells = Map.copyOf(cells);
+        this.cells = withoutEmpty(cells);
         this.createdAt = Objects.requireNonNull(createdAt);
         this.updatedAt = Objects.requireNonNull(updatedAt);
     }
@@ -111,6 +111,16 @@ public final class Row {
             next.put(key, after);
         }
         return Optional.of(new Row(id, tableId, next, createdAt, updatedAt));
+    }
+
+    /** An unticked checkbox is the empty cell; dropping it here keeps one representation whatever was stored. */
+    private static Map<ColumnKey, CellValue> withoutEmpty(Map<ColumnKey, CellValue> cells) {
+        if (!cells.containsValue(new CellValue.Checkbox(false))) {
+            return Map.copyOf(cells);
+        }
+        Map<ColumnKey, CellValue> kept = new HashMap<>(cells);
+        kept.values().removeIf(value -> value.equals(new CellValue.Checkbox(false)));
+        return Map.copyOf(kept);
     }
 
     private ChangeEvent event(OpType type, Table table, List<CellChange> changes, Actor actor, Instant now) {

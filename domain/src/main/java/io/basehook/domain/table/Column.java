@@ -70,7 +70,7 @@ public record Column(ColumnKey key, String name, ColumnType type, List<SelectOpt
      * @throws BasehookException {@code invalid_cell_value} naming this column
      */
     public CellValue parse(Object raw) {
-        if (raw == null) {
+        if (raw == null || "".equals(raw)) {
             return null;
         }
         return switch (type) {
@@ -79,7 +79,8 @@ public record Column(ColumnKey key, String name, ColumnType type, List<SelectOpt
             case NUMBER -> number(raw);
             case CHECKBOX -> {
                 if (raw instanceof Boolean bool) {
-                    yield new CellValue.Checkbox(bool);
+                    // a checkbox has two states: unticked is the empty cell, so false and null are one value
+                    yield bool ? new CellValue.Checkbox(true) : null;
                 }
                 throw invalid("expects true or false");
             }
@@ -94,10 +95,10 @@ public record Column(ColumnKey key, String name, ColumnType type, List<SelectOpt
         };
     }
 
-    /** A cell as clients see it: strings, numbers, booleans, option names. */
+    /** A cell as clients see it: strings, numbers, booleans, option names; an unticked checkbox is false. */
     public Object render(CellValue value) {
         if (value == null) {
-            return null;
+            return type == ColumnType.CHECKBOX ? Boolean.FALSE : null;
         }
         if (value instanceof CellValue.Text text) {
             return text.value();
@@ -116,6 +117,9 @@ public record Column(ColumnKey key, String name, ColumnType type, List<SelectOpt
 
     /** The cell as one line of text, as used for a row's name. */
     public String displayText(CellValue value) {
+        if (value == null) {
+            return "";
+        }
         Object rendered = render(value);
         if (rendered == null) {
             return "";
@@ -147,15 +151,38 @@ public record Column(ColumnKey key, String name, ColumnType type, List<SelectOpt
             }
             return type == ColumnType.SINGLE_SELECT ? new CellValue.Option(kept.get(0)) : new CellValue.Options(kept);
         }
-        Object carried = previous.type.isSelect() || type == ColumnType.TEXT || type == ColumnType.LONG_TEXT
-                ? previous.displayText(value) : previous.render(value);
-        if (previous.type == ColumnType.MULTIPLE_SELECT && type == ColumnType.MULTIPLE_SELECT) {
-            carried = previous.render(value);
-        }
         try {
-            return parse(carried);
+            return parse(carry(previous.render(value), previous.displayText(value)));
         } catch (BasehookException rejected) {
             return null;
+        }
+    }
+
+    /** A value in its client form, reshaped for this column's type where a person would expect it to carry. */
+    private Object carry(Object rendered, String text) {
+        switch (type) {
+            case NUMBER:
+                if (rendered instanceof BigDecimal) {
+                    return rendered;
+                }
+                try {
+                    return new BigDecimal(text.strip());
+                } catch (NumberFormatException notANumber) {
+                    return null;
+                }
+            case CHECKBOX:
+                if (rendered instanceof Boolean) {
+                    return rendered;
+                }
+                String flag = text.strip().toLowerCase(java.util.Locale.ROOT);
+                return flag.equals("true") || flag.equals("yes") || flag.equals("1") || flag.equals("x");
+            case MULTIPLE_SELECT:
+                List<String> names = rendered instanceof List<?> list
+                        ? list.stream().map(String::valueOf).toList()
+                        : java.util.Arrays.stream(text.split(",")).map(String::strip).toList();
+                return names.stream().filter(name -> optionByName(name).isPresent()).distinct().toList();
+            default:
+                return text;
         }
     }
 

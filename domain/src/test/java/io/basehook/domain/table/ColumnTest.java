@@ -168,8 +168,8 @@ class ColumnTest {
         @Test
         void rejectsStringsAndBooleans() {
             assertRejected(AMOUNT, "12");
-            assertRejected(AMOUNT, "");
             assertRejected(AMOUNT, true);
+            assertNull(AMOUNT.parse(""), "an empty string is an empty cell for every type");
         }
     }
 
@@ -177,16 +177,17 @@ class ColumnTest {
     class Checkbox {
 
         @Test
-        void acceptsBothBooleansAsValues() {
+        void tickedIsAValueAndUntickedIsTheEmptyCell() {
             assertEquals(new CellValue.Checkbox(true), DONE.parse(true));
-            assertEquals(new CellValue.Checkbox(false), DONE.parse(false));
+            assertNull(DONE.parse(false));
+            assertNull(DONE.parse(""));
+            assertEquals(Boolean.FALSE, DONE.render(null));
         }
 
         @Test
         void rejectsAnythingElse() {
             assertRejected(DONE, "true");
             assertRejected(DONE, 1);
-            assertRejected(DONE, "");
         }
     }
 

@@ -1,0 +1,19 @@
+package io.basehook.adapter.rest.planted;
+
+import io.basehook.application.port.in.InsertRowsCommand;
+import io.basehook.application.port.in.TableRows;
+import io.basehook.application.service.InsertRowsService;
+
+/** A planted violation (test sources only): a controller calling a service class, not its use-case port. */
+public class PlantedServiceCallingController {
+
+    private final InsertRowsService service;
+
+    public PlantedServiceCallingController(InsertRowsService service) {
+        this.service = service;
+    }
+
+    public TableRows insert(InsertRowsCommand command) {
+        return service.insertRows(command);
+    }
+}

@@ -1,0 +1,225 @@
+package io.basehook.bootstrap;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.basehook.adapter.rest.planted.PlantedServiceCallingController;
+import io.basehook.domain.planted.PlantedSqlInDomain;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hexagon's rules, checked on the production classes of every module. {@code failOnEmptyShould} is on
+ * (archunit.properties), so a rule about a package that no longer exists fails instead of passing.
+ */
+class ArchitectureTest {
+
+    private static final String DOMAIN = "io.basehook.domain..";
+    private static final String APPLICATION = "io.basehook.application..";
+    private static final String SERVICES = "io.basehook.application.service..";
+    private static final String REST = "io.basehook.adapter.rest..";
+    private static final String PERSISTENCE = "io.basehook.adapter.persistence..";
+    private static final String WEBHOOK = "io.basehook.adapter.webhook..";
+    private static final String ADAPTERS = "io.basehook.adapter..";
+    private static final String BOOTSTRAP = "io.basehook.bootstrap..";
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.basehook");
+
+    static final ArchRule LAYERS = layeredArchitecture().consideringAllDependencies()
+            .layer("Domain").definedBy(DOMAIN)
+            .layer("Application").definedBy(APPLICATION)
+            .layer("Rest").definedBy(REST)
+            .layer("Persistence").definedBy(PERSISTENCE)
+            .layer("Webhook").definedBy(WEBHOOK)
+            .layer("Bootstrap").definedBy(BOOTSTRAP)
+            .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Rest").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Webhook").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Rest", "Persistence", "Webhook", "Bootstrap")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Rest", "Persistence", "Webhook", "Bootstrap");
+
+    /** The JDK, less its I/O-facing corners: JDBC, the HTTP client and files belong to adapters. */
+    private static final DescribedPredicate<JavaClass> PLAIN_JAVA = resideInAnyPackage("java..")
+            .and(not(resideInAnyPackage("java.sql..", "java.net.http..", "java.nio.file..")))
+            .as("plain Java");
+
+    static final ArchRule DOMAIN_IS_PURE_JAVA = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat(PLAIN_JAVA.or(resideInAnyPackage(DOMAIN)))
+            .because("the domain is plain Java 17 and knows no framework, database or protocol");
+
+    static final ArchRule APPLICATION_KNOWS_NO_FRAMEWORK = classes().that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat(PLAIN_JAVA.or(resideInAnyPackage(DOMAIN, APPLICATION)))
+            .because("use cases and ports know no framework, no jakarta, no SQL");
+
+    static final ArchRule ADAPTERS_SEE_PORTS_NOT_SERVICES = noClasses().that().resideInAPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage(SERVICES)
+            .because("adapters drive use cases through port.in and are driven through port.out");
+
+    static final ArchRule DATABASE_ONLY_IN_PERSISTENCE = noClasses().that().resideOutsideOfPackage(PERSISTENCE)
+            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.data..", "java.sql..", "javax.sql..",
+                    "org.flywaydb..", "com.mysql..")
+            .because("only the persistence adapter talks to the database");
+
+    static final ArchRule HTTP_CLIENT_ONLY_IN_WEBHOOK = noClasses().that().resideOutsideOfPackage(WEBHOOK)
+            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http.client..", "java.net.http..")
+            .because("only the webhook adapter sends HTTP requests");
+
+    static final ArchRule HTTP_SERVER_ONLY_IN_REST = noClasses().that().resideOutsideOfPackages(REST, BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http.annotation..", "io.micronaut.http.server..")
+            .because("only the REST adapter serves HTTP");
+
+    static final ArchRule NO_MODULE_CYCLES = slices().matching("io.basehook.(*)..").should().beFreeOfCycles();
+
+    static final ArchRule NO_AGGREGATE_CYCLES = slices().matching("io.basehook.domain.(*)..").should().beFreeOfCycles();
+
+    static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices().matching("io.basehook.adapter.(*)..")
+            .should().notDependOnEachOther()
+            .because("adapters meet only through the application's ports");
+
+    static final ArchRule NO_FRAMEWORK_ANNOTATIONS_ON_DOMAIN = noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().beAnnotatedWith("io.micronaut.serde.annotation.Serdeable")
+            .orShould().beAnnotatedWith("io.micronaut.data.annotation.MappedEntity")
+            .orShould().beAnnotatedWith("jakarta.inject.Singleton");
+
+    static final ArchRule USE_CASES_ARE_PORTS = classes().that().haveSimpleNameEndingWith("UseCase")
+            .should().beInterfaces().andShould().resideInAPackage("io.basehook.application.port.in..");
+
+    static final ArchRule SERVICES_IMPLEMENT_USE_CASES = classes().that().resideInAPackage(SERVICES)
+            .and().haveSimpleNameEndingWith("Service")
+            .should().implement(DescribedPredicate.describe("a use case",
+                    (JavaClass type) -> type.getSimpleName().endsWith("UseCase")));
+
+    static final ArchRule ONLY_CONTENT_USE_CASES_RECORD_CHANGES = noClasses().that().resideInAPackage(SERVICES)
+            .and().doNotHaveSimpleName("InsertRowsService")
+            .and().doNotHaveSimpleName("UpdateRowsService")
+            .and().doNotHaveSimpleName("DeleteRowsService")
+            .and().doNotHaveSimpleName("ChangeRecorder")
+            .and().doNotHaveSimpleName("ReadChangeFeedService")
+            .should().dependOnClassesThat().haveSimpleName("ChangeRecorder")
+            .orShould().dependOnClassesThat().haveSimpleName("ChangeEventOutbox")
+            .orShould().dependOnClassesThat().haveSimpleName("EventPayloadEncoder")
+            .because("SPEC §1: a structure use case has no way to emit a change event");
+
+    static final ArchRule ROLE_NAMES = noClasses().that().resideInAPackage("io.basehook..")
+            .should().haveSimpleNameEndingWith("Impl")
+            .orShould().haveSimpleNameEndingWith("Manager")
+            .orShould().haveSimpleNameEndingWith("Util")
+            .orShould().haveSimpleNameEndingWith("Utils");
+
+    static final ArchRule CONTROLLERS_LIVE_IN_REST = classes().that()
+            .areAnnotatedWith("io.micronaut.http.annotation.Controller")
+            .should().resideInAPackage(REST).andShould().haveSimpleNameEndingWith("Controller");
+
+    @Test
+    void layersPointInwards() {
+        LAYERS.check(PRODUCTION);
+    }
+
+    @Test
+    void domainDependsOnJavaOnly() {
+        DOMAIN_IS_PURE_JAVA.check(PRODUCTION);
+    }
+
+    @Test
+    void applicationDependsOnDomainAndJavaOnly() {
+        APPLICATION_KNOWS_NO_FRAMEWORK.check(PRODUCTION);
+    }
+
+    @Test
+    void adaptersSeePortsNeverServices() {
+        ADAPTERS_SEE_PORTS_NOT_SERVICES.check(PRODUCTION);
+    }
+
+    @Test
+    void databaseAccessOnlyInPersistence() {
+        DATABASE_ONLY_IN_PERSISTENCE.check(PRODUCTION);
+    }
+
+    @Test
+    void httpClientOnlyInWebhookAdapter() {
+        HTTP_CLIENT_ONLY_IN_WEBHOOK.check(PRODUCTION);
+    }
+
+    @Test
+    void httpServerOnlyInRestAdapter() {
+        HTTP_SERVER_ONLY_IN_REST.check(PRODUCTION);
+    }
+
+    @Test
+    void noCyclesBetweenModules() {
+        NO_MODULE_CYCLES.check(PRODUCTION);
+    }
+
+    @Test
+    void noCyclesBetweenAggregates() {
+        NO_AGGREGATE_CYCLES.check(PRODUCTION);
+    }
+
+    @Test
+    void adaptersDoNotKnowEachOther() {
+        ADAPTERS_ARE_INDEPENDENT.check(PRODUCTION);
+    }
+
+    @Test
+    void noFrameworkAnnotationsOnDomainOrApplicationTypes() {
+        NO_FRAMEWORK_ANNOTATIONS_ON_DOMAIN.check(PRODUCTION);
+    }
+
+    @Test
+    void useCasesAreInterfacesInPortIn() {
+        USE_CASES_ARE_PORTS.check(PRODUCTION);
+    }
+
+    @Test
+    void everyServiceImplementsAUseCase() {
+        SERVICES_IMPLEMENT_USE_CASES.check(PRODUCTION);
+    }
+
+    @Test
+    void onlyContentUseCasesCanRecordChanges() {
+        ONLY_CONTENT_USE_CASES_RECORD_CHANGES.check(PRODUCTION);
+    }
+
+    @Test
+    void namesSayTheRole() {
+        ROLE_NAMES.check(PRODUCTION);
+    }
+
+    @Test
+    void controllersLiveInTheRestAdapter() {
+        CONTROLLERS_LIVE_IN_REST.check(PRODUCTION);
+    }
+
+    @Test
+    void aJavaSqlTypeInTheDomainFailsTheBuild() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedSqlInDomain.class);
+        assertTrue(DOMAIN_IS_PURE_JAVA.evaluate(planted).hasViolation());
+        assertTrue(DATABASE_ONLY_IN_PERSISTENCE.evaluate(planted).hasViolation());
+    }
+
+    @Test
+    void aControllerCallingAServiceClassFailsTheBuild() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedServiceCallingController.class);
+        assertTrue(ADAPTERS_SEE_PORTS_NOT_SERVICES.evaluate(planted).hasViolation());
+    }
+
+    @Test
+    void theLayerRulesCatchAnAdapterUsedByTheApplication() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedServiceCallingController.class,
+                io.basehook.application.service.InsertRowsService.class);
+        assertTrue(ADAPTERS_SEE_PORTS_NOT_SERVICES.evaluate(planted).hasViolation());
+    }
+}
