@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 class InlineTransactions implements TransactionRunner {
 
     private boolean open;
+    private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
     static InlineTransactions spied() {
         return Mockito.spy(new InlineTransactions());
@@ -26,12 +27,23 @@ class InlineTransactions implements TransactionRunner {
         try {
             T result = work.get();
             commit();
+            afterCommit.forEach(Runnable::run);
             return result;
         } catch (RuntimeException e) {
             rollback();
             throw e;
         } finally {
             open = false;
+            afterCommit.clear();
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        if (open) {
+            afterCommit.add(action);
+        } else {
+            action.run();
         }
     }
 

@@ -9,4 +9,10 @@ public interface TransactionRunner {
 
     /** A read-only transaction: one consistent view of several reads. */
     <T> T readOnly(Supplier<T> work);
+
+    /**
+     * Runs {@code action} once the current transaction has committed (never if it rolls back); with no
+     * transaction open, runs it now. For signals to other threads that must not see uncommitted work.
+     */
+    void afterCommit(Runnable action);
 }

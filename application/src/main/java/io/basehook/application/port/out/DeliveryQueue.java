@@ -1,0 +1,58 @@
+package io.basehook.application.port.out;
+
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.delivery.DeliveryId;
+import io.basehook.domain.webhook.WebhookId;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deliveries: one row per (event, webhook), written with the change and claimed by the delivery loop of any
+ * instance with {@code SELECT … FOR UPDATE SKIP LOCKED} and a lease.
+ */
+public interface DeliveryQueue {
+
+    /**
+     * Binds the base's events {@code firstSeq..lastSeq} to every webhook of the base that is enabled now, due
+     * at {@code now}. Runs in the transaction of the change, with the base locked, so a webhook created or
+     * enabled later never gets older events.
+     *
+     * @return how many deliveries were queued
+     */
+    int enqueue(BaseId baseId, long firstSeq, long lastSeq, Instant now);
+
+    /**
+     * In its own short transaction: takes due open deliveries (oldest due first, then by id, so a webhook's
+     * deliveries are first attempted in {@code seq} order), at most {@code limit} in all and at most
+     * {@code perWebhook - busy.get(webhook)} per webhook, skipping rows another instance holds, and leases
+     * them by moving their next attempt to {@code leaseUntil}. If this instance dies, the lease expires and
+     * another instance takes them.
+     */
+    List<ClaimedDelivery> claim(int limit, int perWebhook, Map<WebhookId, Integer> busy, Instant now,
+                                Instant leaseUntil);
+
+    /**
+     * In one transaction: logs each attempt, moves each delivery to its new status, and keeps each webhook's
+     * health ({@code failingSince} cleared by a 2xx, set by the first failure after one); then disables,
+     * as auto-disabled, every enabled webhook failing since before {@code disableFailingSince}.
+     *
+     * @return the ids of the webhooks it auto-disabled
+     */
+    List<WebhookId> record(List<DeliveryOutcome> outcomes, Instant disableFailingSince);
+
+    /** Holds the open deliveries of disabled webhooks back until they are enabled again. */
+    void park(Collection<DeliveryId> ids, Instant until);
+
+    /** Makes a re-enabled webhook's parked deliveries due now. */
+    void resume(WebhookId webhookId, Instant now);
+
+    /** How many deliveries are open (pending or retrying), and when the oldest of them was created. */
+    Backlog backlog();
+
+    /** Open deliveries and the creation time of the oldest (null when there is none). */
+    record Backlog(long open, Instant oldestCreatedAt) {
+    }
+}
