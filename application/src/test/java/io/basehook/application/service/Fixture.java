@@ -3,6 +3,8 @@ package io.basehook.application.service;
 import io.basehook.application.port.out.ApiTokenRepository;
 import io.basehook.application.port.out.BaseRepository;
 import io.basehook.application.port.out.ChangeEventOutbox;
+import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.EventPayloadEncoder;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TableRepository;
@@ -79,8 +81,11 @@ final class Fixture {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final Limits limits = Limits.DEFAULTS;
 
+    final DeliveryQueue deliveries = mock(DeliveryQueue.class);
+    final DeliveryWakeup wakeup = mock(DeliveryWakeup.class);
+
     final Lookup lookup = new Lookup(bases, tables);
-    final ChangeRecorder recorder = new ChangeRecorder(outbox, encoder);
+    final ChangeRecorder recorder = new ChangeRecorder(outbox, encoder, deliveries, transactions, wakeup);
     final Base base = Base.restore(BASE_ID, "CRM", CREATED);
     final Table table = Table.restore(TABLE_ID, BASE_ID, "Opportunities", List.of(NAME, PRIO, DONE, AMOUNT, TAGS), CREATED);
 
@@ -101,7 +106,7 @@ final class Fixture {
     }
 
     Object[] allPorts() {
-        return new Object[] {bases, tables, rows, tokens, outbox, encoder};
+        return new Object[] {bases, tables, rows, tokens, outbox, encoder, deliveries, wakeup};
     }
 
     /** A stored row of the table, and the repository answering it by id. */

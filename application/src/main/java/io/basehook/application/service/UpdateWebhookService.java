@@ -1,0 +1,60 @@
+package io.basehook.application.service;
+
+import io.basehook.application.port.in.UpdateWebhookCommand;
+import io.basehook.application.port.in.UpdateWebhookUseCase;
+import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.DeliveryWakeup;
+import io.basehook.application.port.out.TransactionRunner;
+import io.basehook.application.port.out.WebhookRepository;
+import io.basehook.application.port.out.WebhookTargetPolicy;
+import io.basehook.domain.webhook.Webhook;
+import io.basehook.domain.webhook.WebhookUrl;
+
+import java.time.Clock;
+import java.time.Instant;
+
+public final class UpdateWebhookService implements UpdateWebhookUseCase {
+
+    private final Lookup lookup;
+    private final WebhookRepository webhooks;
+    private final DeliveryQueue deliveries;
+    private final WebhookTargetPolicy targets;
+    private final TransactionRunner transactions;
+    private final DeliveryWakeup wakeup;
+    private final Clock clock;
+
+    public UpdateWebhookService(Lookup lookup, WebhookRepository webhooks, DeliveryQueue deliveries,
+                                WebhookTargetPolicy targets, TransactionRunner transactions, DeliveryWakeup wakeup,
+                                Clock clock) {
+        this.lookup = lookup;
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.targets = targets;
+        this.transactions = transactions;
+        this.wakeup = wakeup;
+        this.clock = clock;
+    }
+
+    @Override
+    public Webhook updateWebhook(UpdateWebhookCommand command) {
+        command.actor().requireWrite(command.baseId());
+        WebhookUrl url = command.url() == null ? null : new WebhookUrl(command.url());
+        if (url != null) {
+            targets.requireAllowed(url);
+        }
+        return transactions.inTransaction(() -> {
+            lookup.lockedBase(command.baseId());
+            Webhook webhook = WebhookLookup.webhook(webhooks, command.baseId(), command.webhookId());
+            boolean wasEnabled = webhook.enabled();
+            Instant now = clock.instant();
+            webhook.change(url, command.description(), command.enabled(), now);
+            webhooks.update(webhook);
+            if (!wasEnabled && webhook.enabled()) {
+                // deliveries held back while it was disabled go out again
+                deliveries.resume(webhook.id(), now);
+                transactions.afterCommit(wakeup::wake);
+            }
+            return webhook;
+        });
+    }
+}
