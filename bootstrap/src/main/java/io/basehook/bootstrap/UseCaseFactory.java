@@ -24,6 +24,8 @@ import io.basehook.application.port.in.UpdateRowsUseCase;
 import io.basehook.application.port.out.ApiTokenRepository;
 import io.basehook.application.port.out.BaseRepository;
 import io.basehook.application.port.out.ChangeEventOutbox;
+import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.EventPayloadEncoder;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TableRepository;
@@ -86,8 +88,9 @@ class UseCaseFactory {
     }
 
     @Singleton
-    ChangeRecorder changeRecorder(ChangeEventOutbox outbox, EventPayloadEncoder encoder) {
-        return new ChangeRecorder(outbox, encoder);
+    ChangeRecorder changeRecorder(ChangeEventOutbox outbox, EventPayloadEncoder encoder, DeliveryQueue deliveries,
+                                  TransactionRunner tx, DeliveryWakeup wakeup) {
+        return new ChangeRecorder(outbox, encoder, deliveries, tx, wakeup);
     }
 
     @Singleton

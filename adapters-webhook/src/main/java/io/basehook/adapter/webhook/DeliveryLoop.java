@@ -1,0 +1,115 @@
+package io.basehook.adapter.webhook;
+
+import io.basehook.application.port.in.DeliverWebhooksUseCase;
+import io.basehook.application.port.out.DeliveryWakeup;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The thread that drives this instance's delivery engine: a turn whenever a commit or a finished attempt wakes
+ * it, and at least every poll interval (which catches what other instances queued and retries falling due).
+ * Sending itself never happens on this thread. On shutdown it stops claiming and waits for what is in flight.
+ */
+@Singleton
+@Requires(property = "basehook.delivery.enabled", notEquals = "false")
+public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final Provider<DeliverWebhooksUseCase> engine;
+    private final Duration pollInterval;
+    private final Duration shutdownGrace;
+    private final Semaphore signal = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    // a Provider: the engine needs this loop as its wake-up, so it is looked up when the loop starts
+    DeliveryLoop(Provider<DeliverWebhooksUseCase> engine,
+                 @Value("${basehook.delivery.poll-interval:500ms}") Duration pollInterval,
+                 @Value("${basehook.delivery.shutdown-grace:20s}") Duration shutdownGrace) {
+        this.engine = engine;
+        this.pollInterval = pollInterval;
+        this.shutdownGrace = shutdownGrace;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        start();
+    }
+
+    synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "basehook-delivery");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void wake() {
+        if (signal.availablePermits() == 0) {
+            signal.release();
+        }
+    }
+
+    private void run() {
+        DeliverWebhooksUseCase deliveries = engine.get();
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                int worked = deliveries.deliverDue();
+                backoff = Duration.ofMillis(100);
+                if (worked == 0) {
+                    signal.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    signal.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                // the database may be restarting: try again later, nothing claimed or finished is lost
+                LOG.warn("Delivery turn failed ({}); retrying in {} ms", e.getMessage(), backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+        deliveries.drain(shutdownGrace);
+        LOG.info("Delivery loop stopped; {} attempts were still in flight", deliveries.inFlight());
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake();
+        try {
+            thread.join(shutdownGrace.plusSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.basehook.bootstrap;
+
+import io.basehook.application.port.in.CreateWebhookUseCase;
+import io.basehook.application.port.in.DeleteWebhookUseCase;
+import io.basehook.application.port.in.DeliverWebhooksUseCase;
+import io.basehook.application.port.in.GetWebhookUseCase;
+import io.basehook.application.port.in.ListWebhooksUseCase;
+import io.basehook.application.port.in.RotateWebhookSecretUseCase;
+import io.basehook.application.port.in.TestWebhookUseCase;
+import io.basehook.application.port.in.UpdateWebhookUseCase;
+import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.DeliveryWakeup;
+import io.basehook.application.port.out.EventPayloadEncoder;
+import io.basehook.application.port.out.TransactionRunner;
+import io.basehook.application.port.out.WebhookPort;
+import io.basehook.application.port.out.WebhookRepository;
+import io.basehook.application.port.out.WebhookTargetPolicy;
+import io.basehook.application.service.CreateWebhookService;
+import io.basehook.application.service.DeleteWebhookService;
+import io.basehook.application.service.DeliveryDispatcher;
+import io.basehook.application.service.DeliverySettings;
+import io.basehook.application.service.GetWebhookService;
+import io.basehook.application.service.Limits;
+import io.basehook.application.service.ListWebhooksService;
+import io.basehook.application.service.Lookup;
+import io.basehook.application.service.RotateWebhookSecretService;
+import io.basehook.application.service.TestWebhookService;
+import io.basehook.application.service.UpdateWebhookService;
+import io.basehook.domain.delivery.RetrySchedule;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** Wires webhook management and the delivery engine (SPEC §5) from configuration. */
+@Factory
+class WebhookFactory {
+
+    @Singleton
+    DeliverySettings deliverySettings(
+            @Value("${basehook.delivery.claim-batch:200}") int claimBatch,
+            @Value("${basehook.delivery.max-in-flight:512}") int maxInFlight,
+            @Value("${basehook.delivery.max-in-flight-per-webhook:8}") int maxInFlightPerWebhook,
+            @Value("${basehook.delivery.timeout:15s}") String timeout,
+            @Value("${basehook.delivery.lease:}") String lease,
+            @Value("${basehook.delivery.retry-schedule:5s,5m,30m,2h,5h,10h,10h}") String retrySchedule,
+            @Value("${basehook.delivery.disable-after:5d}") String disableAfter) {
+        Duration requestTimeout = RetrySchedule.parseDuration(timeout);
+        // a lease outlives the request it covers, or a slow answer would be sent twice
+        Duration leaseFor = lease == null || lease.isBlank()
+                ? requestTimeout.plusSeconds(45) : RetrySchedule.parseDuration(lease);
+        if (leaseFor.compareTo(requestTimeout) <= 0) {
+            throw new IllegalStateException("basehook.delivery.lease must be longer than basehook.delivery.timeout");
+        }
+        return new DeliverySettings(claimBatch, maxInFlight, maxInFlightPerWebhook, leaseFor,
+                RetrySchedule.parse(retrySchedule), RetrySchedule.parseDuration(disableAfter));
+    }
+
+    @Singleton
+    DeliverWebhooksUseCase deliverWebhooks(DeliveryQueue queue, WebhookRepository webhooks, WebhookPort sender,
+                                           DeliveryWakeup wakeup, DeliverySettings settings, Clock clock) {
+        return new DeliveryDispatcher(queue, webhooks, sender, wakeup, settings, clock);
+    }
+
+    @Singleton
+    CreateWebhookUseCase createWebhook(Lookup lookup, WebhookRepository webhooks, WebhookTargetPolicy targets,
+                                       TransactionRunner tx, Limits limits, Clock clock) {
+        return new CreateWebhookService(lookup, webhooks, targets, tx, limits, clock);
+    }
+
+    @Singleton
+    ListWebhooksUseCase listWebhooks(Lookup lookup, WebhookRepository webhooks, TransactionRunner tx) {
+        return new ListWebhooksService(lookup, webhooks, tx);
+    }
+
+    @Singleton
+    GetWebhookUseCase getWebhook(WebhookRepository webhooks) {
+        return new GetWebhookService(webhooks);
+    }
+
+    @Singleton
+    UpdateWebhookUseCase updateWebhook(Lookup lookup, WebhookRepository webhooks, DeliveryQueue deliveries,
+                                       WebhookTargetPolicy targets, TransactionRunner tx, DeliveryWakeup wakeup,
+                                       Clock clock) {
+        return new UpdateWebhookService(lookup, webhooks, deliveries, targets, tx, wakeup, clock);
+    }
+
+    @Singleton
+    DeleteWebhookUseCase deleteWebhook(Lookup lookup, WebhookRepository webhooks, TransactionRunner tx) {
+        return new DeleteWebhookService(lookup, webhooks, tx);
+    }
+
+    @Singleton
+    RotateWebhookSecretUseCase rotateWebhookSecret(WebhookRepository webhooks, TransactionRunner tx, Clock clock) {
+        return new RotateWebhookSecretService(webhooks, tx, clock);
+    }
+
+    @Singleton
+    TestWebhookUseCase testWebhook(WebhookRepository webhooks, WebhookPort sender, EventPayloadEncoder encoder,
+                                   Clock clock) {
+        return new TestWebhookService(webhooks, sender, encoder, clock);
+    }
+}
