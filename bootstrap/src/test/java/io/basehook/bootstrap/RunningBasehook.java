@@ -40,6 +40,11 @@ final class RunningBasehook {
                 instance = new RunningBasehook(Basehook.start(new String[0], Map.of(
                         "micronaut.server.port", -1,
                         "basehook.admin-token", ADMIN_TOKEN,
+                        // the receivers of the tests listen on 127.0.0.1
+                        "basehook.webhooks.allow-private-addresses", true,
+                        // one request at a time per webhook: arrival in seq order, which the tests assert
+                        "basehook.delivery.max-in-flight-per-webhook", 1,
+                        "basehook.delivery.poll-interval", "200ms",
                         "basehook.data-dir", Files.createTempDirectory("basehook-test").toString())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

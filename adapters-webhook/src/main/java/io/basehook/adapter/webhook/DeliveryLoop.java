@@ -2,7 +2,6 @@ package io.basehook.adapter.webhook;
 
 import io.basehook.application.port.in.DeliverWebhooksUseCase;
 import io.basehook.application.port.out.DeliveryWakeup;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  * Sending itself never happens on this thread. On shutdown it stops claiming and waits for what is in flight.
  */
 @Singleton
-@Requires(property = "basehook.delivery.enabled", notEquals = "false")
 public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
@@ -31,6 +29,7 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
     private final Provider<DeliverWebhooksUseCase> engine;
     private final Duration pollInterval;
     private final Duration shutdownGrace;
+    private final boolean enabled;
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -38,8 +37,10 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
     // a Provider: the engine needs this loop as its wake-up, so it is looked up when the loop starts
     DeliveryLoop(Provider<DeliverWebhooksUseCase> engine,
                  @Value("${basehook.delivery.poll-interval:500ms}") Duration pollInterval,
-                 @Value("${basehook.delivery.shutdown-grace:20s}") Duration shutdownGrace) {
+                 @Value("${basehook.delivery.shutdown-grace:20s}") Duration shutdownGrace,
+                 @Value("${basehook.delivery.enabled:true}") boolean enabled) {
         this.engine = engine;
+        this.enabled = enabled;
         this.pollInterval = pollInterval;
         this.shutdownGrace = shutdownGrace;
     }
@@ -50,7 +51,8 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
     }
 
     synchronized void start() {
-        if (running) {
+        // an instance may serve the API only and leave sending to others (basehook.delivery.enabled=false)
+        if (running || !enabled) {
             return;
         }
         running = true;

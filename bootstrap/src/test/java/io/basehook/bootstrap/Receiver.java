@@ -1,0 +1,98 @@
+package io.basehook.bootstrap;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** A real webhook receiver on 127.0.0.1 (JDK HTTP server) that records every request it gets. */
+final class Receiver implements AutoCloseable {
+
+    /** One request as it arrived. */
+    record Received(String body, Map<String, List<String>> headers) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+    private volatile CountDownLatch hold = new CountDownLatch(0);
+
+    Receiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                received.add(new Received(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        Map.copyOf(exchange.getRequestHeaders())));
+            }
+            try {
+                hold.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    /** From now on every request waits without an answer until {@link #release()}. */
+    void hang() {
+        hold = new CountDownLatch(1);
+    }
+
+    void release() {
+        hold.countDown();
+    }
+
+    void answer(int statusCode) {
+        status = statusCode;
+    }
+
+    List<Received> received() {
+        return new ArrayList<>(received);
+    }
+
+    /** Waits until {@code condition} holds, at most {@code timeout}; the caller asserts afterwards. */
+    static void awaitUntil(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        release();
+        server.stop(0);
+    }
+}
