@@ -29,6 +29,9 @@ import io.basehook.application.port.in.UpdateWebhookUseCase;
 import io.basehook.application.port.in.DeleteWebhookUseCase;
 import io.basehook.application.port.in.RotateWebhookSecretUseCase;
 import io.basehook.application.port.in.TestWebhookUseCase;
+import io.basehook.application.port.in.ListDeliveriesUseCase;
+import io.basehook.application.port.in.GetDeliveryUseCase;
+import io.basehook.application.port.in.RedeliverUseCase;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.access.Permission;
 import io.basehook.domain.base.BaseId;
@@ -292,6 +295,30 @@ abstract class ApiTestSupport {
     @MockBean(TestWebhookUseCase.class)
     TestWebhookUseCase testWebhookMock() {
         return mock(TestWebhookUseCase.class);
+    }
+
+    @Inject
+    ListDeliveriesUseCase listDeliveries;
+
+    @MockBean(ListDeliveriesUseCase.class)
+    ListDeliveriesUseCase listDeliveriesMock() {
+        return mock(ListDeliveriesUseCase.class);
+    }
+
+    @Inject
+    GetDeliveryUseCase getDelivery;
+
+    @MockBean(GetDeliveryUseCase.class)
+    GetDeliveryUseCase getDeliveryMock() {
+        return mock(GetDeliveryUseCase.class);
+    }
+
+    @Inject
+    RedeliverUseCase redeliver;
+
+    @MockBean(RedeliverUseCase.class)
+    RedeliverUseCase redeliverMock() {
+        return mock(RedeliverUseCase.class);
     }
 
     @BeforeEach
