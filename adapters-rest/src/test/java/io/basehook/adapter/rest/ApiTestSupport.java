@@ -22,6 +22,16 @@ import io.basehook.application.port.in.GetRowUseCase;
 import io.basehook.application.port.in.UpdateRowsUseCase;
 import io.basehook.application.port.in.DeleteRowsUseCase;
 import io.basehook.application.port.in.ReadChangeFeedUseCase;
+import io.basehook.application.port.in.CreateWebhookUseCase;
+import io.basehook.application.port.in.ListWebhooksUseCase;
+import io.basehook.application.port.in.GetWebhookUseCase;
+import io.basehook.application.port.in.UpdateWebhookUseCase;
+import io.basehook.application.port.in.DeleteWebhookUseCase;
+import io.basehook.application.port.in.RotateWebhookSecretUseCase;
+import io.basehook.application.port.in.TestWebhookUseCase;
+import io.basehook.application.port.in.ListDeliveriesUseCase;
+import io.basehook.application.port.in.GetDeliveryUseCase;
+import io.basehook.application.port.in.RedeliverUseCase;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.access.Permission;
 import io.basehook.domain.base.BaseId;
@@ -229,6 +239,86 @@ abstract class ApiTestSupport {
     @MockBean(ReadChangeFeedUseCase.class)
     ReadChangeFeedUseCase readChangeFeedMock() {
         return mock(ReadChangeFeedUseCase.class);
+    }
+
+    @Inject
+    CreateWebhookUseCase createWebhook;
+
+    @MockBean(CreateWebhookUseCase.class)
+    CreateWebhookUseCase createWebhookMock() {
+        return mock(CreateWebhookUseCase.class);
+    }
+
+    @Inject
+    ListWebhooksUseCase listWebhooks;
+
+    @MockBean(ListWebhooksUseCase.class)
+    ListWebhooksUseCase listWebhooksMock() {
+        return mock(ListWebhooksUseCase.class);
+    }
+
+    @Inject
+    GetWebhookUseCase getWebhook;
+
+    @MockBean(GetWebhookUseCase.class)
+    GetWebhookUseCase getWebhookMock() {
+        return mock(GetWebhookUseCase.class);
+    }
+
+    @Inject
+    UpdateWebhookUseCase updateWebhook;
+
+    @MockBean(UpdateWebhookUseCase.class)
+    UpdateWebhookUseCase updateWebhookMock() {
+        return mock(UpdateWebhookUseCase.class);
+    }
+
+    @Inject
+    DeleteWebhookUseCase deleteWebhook;
+
+    @MockBean(DeleteWebhookUseCase.class)
+    DeleteWebhookUseCase deleteWebhookMock() {
+        return mock(DeleteWebhookUseCase.class);
+    }
+
+    @Inject
+    RotateWebhookSecretUseCase rotateWebhookSecret;
+
+    @MockBean(RotateWebhookSecretUseCase.class)
+    RotateWebhookSecretUseCase rotateWebhookSecretMock() {
+        return mock(RotateWebhookSecretUseCase.class);
+    }
+
+    @Inject
+    TestWebhookUseCase testWebhook;
+
+    @MockBean(TestWebhookUseCase.class)
+    TestWebhookUseCase testWebhookMock() {
+        return mock(TestWebhookUseCase.class);
+    }
+
+    @Inject
+    ListDeliveriesUseCase listDeliveries;
+
+    @MockBean(ListDeliveriesUseCase.class)
+    ListDeliveriesUseCase listDeliveriesMock() {
+        return mock(ListDeliveriesUseCase.class);
+    }
+
+    @Inject
+    GetDeliveryUseCase getDelivery;
+
+    @MockBean(GetDeliveryUseCase.class)
+    GetDeliveryUseCase getDeliveryMock() {
+        return mock(GetDeliveryUseCase.class);
+    }
+
+    @Inject
+    RedeliverUseCase redeliver;
+
+    @MockBean(RedeliverUseCase.class)
+    RedeliverUseCase redeliverMock() {
+        return mock(RedeliverUseCase.class);
     }
 
     @BeforeEach

@@ -16,4 +16,9 @@ public final class IsoTimes {
     public static String format(Instant time) {
         return MILLIS.format(time);
     }
+
+    /** For times that may not exist yet, such as a webhook's {@code failingSince}: null stays null on the wire. */
+    public static String formatOrNull(Instant time) {
+        return time == null ? null : format(time);
+    }
 }

@@ -64,6 +64,22 @@ final class RequestFields {
         return array;
     }
 
+    /** A member that may be left out: absent or null stays null, anything else must be a string. */
+    static String optionalString(Object value, String field) {
+        return value == null ? null : string(value, field);
+    }
+
+    /** A member that may be left out, and otherwise must be a JSON boolean: not "true", not 1. */
+    static Boolean optionalBoolean(Object value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Boolean flag)) {
+            throw BasehookException.invalid("invalid_field", field, field + " must be true or false");
+        }
+        return flag;
+    }
+
     static String string(Object value, String field) {
         if (!(value instanceof String text)) {
             throw BasehookException.invalid("invalid_field", field, field + " must be a string");

@@ -1,0 +1,26 @@
+package io.basehook.adapter.rest.dto;
+
+import io.basehook.application.port.in.CreateWebhookCommand;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
+
+import java.util.Map;
+
+/**
+ * {@code POST /bases/{baseId}/webhooks}: {@code {url, secret?, description?, enabled?}}; no secret means a generated
+ * one. Read with {@link ExactJson}, since serde would take {@code "yes"} or {@code 1} for {@code enabled}.
+ */
+public record CreateWebhookRequest(String url, String secret, String description, Boolean enabled) {
+
+    public static CreateWebhookRequest read(String body) {
+        Map<String, Object> root = RequestFields.jsonObject(body);
+        return new CreateWebhookRequest(RequestFields.string(RequestFields.required(root.get("url"), "url"), "url"),
+                RequestFields.optionalString(root.get("secret"), "secret"),
+                RequestFields.optionalString(root.get("description"), "description"),
+                RequestFields.optionalBoolean(root.get("enabled"), "enabled"));
+    }
+
+    public CreateWebhookCommand toCommand(Actor actor, BaseId baseId) {
+        return new CreateWebhookCommand(actor, baseId, url, secret, description, enabled);
+    }
+}

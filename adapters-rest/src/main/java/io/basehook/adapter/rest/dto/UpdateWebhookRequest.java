@@ -1,0 +1,27 @@
+package io.basehook.adapter.rest.dto;
+
+import io.basehook.application.port.in.UpdateWebhookCommand;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.webhook.WebhookId;
+
+import java.util.Map;
+
+/**
+ * {@code PATCH /bases/{baseId}/webhooks/{id}}: {@code {url?, description?, enabled?}}; what is absent or null stays
+ * as it is, {@code enabled: true} revives an auto-disabled webhook, and the secret changes only by rotation.
+ * Read with {@link ExactJson} so {@code enabled} must be a real boolean.
+ */
+public record UpdateWebhookRequest(String url, String description, Boolean enabled) {
+
+    public static UpdateWebhookRequest read(String body) {
+        Map<String, Object> root = RequestFields.jsonObject(body);
+        return new UpdateWebhookRequest(RequestFields.optionalString(root.get("url"), "url"),
+                RequestFields.optionalString(root.get("description"), "description"),
+                RequestFields.optionalBoolean(root.get("enabled"), "enabled"));
+    }
+
+    public UpdateWebhookCommand toCommand(Actor actor, BaseId baseId, WebhookId webhookId) {
+        return new UpdateWebhookCommand(actor, baseId, webhookId, url, description, enabled);
+    }
+}
