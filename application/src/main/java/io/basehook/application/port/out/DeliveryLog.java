@@ -1,0 +1,33 @@
+package io.basehook.application.port.out;
+
+import io.basehook.application.port.in.DeliveryPage;
+import io.basehook.domain.delivery.Delivery;
+import io.basehook.domain.delivery.DeliveryId;
+import io.basehook.domain.delivery.DeliveryStatus;
+import io.basehook.domain.webhook.WebhookId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The delivery log of a webhook (SPEC §3), and manual redelivery. */
+public interface DeliveryLog {
+
+    /**
+     * A webhook's deliveries, newest first, without their attempts.
+     *
+     * @param status null for every status
+     * @param cursor null for the first page; a malformed one is {@code invalid_cursor}
+     */
+    DeliveryPage page(WebhookId webhookId, DeliveryStatus status, String cursor, int limit);
+
+    /** One delivery of the webhook with every attempt, oldest first. */
+    Optional<Delivery> find(WebhookId webhookId, DeliveryId id);
+
+    /**
+     * Makes the delivery due now with a fresh retry schedule (its attempt log stays). Same event, same
+     * {@code webhook-id}.
+     *
+     * @return whether the webhook has that delivery
+     */
+    boolean redeliver(WebhookId webhookId, DeliveryId id, Instant now);
+}

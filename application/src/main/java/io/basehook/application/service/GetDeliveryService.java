@@ -1,0 +1,30 @@
+package io.basehook.application.service;
+
+import io.basehook.application.port.in.GetDeliveryUseCase;
+import io.basehook.application.port.out.DeliveryLog;
+import io.basehook.application.port.out.WebhookRepository;
+import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.delivery.Delivery;
+import io.basehook.domain.delivery.DeliveryId;
+import io.basehook.domain.shared.BasehookException;
+import io.basehook.domain.webhook.WebhookId;
+
+public final class GetDeliveryService implements GetDeliveryUseCase {
+
+    private final WebhookRepository webhooks;
+    private final DeliveryLog log;
+
+    public GetDeliveryService(WebhookRepository webhooks, DeliveryLog log) {
+        this.webhooks = webhooks;
+        this.log = log;
+    }
+
+    @Override
+    public Delivery getDelivery(Actor actor, BaseId baseId, WebhookId webhookId, DeliveryId deliveryId) {
+        actor.requireRead(baseId);
+        WebhookLookup.webhook(webhooks, baseId, webhookId);
+        return log.find(webhookId, deliveryId)
+                .orElseThrow(() -> BasehookException.notFound("delivery_not_found", "no delivery with id " + deliveryId));
+    }
+}
