@@ -2,7 +2,10 @@ package io.basehook.adapter.persistence;
 
 import io.basehook.application.port.out.TransactionRunner;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.util.function.Supplier;
@@ -13,6 +16,8 @@ import java.util.function.Supplier;
  */
 @Singleton
 public final class MicronautTransactionRunner implements TransactionRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MicronautTransactionRunner.class);
 
     private final TransactionOperations<Connection> transactions;
 
@@ -28,5 +33,30 @@ public final class MicronautTransactionRunner implements TransactionRunner {
     @Override
     public <T> T readOnly(Supplier<T> work) {
         return transactions.executeRead(status -> work.get());
+    }
+
+    /**
+     * Registered with Micronaut's transaction synchronization: a nested call's status hands it to the
+     * outermost transaction, so it runs once that one has committed.
+     */
+    @Override
+    public void afterCommit(Runnable action) {
+        transactions.findTransactionStatus().ifPresentOrElse(
+                status -> status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        runCommitted(action);
+                    }
+                }),
+                () -> runCommitted(action));
+    }
+
+    /** The work has committed: a failing signal must not make it look failed to the caller, nor stop the next. */
+    private static void runCommitted(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("an action after commit failed; the transaction stays committed", e);
+        }
     }
 }

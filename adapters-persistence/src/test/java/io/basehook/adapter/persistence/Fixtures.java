@@ -13,6 +13,8 @@ import io.basehook.domain.table.ColumnSpec;
 import io.basehook.domain.table.ColumnType;
 import io.basehook.domain.table.OptionSpec;
 import io.basehook.domain.table.Table;
+import io.basehook.domain.webhook.Webhook;
+import io.basehook.domain.webhook.WebhookUrl;
 
 import java.time.Instant;
 import java.util.List;
@@ -55,5 +57,9 @@ final class Fixtures {
 
     static StoredEvent event(BaseId baseId, long seq) {
         return new StoredEvent(baseId, seq, EventId.at(NOW), OpType.INSERT_ROW, NOW, "{\"seq\":" + seq + "}");
+    }
+
+    static Webhook webhook(BaseId baseId, boolean enabled) {
+        return Webhook.create(baseId, new WebhookUrl("https://hooks.example.com/basehook"), null, "CRM sync", enabled, NOW);
     }
 }

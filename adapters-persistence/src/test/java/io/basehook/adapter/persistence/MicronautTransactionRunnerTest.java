@@ -15,7 +15,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,6 +96,94 @@ class MicronautTransactionRunnerTest extends DatabaseTest {
                 + outbox.readAfter(base.id(), 0, 10).size());
 
         assertEquals(2, seen);
+    }
+
+    @Test
+    void runsAnAfterCommitActionOnceTheCommitIsVisible() {
+        List<Row> written = List.of(Fixtures.row(table, "a"));
+        List<String> log = new ArrayList<>();
+
+        transactions.inTransaction(() -> {
+            writeRowsAndEvents(written);
+            transactions.afterCommit(() -> log.add("committed, rows seen from outside: "
+                    + rowsSeenFromAnotherTransaction(written)));
+            log.add("work done");
+            return null;
+        });
+
+        assertEquals(List.of("work done", "committed, rows seen from outside: 1"), log);
+    }
+
+    @Test
+    void neverRunsAnAfterCommitActionOnRollback() {
+        List<String> log = new ArrayList<>();
+
+        assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
+            transactions.afterCommit(() -> log.add("ran"));
+            throw new IllegalStateException("the use case fails");
+        }));
+
+        assertTrue(log.isEmpty());
+    }
+
+    @Test
+    void anAfterCommitActionOfANestedCallWaitsForTheOuterCommit() {
+        List<String> log = new ArrayList<>();
+
+        transactions.inTransaction(() -> {
+            transactions.inTransaction(() -> {
+                transactions.afterCommit(() -> log.add("after commit"));
+                return null;
+            });
+            log.add("inner returned");
+            return null;
+        });
+        assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
+            transactions.inTransaction(() -> {
+                transactions.afterCommit(() -> log.add("after a rolled back commit"));
+                return null;
+            });
+            throw new IllegalStateException("the outer work fails after the inner one returned");
+        }));
+
+        assertEquals(List.of("inner returned", "after commit"), log);
+    }
+
+    @Test
+    void runsAnAfterCommitActionAtOnceWithoutATransaction() {
+        List<String> log = new ArrayList<>();
+
+        transactions.afterCommit(() -> log.add("ran"));
+
+        assertEquals(List.of("ran"), log);
+    }
+
+    @Test
+    void aFailingAfterCommitActionLeavesTheCommitAndTheOtherActionsAlone() {
+        List<Row> written = List.of(Fixtures.row(table, "a"));
+        List<String> log = new ArrayList<>();
+
+        String result = transactions.inTransaction(() -> {
+            writeRowsAndEvents(written);
+            transactions.afterCommit(() -> {
+                throw new IllegalStateException("the signal fails");
+            });
+            transactions.afterCommit(() -> log.add("second ran"));
+            return "done";
+        });
+
+        assertEquals("done", result);
+        assertEquals(List.of("second ran"), log);
+        assertEquals(1, rowsSeenFromAnotherTransaction(written));
+    }
+
+    /** Reads on another thread, so on another connection: only committed rows are there. */
+    private int rowsSeenFromAnotherTransaction(List<Row> written) {
+        try {
+            return CompletableFuture.supplyAsync(() -> rows.findByIds(base.id(), table.id(), ids(written)).size()).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Void writeRowsAndEvents(List<Row> written) {

@@ -1,0 +1,434 @@
+package io.basehook.adapter.persistence;
+
+import io.basehook.application.port.out.ClaimedDelivery;
+import io.basehook.application.port.out.DeliveryOutcome;
+import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.delivery.Attempt;
+import io.basehook.domain.delivery.DeliveryId;
+import io.basehook.domain.delivery.DeliveryStatus;
+import io.basehook.domain.row.EventId;
+import io.basehook.domain.webhook.WebhookId;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The delivery queue in {@code bh_delivery}, its log in {@code bh_delivery_attempt}. A delivery is open exactly
+ * while {@code next_attempt_at} is set: claims walk the index on it in claim order and stop at their limit.
+ */
+@Singleton
+public final class JdbcDeliveryQueue implements DeliveryQueue {
+
+    /** Rows a claim reads per delivery it may take, so deliveries of one webhook at its cap do not hide the rest. */
+    private static final int LOOKAHEAD = 4;
+    /** Rows one claim may lock at most: the claim stays short whatever limit it is given. */
+    private static final int MAX_LOCKED_PER_CLAIM = 5000;
+    private static final int MAX_ERROR_DETAIL = 1000;
+
+    /**
+     * Read committed takes no gap locks: a claim's range scan and the record's lookups never block the inserts
+     * of {@link #enqueue}, and a claim locks only the rows it reads. A claim always runs on its own, committed
+     * before it returns, or its lease would not hold against other instances.
+     */
+    private static final TransactionDefinition CLAIM = readCommitted(TransactionDefinition.Propagation.REQUIRES_NEW);
+    private static final TransactionDefinition RECORD = readCommitted(TransactionDefinition.Propagation.REQUIRED);
+
+    private final TransactionOperations<Connection> transactions;
+    private final JdbcConnections jdbc;
+
+    JdbcDeliveryQueue(TransactionOperations<Connection> transactions, JdbcConnections jdbc) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public int enqueue(BaseId baseId, long firstSeq, long lastSeq, Instant now) {
+        if (firstSeq > lastSeq) {
+            return 0;
+        }
+        return jdbc.run(connection -> {
+            // the ORDER BY makes ids rise in seq order for each webhook: claims go by id after due time
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bh_delivery "
+                    + "(webhook_id, base_id, seq, event_id, status, attempts, created_at, next_attempt_at) "
+                    + "SELECT w.id, e.base_id, e.seq, e.event_id, ?, 0, ?, ? FROM bh_webhook w "
+                    + "JOIN bh_event e ON e.base_id = w.base_id "
+                    + "WHERE w.base_id = ? AND w.enabled AND e.seq BETWEEN ? AND ? ORDER BY e.seq, w.pk")) {
+                insert.setString(1, DeliveryStatus.PENDING.wireName());
+                insert.setLong(2, now.toEpochMilli());
+                insert.setLong(3, now.toEpochMilli());
+                insert.setString(4, baseId.value());
+                insert.setLong(5, firstSeq);
+                insert.setLong(6, lastSeq);
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<ClaimedDelivery> claim(int limit, int perWebhook, Map<WebhookId, Integer> busy, Instant now,
+                                       Instant leaseUntil) {
+        if (limit < 1 || perWebhook < 1) {
+            return List.of();
+        }
+        List<String> full = busy.entrySet().stream()
+                .filter(entry -> entry.getValue() != null && entry.getValue() >= perWebhook)
+                .map(entry -> entry.getKey().value()).sorted().toList();
+        int lookahead = (int) Math.min((long) limit * LOOKAHEAD, MAX_LOCKED_PER_CLAIM);
+        return transactions.execute(CLAIM, status -> jdbc.run(connection -> {
+            List<Due> picked = pick(lockDue(connection, now, full, lookahead), limit, perWebhook, busy);
+            if (picked.isEmpty()) {
+                return List.of();
+            }
+            lease(connection, picked, leaseUntil);
+            Map<String, String> payloads = payloads(connection, picked);
+            List<ClaimedDelivery> claimed = new ArrayList<>(picked.size());
+            for (Due due : picked) {
+                String payload = payloads.get(due.eventId());
+                if (payload == null) {
+                    throw new IllegalStateException("delivery " + due.id() + " has no event (the FK forbids this)");
+                }
+                claimed.add(new ClaimedDelivery(new DeliveryId(due.id()), new WebhookId(due.webhookId()),
+                        new BaseId(due.baseId()), due.seq(), new EventId(due.eventId()), due.attempts(), payload));
+            }
+            return claimed;
+        }));
+    }
+
+    /** Due open deliveries in claim order, locked; rows another instance holds are skipped, not waited for. */
+    private static List<Due> lockDue(Connection connection, Instant now, List<String> fullWebhooks, int lookahead)
+            throws SQLException {
+        String skipFull = fullWebhooks.isEmpty() ? ""
+                : " AND webhook_id NOT IN (" + InClause.placeholders(fullWebhooks.size()) + ")";
+        List<Due> due = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, webhook_id, base_id, seq, event_id, "
+                + "attempts FROM bh_delivery WHERE next_attempt_at <= ?" + skipFull
+                + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            int index = 1;
+            select.setLong(index++, now.toEpochMilli());
+            for (String webhookId : fullWebhooks) {
+                select.setString(index++, webhookId);
+            }
+            select.setInt(index, lookahead);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    due.add(new Due(result.getLong("id"), result.getString("webhook_id"), result.getString("base_id"),
+                            result.getLong("seq"), result.getString("event_id"), result.getInt("attempts")));
+                }
+            }
+        }
+        return due;
+    }
+
+    /** In claim order: at most {@code perWebhook} in flight per webhook, counting what is busy already. */
+    private static List<Due> pick(List<Due> candidates, int limit, int perWebhook, Map<WebhookId, Integer> busy) {
+        Map<String, Integer> taken = new HashMap<>();
+        busy.forEach((webhookId, count) -> taken.put(webhookId.value(), count == null ? 0 : count));
+        List<Due> picked = new ArrayList<>(Math.min(limit, candidates.size()));
+        for (Due due : candidates) {
+            if (picked.size() == limit) {
+                break;
+            }
+            int inFlight = taken.getOrDefault(due.webhookId(), 0);
+            if (inFlight < perWebhook) {
+                taken.put(due.webhookId(), inFlight + 1);
+                picked.add(due);
+            }
+        }
+        return picked;
+    }
+
+    private static void lease(Connection connection, List<Due> picked, Instant leaseUntil) throws SQLException {
+        for (List<Long> chunk : InClause.chunks(picked.stream().map(Due::id).toList())) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
+                    + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ")")) {
+                update.setLong(1, leaseUntil.toEpochMilli());
+                bindLongs(update, 2, chunk);
+                update.executeUpdate();
+            }
+        }
+    }
+
+    /** Each event's payload once, however many webhooks it goes to; a plain read, nothing more is locked. */
+    private static Map<String, String> payloads(Connection connection, List<Due> picked) throws SQLException {
+        Map<String, String> payloads = new HashMap<>();
+        for (List<String> chunk : InClause.chunks(picked.stream().map(Due::eventId).toList())) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT event_id, payload FROM bh_event "
+                    + "WHERE event_id IN (" + InClause.placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        payloads.put(result.getString("event_id"), result.getString("payload"));
+                    }
+                }
+            }
+        }
+        return payloads;
+    }
+
+    /**
+     * Locks the batch's webhooks, then its deliveries, each in id order: the order a webhook delete takes
+     * (webhook, then its deliveries by cascade), so neither that nor a concurrent record can deadlock with it.
+     */
+    @Override
+    public List<WebhookId> record(List<DeliveryOutcome> outcomes, Instant disableFailingSince) {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        return transactions.execute(RECORD, status -> jdbc.run(connection -> {
+            Map<String, Health> health = health(outcomes);
+            List<String> webhooks = lockExisting(connection, "bh_webhook", health.keySet(), String.class);
+            Set<Long> deliveries = new HashSet<>(lockExisting(connection, "bh_delivery",
+                    outcomes.stream().map(outcome -> outcome.id().value()).toList(), Long.class));
+            // a delivery deleted meanwhile (its webhook or event went) leaves nothing to log
+            List<DeliveryOutcome> kept = outcomes.stream()
+                    .filter(outcome -> deliveries.contains(outcome.id().value())).toList();
+            insertAttempts(connection, kept);
+            updateDeliveries(connection, kept);
+            updateHealth(connection, webhooks, health);
+            return disableFailing(connection, webhooks, disableFailingSince);
+        }));
+    }
+
+    /** The rows of {@code ids} that still exist, locked for update in id order. */
+    private static <T extends Comparable<T>> List<T> lockExisting(Connection connection, String table,
+                                                                  Collection<T> ids, Class<T> type)
+            throws SQLException {
+        List<T> found = new ArrayList<>();
+        for (List<T> chunk : InClause.chunks(ids.stream().sorted().toList())) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM " + table + " WHERE id IN ("
+                    + InClause.placeholders(chunk.size()) + ") ORDER BY id FOR UPDATE")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setObject(i + 1, chunk.get(i));
+                }
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        found.add(result.getObject("id", type));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void insertAttempts(Connection connection, List<DeliveryOutcome> outcomes) throws SQLException {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        // a lease that ran out mid-attempt lets a second instance log the same attempt number: keep the first
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bh_delivery_attempt (delivery_id, "
+                + "attempt_no, attempted_at, duration_ms, request_headers, response_status, response_headers, "
+                + "response_body, error, error_detail, retry_after_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON DUPLICATE KEY UPDATE delivery_id = delivery_id")) {
+            for (DeliveryOutcome outcome : outcomes) {
+                Attempt attempt = outcome.attempt();
+                boolean answered = attempt.responseStatus() != null;
+                insert.setLong(1, outcome.id().value());
+                insert.setInt(2, outcome.attempts());
+                insert.setLong(3, attempt.at().toEpochMilli());
+                insert.setLong(4, attempt.duration().toMillis());
+                insert.setString(5, HeadersJson.write(attempt.requestHeaders()));
+                insert.setObject(6, attempt.responseStatus());
+                insert.setString(7, answered ? HeadersJson.write(attempt.responseHeaders()) : null);
+                insert.setString(8, attempt.responseBody());
+                insert.setString(9, attempt.error() == null ? null : attempt.error().name());
+                insert.setString(10, truncated(attempt.errorDetail()));
+                insert.setObject(11, attempt.retryAfter() == null ? null : attempt.retryAfter().toMillis());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void updateDeliveries(Connection connection, List<DeliveryOutcome> outcomes) throws SQLException {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET status = ?, attempts = ?, "
+                + "next_attempt_at = ? WHERE id = ?")) {
+            for (DeliveryOutcome outcome : outcomes) {
+                update.setString(1, outcome.status().wireName());
+                update.setInt(2, outcome.attempts());
+                // closed means no next attempt: that keeps it out of the due index
+                EpochMillis.set(update, 3, outcome.status().isOpen() ? outcome.nextAttemptAt() : null);
+                update.setLong(4, outcome.id().value());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** What the batch says about each webhook's endpoint, by webhook id in sorted (lock) order. */
+    private static Map<String, Health> health(List<DeliveryOutcome> outcomes) {
+        Map<String, Health> health = new TreeMap<>();
+        for (DeliveryOutcome outcome : outcomes) {
+            health.computeIfAbsent(outcome.webhookId().value(), id -> new Health()).add(outcome.attempt());
+        }
+        return health;
+    }
+
+    private static void updateHealth(Connection connection, List<String> webhooks, Map<String, Health> health)
+            throws SQLException {
+        if (webhooks.isEmpty()) {
+            return;
+        }
+        // after a 2xx in the batch the stored value is stale: failing since the first failure after it, if any
+        try (PreparedStatement update = connection.prepareStatement("UPDATE bh_webhook SET failing_since = "
+                + "CASE WHEN ? THEN ? ELSE COALESCE(failing_since, ?) END WHERE id = ?")) {
+            for (String webhookId : webhooks) {
+                Health endpoint = health.get(webhookId);
+                Instant failingSince = endpoint.failingSince();
+                update.setBoolean(1, endpoint.lastSuccess != null);
+                EpochMillis.set(update, 2, failingSince);
+                EpochMillis.set(update, 3, failingSince);
+                update.setString(4, webhookId);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static List<WebhookId> disableFailing(Connection connection, List<String> webhooks, Instant failingBefore)
+            throws SQLException {
+        if (webhooks.isEmpty()) {
+            return List.of();
+        }
+        List<String> failing = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM bh_webhook WHERE id IN ("
+                + InClause.placeholders(webhooks.size()) + ") AND enabled AND failing_since IS NOT NULL "
+                + "AND failing_since < ? ORDER BY id")) {
+            bindStrings(select, 1, webhooks);
+            select.setLong(webhooks.size() + 1, failingBefore.toEpochMilli());
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    failing.add(result.getString("id"));
+                }
+            }
+        }
+        if (failing.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE bh_webhook SET enabled = FALSE, "
+                + "auto_disabled = TRUE WHERE id IN (" + InClause.placeholders(failing.size()) + ")")) {
+            bindStrings(update, 1, failing);
+            update.executeUpdate();
+        }
+        return failing.stream().map(WebhookId::new).toList();
+    }
+
+    @Override
+    public void park(Collection<DeliveryId> ids, Instant until) {
+        List<List<Long>> chunks = InClause.chunks(ids.stream().map(DeliveryId::value).toList());
+        if (chunks.isEmpty()) {
+            return;
+        }
+        jdbc.run(connection -> {
+            for (List<Long> chunk : chunks) {
+                // closed deliveries stay closed
+                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
+                        + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ") AND next_attempt_at IS NOT NULL")) {
+                    update.setLong(1, until.toEpochMilli());
+                    bindLongs(update, 2, chunk);
+                    update.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void resume(WebhookId webhookId, Instant now) {
+        jdbc.run(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
+                    + "WHERE webhook_id = ? AND next_attempt_at > ?")) {
+                update.setLong(1, now.toEpochMilli());
+                update.setString(2, webhookId.value());
+                update.setLong(3, now.toEpochMilli());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Backlog backlog() {
+        return jdbc.run(connection -> {
+            // answered from the due index alone: it holds exactly the open deliveries, with created_at
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) AS open, "
+                    + "MIN(created_at) AS oldest FROM bh_delivery WHERE next_attempt_at IS NOT NULL");
+                 ResultSet result = select.executeQuery()) {
+                result.next();
+                return new Backlog(result.getLong("open"), EpochMillis.get(result, "oldest"));
+            }
+        });
+    }
+
+    /** Cut at a character boundary, never inside a surrogate pair. */
+    private static String truncated(String text) {
+        if (text == null || text.length() <= MAX_ERROR_DETAIL) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_ERROR_DETAIL - 1)) ? MAX_ERROR_DETAIL - 1 : MAX_ERROR_DETAIL;
+        return text.substring(0, end);
+    }
+
+    private static void bindLongs(PreparedStatement statement, int from, List<Long> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setLong(from + i, values.get(i));
+        }
+    }
+
+    private static void bindStrings(PreparedStatement statement, int from, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setString(from + i, values.get(i));
+        }
+    }
+
+    private static TransactionDefinition readCommitted(TransactionDefinition.Propagation propagation) {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition(propagation);
+        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        return definition;
+    }
+
+    /** A due delivery as the claim reads it. */
+    private record Due(long id, String webhookId, String baseId, long seq, String eventId, int attempts) {
+    }
+
+    /** One webhook's attempts in a batch: when its endpoint last answered 2xx, and the failures around that. */
+    private static final class Health {
+        private Instant lastSuccess;
+        private final List<Instant> failures = new ArrayList<>();
+
+        void add(Attempt attempt) {
+            if (attempt.succeeded()) {
+                if (lastSuccess == null || attempt.at().isAfter(lastSuccess)) {
+                    lastSuccess = attempt.at();
+                }
+            } else {
+                failures.add(attempt.at());
+            }
+        }
+
+        /** The first failure after the last success (after the start of the batch when none succeeded). */
+        Instant failingSince() {
+            return failures.stream().filter(at -> lastSuccess == null || at.isAfter(lastSuccess))
+                    .min(Instant::compareTo).orElse(null);
+        }
+    }
+}

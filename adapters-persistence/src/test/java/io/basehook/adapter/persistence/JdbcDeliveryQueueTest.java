@@ -1,0 +1,596 @@
+package io.basehook.adapter.persistence;
+
+import io.basehook.application.port.out.BaseRepository;
+import io.basehook.application.port.out.ChangeEventOutbox;
+import io.basehook.application.port.out.ClaimedDelivery;
+import io.basehook.application.port.out.DeliveryOutcome;
+import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.TransactionRunner;
+import io.basehook.application.port.out.WebhookRepository;
+import io.basehook.domain.base.Base;
+import io.basehook.domain.delivery.Attempt;
+import io.basehook.domain.delivery.AttemptError;
+import io.basehook.domain.delivery.DeliveryId;
+import io.basehook.domain.delivery.DeliveryStatus;
+import io.basehook.domain.row.StoredEvent;
+import io.basehook.domain.webhook.Webhook;
+import io.basehook.domain.webhook.WebhookId;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The queue is global (claims and the backlog see every base), so each test starts from an empty one; other
+ * test classes leave their deliveries behind.
+ */
+@MicronautTest(transactional = false)
+class JdbcDeliveryQueueTest extends DatabaseTest {
+
+    static final Instant T0 = Fixtures.NOW;
+    static final Instant LEASE = T0.plusSeconds(60);
+    static final Instant LONG_AGO = T0.minus(Duration.ofDays(6));
+    static final Instant DISABLE_BEFORE = T0.minus(Duration.ofDays(5));
+
+    @Inject
+    DeliveryQueue queue;
+    @Inject
+    WebhookRepository webhooks;
+    @Inject
+    BaseRepository bases;
+    @Inject
+    ChangeEventOutbox outbox;
+    @Inject
+    TransactionRunner transactions;
+    @Inject
+    JdbcConnections jdbc;
+
+    @BeforeEach
+    void emptyQueue() {
+        jdbc.run(connection -> {
+            try (Statement delete = connection.createStatement()) {
+                return delete.executeUpdate("DELETE FROM bh_delivery");
+            }
+        });
+    }
+
+    // enqueue
+
+    @Test
+    void enqueueBindsTheSeqRangeToEveryEnabledWebhookOfTheBase() {
+        Base base = insertedBase();
+        Webhook first = webhook(base, true);
+        webhook(base, false);
+        Webhook third = webhook(base, true);
+        Base otherBase = insertedBase();
+        webhook(otherBase, true);
+        appendEvents(otherBase, 5);
+        List<StoredEvent> events = appendEvents(base, 5);
+
+        int queued = queue.enqueue(base.id(), 2, 4, T0);
+
+        assertEquals(6, queued);
+        List<Stored> stored = stored();
+        assertEquals(6, stored.size());
+        assertEquals(List.of(2L, 3L, 4L), storedSeqsOf(stored, first.id()));
+        assertEquals(List.of(2L, 3L, 4L), storedSeqsOf(stored, third.id()));
+        for (Stored delivery : stored) {
+            assertEquals(events.get((int) delivery.seq() - 1).id().value(), delivery.eventId());
+            assertEquals("pending", delivery.status());
+            assertEquals(0, delivery.attempts());
+            assertEquals(T0.toEpochMilli(), delivery.createdAt());
+            assertEquals(T0.toEpochMilli(), delivery.nextAttemptAt());
+        }
+        assertEquals(0, queue.enqueue(base.id(), 6, 9, T0), "no such events");
+        assertEquals(0, queue.enqueue(base.id(), 4, 3, T0), "an empty range");
+    }
+
+    @Test
+    void aWebhookDisabledAtCommitGetsNothing() {
+        Base base = insertedBase();
+        webhook(base, false);
+        appendEvents(base, 2);
+
+        assertEquals(0, queue.enqueue(base.id(), 1, 2, T0));
+        assertTrue(stored().isEmpty());
+    }
+
+    // claim
+
+    @Test
+    void claimsDueDeliveriesInSeqOrderUpToTheLimitWithTheirPayloads() {
+        Base base = insertedBase();
+        Webhook webhook = webhook(base, true);
+        List<StoredEvent> events = appendEvents(base, 5);
+        queue.enqueue(base.id(), 1, 5, T0);
+
+        List<ClaimedDelivery> claimed = queue.claim(3, 10, Map.of(), T0, LEASE);
+
+        assertEquals(List.of(1L, 2L, 3L), claimed.stream().map(ClaimedDelivery::seq).toList());
+        for (ClaimedDelivery delivery : claimed) {
+            StoredEvent event = events.get((int) delivery.seq() - 1);
+            assertEquals(webhook.id(), delivery.webhookId());
+            assertEquals(base.id(), delivery.baseId());
+            assertEquals(event.id(), delivery.eventId());
+            assertEquals(event.payload(), delivery.payload());
+            assertEquals(0, delivery.attempts());
+        }
+    }
+
+    @Test
+    void claimsWhatIsDueFirstThenByIdAndNothingNotYetDue() {
+        Base base = insertedBase();
+        webhook(base, true);
+        appendEvents(base, 4);
+        queue.enqueue(base.id(), 1, 2, T0.plusMillis(10));
+        queue.enqueue(base.id(), 3, 3, T0);
+        queue.enqueue(base.id(), 4, 4, T0.plusSeconds(3600));
+
+        List<ClaimedDelivery> claimed = queue.claim(10, 10, Map.of(), T0.plusMillis(10), LEASE);
+
+        assertEquals(List.of(3L, 1L, 2L), claimed.stream().map(ClaimedDelivery::seq).toList());
+        assertTrue(queue.claim(10, 10, Map.of(), T0.plusMillis(10), LEASE).isEmpty());
+    }
+
+    @Test
+    void takesAtMostPerWebhookCountingWhatIsBusy() {
+        Base base = insertedBase();
+        Webhook first = webhook(base, true);
+        Webhook second = webhook(base, true);
+        appendEvents(base, 5);
+        queue.enqueue(base.id(), 1, 5, T0);
+
+        List<ClaimedDelivery> claimed = queue.claim(10, 2, Map.of(second.id(), 1), T0, LEASE);
+
+        assertEquals(List.of(1L, 2L), seqsOf(claimed, first.id()));
+        assertEquals(List.of(1L), seqsOf(claimed, second.id()));
+        assertEquals(3, claimed.size());
+        List<ClaimedDelivery> next = queue.claim(10, 2, Map.of(first.id(), 2, second.id(), 2), T0, LEASE);
+        assertTrue(next.isEmpty(), "both webhooks are at their cap");
+        List<ClaimedDelivery> onlySecond = queue.claim(10, 2, Map.of(first.id(), 2), T0, LEASE);
+        assertEquals(List.of(2L, 3L), seqsOf(onlySecond, second.id()));
+        assertEquals(2, onlySecond.size());
+        assertTrue(queue.claim(0, 2, Map.of(), T0, LEASE).isEmpty());
+    }
+
+    @Test
+    void aWebhookAtItsCapDoesNotHideTheOthers() {
+        Base crowded = insertedBase();
+        Webhook flooded = webhook(crowded, true);
+        appendEvents(crowded, 40);
+        queue.enqueue(crowded.id(), 1, 40, T0);
+        Base quiet = insertedBase();
+        Webhook other = webhook(quiet, true);
+        appendEvents(quiet, 2);
+        queue.enqueue(quiet.id(), 1, 2, T0.plusMillis(1));
+
+        List<ClaimedDelivery> claimed = queue.claim(4, 2, Map.of(), T0.plusMillis(1), LEASE);
+        assertEquals(List.of(1L, 2L), seqsOf(claimed, flooded.id()));
+
+        List<ClaimedDelivery> next = queue.claim(4, 2, Map.of(flooded.id(), 2), T0.plusMillis(1), LEASE);
+        assertEquals(List.of(1L, 2L), seqsOf(next, other.id()));
+        assertEquals(2, next.size());
+    }
+
+    @Test
+    void aLeaseHidesClaimedDeliveriesUntilItRunsOutAndLeavesTheOthersAlone() {
+        Base base = insertedBase();
+        webhook(base, true);
+        appendEvents(base, 4);
+        queue.enqueue(base.id(), 1, 4, T0);
+
+        List<ClaimedDelivery> leased = queue.claim(2, 10, Map.of(), T0, LEASE);
+
+        Map<Long, Long> nextAttempt = stored().stream().collect(Collectors.toMap(Stored::seq, Stored::nextAttemptAt));
+        assertEquals(Map.of(1L, LEASE.toEpochMilli(), 2L, LEASE.toEpochMilli(), 3L, T0.toEpochMilli(),
+                4L, T0.toEpochMilli()), nextAttempt);
+        assertEquals(List.of(3L, 4L), seqs(queue.claim(10, 10, Map.of(), T0.plusSeconds(59), LEASE.plusSeconds(600))));
+        List<ClaimedDelivery> again = queue.claim(10, 10, Map.of(), LEASE, LEASE.plusSeconds(60));
+        assertEquals(ids(leased), ids(again), "the lease ran out: another instance carries on");
+    }
+
+    @Test
+    void concurrentClaimersNeverGetTheSameDelivery() throws Exception {
+        List<Long> all = new ArrayList<>();
+        for (int b = 0; b < 5; b++) {
+            Base base = insertedBase();
+            webhook(base, true);
+            appendEvents(base, 100);
+            queue.enqueue(base.id(), 1, 100, T0);
+        }
+        stored().forEach(delivery -> all.add(delivery.id()));
+        assertEquals(500, all.size());
+
+        int threads = 4;
+        List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    // empty only when every delivery is leased or held by a claimer that goes on
+                    List<ClaimedDelivery> batch;
+                    do {
+                        batch = queue.claim(7, 1000, Map.of(), T0, LEASE);
+                        batch.forEach(delivery -> claimed.add(delivery.id().value()));
+                    } while (!batch.isEmpty());
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(500, claimed.size(), "no delivery twice");
+        assertEquals(new HashSet<>(all), new HashSet<>(claimed), "every delivery once");
+    }
+
+    // record
+
+    @Test
+    void recordLogsEachAttemptAndMovesEachDelivery() {
+        Base base = insertedBase();
+        Webhook webhook = webhook(base, true);
+        appendEvents(base, 3);
+        queue.enqueue(base.id(), 1, 3, T0);
+        List<ClaimedDelivery> claimed = queue.claim(3, 10, Map.of(), T0, LEASE);
+        Instant at = T0.plusSeconds(1);
+        Attempt ok = Attempt.answered(at, Duration.ofMillis(120), Map.of("webhook-id", "evt_1", "User-Agent", "Basehook/1"),
+                204, Map.of("Server", "nginx"), "", null);
+        Attempt tooMany = Attempt.answered(at, Duration.ofMillis(80), Map.of(), 429, Map.of("Retry-After", "30"),
+                "slow down ✓", Duration.ofSeconds(30));
+        Attempt timedOut = Attempt.failed(at, Duration.ofSeconds(15), Map.of(), AttemptError.TIMEOUT, "x".repeat(1500));
+
+        List<WebhookId> disabled = queue.record(List.of(
+                outcome(claimed.get(0), ok, DeliveryStatus.SUCCEEDED, null),
+                outcome(claimed.get(1), tooMany, DeliveryStatus.RETRYING, at.plusSeconds(30)),
+                outcome(claimed.get(2), timedOut, DeliveryStatus.FAILED, at.plusSeconds(5))), DISABLE_BEFORE);
+
+        assertTrue(disabled.isEmpty());
+        List<Stored> stored = stored();
+        assertEquals(List.of("succeeded", "retrying", "failed"), stored.stream().map(Stored::status).toList());
+        assertEquals(List.of(1, 1, 1), stored.stream().map(Stored::attempts).toList());
+        assertNull(stored.get(0).nextAttemptAt());
+        assertEquals(at.plusSeconds(30).toEpochMilli(), stored.get(1).nextAttemptAt());
+        assertNull(stored.get(2).nextAttemptAt(), "closed, whatever the outcome said");
+
+        List<Map<String, Object>> attempts = attempts();
+        assertEquals(3, attempts.size());
+        Map<String, Object> first = attempts.get(0);
+        assertEquals(claimed.get(0).id().value(), first.get("delivery_id"));
+        assertEquals(1, first.get("attempt_no"));
+        assertEquals(at.toEpochMilli(), first.get("attempted_at"));
+        assertEquals(120L, first.get("duration_ms"));
+        assertEquals(Map.of("webhook-id", "evt_1", "User-Agent", "Basehook/1"),
+                HeadersJson.read((String) first.get("request_headers")));
+        assertEquals(204, first.get("response_status"));
+        assertEquals(Map.of("Server", "nginx"), HeadersJson.read((String) first.get("response_headers")));
+        assertEquals("", first.get("response_body"));
+        assertNull(first.get("error"));
+        assertNull(first.get("retry_after_ms"));
+        Map<String, Object> second = attempts.get(1);
+        assertEquals(429, second.get("response_status"));
+        assertEquals("slow down ✓", second.get("response_body"));
+        assertEquals(30_000L, second.get("retry_after_ms"));
+        Map<String, Object> third = attempts.get(2);
+        assertNull(third.get("response_status"));
+        assertNull(third.get("response_headers"));
+        assertNull(third.get("response_body"));
+        assertEquals("TIMEOUT", third.get("error"));
+        assertEquals("x".repeat(1000), third.get("error_detail"));
+        assertEquals(15_000L, third.get("duration_ms"));
+        assertNull(webhooks.findById(base.id(), webhook.id()).orElseThrow().failingSince(),
+                "a 2xx in the batch and no failure after it");
+    }
+
+    @Test
+    void aRetryIsClaimedAgainWithItsAttemptCountAndLogsTheNextAttemptNumber() {
+        Base base = insertedBase();
+        webhook(base, true);
+        appendEvents(base, 1);
+        queue.enqueue(base.id(), 1, 1, T0);
+        ClaimedDelivery first = queue.claim(1, 1, Map.of(), T0, LEASE).get(0);
+        queue.record(List.of(outcome(first, failed(T0), DeliveryStatus.RETRYING, T0.plusSeconds(5))), DISABLE_BEFORE);
+
+        assertTrue(queue.claim(1, 1, Map.of(), T0.plusSeconds(4), LEASE).isEmpty());
+        ClaimedDelivery retry = queue.claim(1, 1, Map.of(), T0.plusSeconds(5), LEASE).get(0);
+        assertEquals(first.id(), retry.id());
+        assertEquals(1, retry.attempts());
+        queue.record(List.of(outcome(retry, succeeded(T0.plusSeconds(6)), DeliveryStatus.SUCCEEDED, null)),
+                DISABLE_BEFORE);
+
+        assertEquals(List.of(1, 2), attempts().stream().map(row -> (Integer) row.get("attempt_no")).toList());
+        assertEquals("succeeded", stored().get(0).status());
+        assertEquals(2, stored().get(0).attempts());
+    }
+
+    @Test
+    void keepsEachWebhooksHealth() {
+        Base base = insertedBase();
+        Webhook webhook = webhook(base, true);
+        appendEvents(base, 8);
+        queue.enqueue(base.id(), 1, 8, T0);
+        List<ClaimedDelivery> claimed = queue.claim(8, 8, Map.of(), T0, LEASE);
+
+        queue.record(List.of(retrying(claimed.get(0), failed(T0.plusSeconds(2))),
+                retrying(claimed.get(1), failed(T0.plusSeconds(1)))), DISABLE_BEFORE);
+        assertEquals(T0.plusSeconds(1), failingSince(base, webhook), "the earliest failure of the batch");
+
+        queue.record(List.of(retrying(claimed.get(2), failed(T0.plusSeconds(3)))), DISABLE_BEFORE);
+        assertEquals(T0.plusSeconds(1), failingSince(base, webhook), "failing since the first failure, still");
+
+        queue.record(List.of(retrying(claimed.get(3), failed(T0.plusSeconds(4))),
+                outcome(claimed.get(4), succeeded(T0.plusSeconds(5)), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
+        assertNull(failingSince(base, webhook), "a 2xx clears it");
+
+        queue.record(List.of(retrying(claimed.get(5), failed(T0.plusSeconds(9))),
+                outcome(claimed.get(6), succeeded(T0.plusSeconds(6)), DeliveryStatus.SUCCEEDED, null),
+                retrying(claimed.get(7), failed(T0.plusSeconds(7)))), DISABLE_BEFORE);
+        assertEquals(T0.plusSeconds(7), failingSince(base, webhook), "failing since the first failure after the 2xx");
+    }
+
+    @Test
+    void disablesWebhooksOfTheBatchFailingSinceBeforeTheThreshold() {
+        Base base = insertedBase();
+        Webhook dead = webhook(base, true);
+        Webhook recovered = webhook(base, true);
+        Webhook recent = webhook(base, true);
+        Webhook notInBatch = webhook(base, true);
+        markFailingSince(dead, LONG_AGO);
+        markFailingSince(recovered, LONG_AGO);
+        markFailingSince(notInBatch, LONG_AGO);
+        appendEvents(base, 1);
+        queue.enqueue(base.id(), 1, 1, T0);
+        Map<WebhookId, ClaimedDelivery> claimed = queue.claim(10, 10, Map.of(), T0, LEASE).stream()
+                .collect(Collectors.toMap(ClaimedDelivery::webhookId, delivery -> delivery));
+
+        List<WebhookId> disabled = queue.record(List.of(
+                retrying(claimed.get(dead.id()), failed(T0)),
+                outcome(claimed.get(recovered.id()), succeeded(T0), DeliveryStatus.SUCCEEDED, null),
+                retrying(claimed.get(recent.id()), failed(T0))), DISABLE_BEFORE);
+
+        assertEquals(List.of(dead.id()), disabled);
+        Webhook stored = webhooks.findById(base.id(), dead.id()).orElseThrow();
+        assertFalse(stored.enabled());
+        assertTrue(stored.autoDisabled());
+        assertEquals(LONG_AGO, stored.failingSince());
+        assertTrue(webhooks.findById(base.id(), recovered.id()).orElseThrow().enabled());
+        assertTrue(webhooks.findById(base.id(), recent.id()).orElseThrow().enabled());
+        assertTrue(webhooks.findById(base.id(), notInBatch.id()).orElseThrow().enabled(), "only the batch's webhooks");
+        assertTrue(queue.record(List.of(retrying(claimed.get(dead.id()), failed(T0.plusSeconds(9)))), DISABLE_BEFORE)
+                .isEmpty(), "disabled already: not reported twice");
+    }
+
+    @Test
+    void recordsTheRestWhenADeliveryWasDeletedMeanwhile() {
+        Base base = insertedBase();
+        Webhook deleted = webhook(base, true);
+        Webhook kept = webhook(base, true);
+        appendEvents(base, 1);
+        queue.enqueue(base.id(), 1, 1, T0);
+        Map<WebhookId, ClaimedDelivery> claimed = queue.claim(10, 10, Map.of(), T0, LEASE).stream()
+                .collect(Collectors.toMap(ClaimedDelivery::webhookId, delivery -> delivery));
+        webhooks.delete(base.id(), deleted.id());
+
+        queue.record(List.of(outcome(claimed.get(deleted.id()), succeeded(T0), DeliveryStatus.SUCCEEDED, null),
+                outcome(claimed.get(kept.id()), succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
+
+        assertEquals(List.of("succeeded"), stored().stream().map(Stored::status).toList());
+        assertEquals(1, attempts().size());
+    }
+
+    @Test
+    void theSameAttemptRecordedTwiceKeepsTheFirstLog() {
+        Base base = insertedBase();
+        webhook(base, true);
+        appendEvents(base, 1);
+        queue.enqueue(base.id(), 1, 1, T0);
+        ClaimedDelivery delivery = queue.claim(1, 1, Map.of(), T0, LEASE).get(0);
+        queue.record(List.of(retrying(delivery, failed(T0))), DISABLE_BEFORE);
+
+        queue.record(List.of(outcome(delivery, succeeded(T0.plusSeconds(1)), DeliveryStatus.SUCCEEDED, null)),
+                DISABLE_BEFORE);
+
+        List<Map<String, Object>> attempts = attempts();
+        assertEquals(1, attempts.size());
+        assertEquals("CONNECTION_REFUSED", attempts.get(0).get("error"));
+        assertEquals("succeeded", stored().get(0).status());
+    }
+
+    // park, resume, backlog
+
+    @Test
+    void parkHoldsOpenDeliveriesBackAndResumeMakesThemDueNow() {
+        Base base = insertedBase();
+        Webhook disabled = webhook(base, true);
+        Webhook other = webhook(base, true);
+        appendEvents(base, 3);
+        queue.enqueue(base.id(), 1, 3, T0);
+        List<ClaimedDelivery> claimed = queue.claim(10, 10, Map.of(), T0, LEASE);
+        ClaimedDelivery closed = claimed.stream().filter(delivery -> delivery.webhookId().equals(disabled.id()))
+                .findFirst().orElseThrow();
+        queue.record(List.of(outcome(closed, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
+        List<DeliveryId> ofDisabled = claimed.stream().filter(delivery -> delivery.webhookId().equals(disabled.id()))
+                .map(ClaimedDelivery::id).toList();
+        Instant farAway = T0.plus(Duration.ofDays(3650));
+
+        queue.park(ofDisabled, farAway);
+
+        Map<Long, Stored> byId = stored().stream().collect(Collectors.toMap(Stored::id, delivery -> delivery));
+        assertNull(byId.get(closed.id().value()).nextAttemptAt(), "a closed delivery stays closed");
+        assertEquals(2, byId.values().stream().filter(delivery -> Long.valueOf(farAway.toEpochMilli())
+                .equals(delivery.nextAttemptAt())).count());
+        assertTrue(queue.claim(10, 10, Map.of(), LEASE, LEASE.plusSeconds(60)).stream()
+                .allMatch(delivery -> delivery.webhookId().equals(other.id())), "parked ones are not claimed");
+
+        Instant now = T0.plusSeconds(3600);
+        queue.resume(disabled.id(), now);
+
+        Map<Long, Long> nextAttempt = new HashMap<>();
+        stored().forEach(delivery -> nextAttempt.put(delivery.id(), delivery.nextAttemptAt()));
+        for (ClaimedDelivery delivery : claimed) {
+            Long expected = delivery.id().equals(closed.id()) ? null
+                    : delivery.webhookId().equals(disabled.id()) ? now.toEpochMilli()
+                    : LEASE.plusSeconds(60).toEpochMilli();
+            assertEquals(expected, nextAttempt.get(delivery.id().value()), "only the resumed webhook's open ones");
+        }
+        assertEquals(List.of(2L, 3L), seqsOf(queue.claim(10, 10, Map.of(), now, now.plusSeconds(60)), disabled.id()));
+    }
+
+    @Test
+    void backlogCountsOpenDeliveriesAndTheOldestOfThem() {
+        assertEquals(new DeliveryQueue.Backlog(0, null), queue.backlog());
+        Base base = insertedBase();
+        webhook(base, true);
+        appendEvents(base, 3);
+        queue.enqueue(base.id(), 1, 1, T0);
+        queue.enqueue(base.id(), 2, 3, T0.plusSeconds(10));
+
+        assertEquals(new DeliveryQueue.Backlog(3, T0), queue.backlog());
+
+        ClaimedDelivery oldest = queue.claim(1, 10, Map.of(), T0, LEASE).get(0);
+        assertEquals(new DeliveryQueue.Backlog(3, T0), queue.backlog(), "a leased delivery is still open");
+        queue.record(List.of(outcome(oldest, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
+
+        assertEquals(new DeliveryQueue.Backlog(2, T0.plusSeconds(10)), queue.backlog());
+    }
+
+    // helpers
+
+    private Base insertedBase() {
+        Base base = Base.create("Queue", T0);
+        bases.insert(base);
+        return base;
+    }
+
+    private Webhook webhook(Base base, boolean enabled) {
+        Webhook webhook = Fixtures.webhook(base.id(), enabled);
+        webhooks.insert(webhook);
+        return webhook;
+    }
+
+    private void markFailingSince(Webhook webhook, Instant since) {
+        webhooks.update(Webhook.restore(webhook.id(), webhook.baseId(), webhook.url(), webhook.description(),
+                webhook.enabled(), false, webhook.secret(), null, null, since, webhook.createdAt(), webhook.updatedAt()));
+    }
+
+    private Instant failingSince(Base base, Webhook webhook) {
+        return webhooks.findById(base.id(), webhook.id()).orElseThrow().failingSince();
+    }
+
+    /** Events {@code 1..count} of a fresh base, written as a content change writes them. */
+    private List<StoredEvent> appendEvents(Base base, int count) {
+        return transactions.inTransaction(() -> {
+            bases.lockById(base.id()).orElseThrow();
+            long first = outbox.reserveSeqs(base.id(), count);
+            List<StoredEvent> events = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                events.add(Fixtures.event(base.id(), first + i));
+            }
+            outbox.append(events);
+            return events;
+        });
+    }
+
+    private static Attempt succeeded(Instant at) {
+        return Attempt.answered(at, Duration.ofMillis(5), Map.of(), 200, Map.of(), "ok", null);
+    }
+
+    private static Attempt failed(Instant at) {
+        return Attempt.failed(at, Duration.ofMillis(5), Map.of(), AttemptError.CONNECTION_REFUSED, "refused");
+    }
+
+    private static DeliveryOutcome retrying(ClaimedDelivery delivery, Attempt attempt) {
+        return outcome(delivery, attempt, DeliveryStatus.RETRYING, attempt.at().plusSeconds(5));
+    }
+
+    private static DeliveryOutcome outcome(ClaimedDelivery delivery, Attempt attempt, DeliveryStatus status,
+                                           Instant nextAttemptAt) {
+        return new DeliveryOutcome(delivery.id(), delivery.webhookId(), attempt, delivery.attempts() + 1, status,
+                nextAttemptAt);
+    }
+
+    /** A delivery row as stored. */
+    record Stored(long id, WebhookId webhookId, long seq, String eventId, String status, int attempts, long createdAt,
+                  Long nextAttemptAt) {
+    }
+
+    private List<Stored> stored() {
+        return jdbc.run(connection -> {
+            List<Stored> rows = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, webhook_id, seq, event_id, status, "
+                    + "attempts, created_at, next_attempt_at FROM bh_delivery ORDER BY id");
+                 ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    Instant next = EpochMillis.get(result, "next_attempt_at");
+                    rows.add(new Stored(result.getLong("id"), new WebhookId(result.getString("webhook_id")),
+                            result.getLong("seq"), result.getString("event_id"), result.getString("status"),
+                            result.getInt("attempts"), result.getLong("created_at"),
+                            next == null ? null : next.toEpochMilli()));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** The attempts of the deliveries in the queue, column by column. */
+    private List<Map<String, Object>> attempts() {
+        return jdbc.run(connection -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT a.* FROM bh_delivery_attempt a "
+                    + "JOIN bh_delivery d ON d.id = a.delivery_id ORDER BY a.delivery_id, a.attempt_no");
+                 ResultSet result = select.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    Map<String, Object> row = new HashMap<>();
+                    for (int i = 1; i <= columns; i++) {
+                        row.put(result.getMetaData().getColumnLabel(i), result.getObject(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static List<Long> storedSeqsOf(List<Stored> stored, WebhookId webhookId) {
+        return stored.stream().filter(delivery -> delivery.webhookId().equals(webhookId)).map(Stored::seq).toList();
+    }
+
+    private static List<Long> seqsOf(List<ClaimedDelivery> claimed, WebhookId webhookId) {
+        return seqs(claimed.stream().filter(delivery -> delivery.webhookId().equals(webhookId)).toList());
+    }
+
+    private static List<Long> seqs(List<ClaimedDelivery> claimed) {
+        return claimed.stream().map(ClaimedDelivery::seq).toList();
+    }
+
+    private static Set<DeliveryId> ids(List<ClaimedDelivery> claimed) {
+        return claimed.stream().map(ClaimedDelivery::id).collect(Collectors.toSet());
+    }
+}
