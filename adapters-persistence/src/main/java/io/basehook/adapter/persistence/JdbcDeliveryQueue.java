@@ -104,7 +104,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                     throw new IllegalStateException("delivery " + due.id() + " has no event (the FK forbids this)");
                 }
                 claimed.add(new ClaimedDelivery(new DeliveryId(due.id()), new WebhookId(due.webhookId()),
-                        new BaseId(due.baseId()), due.seq(), new EventId(due.eventId()), due.attempts(), payload));
+                        new BaseId(due.baseId()), due.seq(), new EventId(due.eventId()), due.attempts(), 0, payload));
             }
             return claimed;
         }));

@@ -65,9 +65,18 @@ public final class JdbcWebhookRepository implements WebhookRepository {
 
     @Override
     public Optional<Webhook> findById(BaseId baseId, WebhookId id) {
+        return select(baseId, id, "");
+    }
+
+    @Override
+    public Optional<Webhook> lockById(BaseId baseId, WebhookId id) {
+        return select(baseId, id, " FOR UPDATE");
+    }
+
+    private Optional<Webhook> select(BaseId baseId, WebhookId id, String locking) {
         return jdbc.run(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM bh_webhook WHERE base_id = ? AND id = ?")) {
+                    + " FROM bh_webhook WHERE base_id = ? AND id = ?" + locking)) {
                 select.setString(1, baseId.value());
                 select.setString(2, id.value());
                 try (ResultSet result = select.executeQuery()) {

@@ -151,7 +151,8 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
             return new DeliveryOutcome(delivery.id(), delivery.webhookId(), attempt, attempts, DeliveryStatus.SUCCEEDED, null);
         }
         Instant ended = attempt.at().plus(attempt.duration());
-        Optional<Instant> retry = settings.retrySchedule().nextAttempt(attempts, ended, attempt.retryAfter());
+        Optional<Instant> retry = settings.retrySchedule().nextAttempt(attempts - delivery.scheduleStart(), ended,
+                attempt.retryAfter());
         return retry.map(at -> new DeliveryOutcome(delivery.id(), delivery.webhookId(), attempt, attempts,
                         DeliveryStatus.RETRYING, at))
                 .orElseGet(() -> new DeliveryOutcome(delivery.id(), delivery.webhookId(), attempt, attempts,

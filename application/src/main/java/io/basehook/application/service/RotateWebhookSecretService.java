@@ -27,7 +27,7 @@ public final class RotateWebhookSecretService implements RotateWebhookSecretUseC
     public WebhookSecret rotateWebhookSecret(Actor actor, BaseId baseId, WebhookId webhookId) {
         actor.requireWrite(baseId);
         return transactions.inTransaction(() -> {
-            Webhook webhook = WebhookLookup.webhook(webhooks, baseId, webhookId);
+            Webhook webhook = WebhookLookup.locked(webhooks, baseId, webhookId);
             WebhookSecret secret = webhook.rotateSecret(clock.instant());
             webhooks.update(webhook);
             return secret;

@@ -44,7 +44,7 @@ public final class UpdateWebhookService implements UpdateWebhookUseCase {
         }
         return transactions.inTransaction(() -> {
             lookup.lockedBase(command.baseId());
-            Webhook webhook = WebhookLookup.webhook(webhooks, command.baseId(), command.webhookId());
+            Webhook webhook = WebhookLookup.locked(webhooks, command.baseId(), command.webhookId());
             boolean wasEnabled = webhook.enabled();
             Instant now = clock.instant();
             webhook.change(url, command.description(), command.enabled(), now);

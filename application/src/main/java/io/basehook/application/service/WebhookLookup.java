@@ -14,6 +14,15 @@ final class WebhookLookup {
 
     static Webhook webhook(WebhookRepository webhooks, BaseId baseId, WebhookId id) {
         return webhooks.findById(baseId, id)
-                .orElseThrow(() -> BasehookException.notFound("webhook_not_found", "no webhook with id " + id));
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** The webhook, locked for the rest of the transaction: every change of a webhook starts here. */
+    static Webhook locked(WebhookRepository webhooks, BaseId baseId, WebhookId id) {
+        return webhooks.lockById(baseId, id).orElseThrow(() -> notFound(id));
+    }
+
+    private static BasehookException notFound(WebhookId id) {
+        return BasehookException.notFound("webhook_not_found", "no webhook with id " + id);
     }
 }

@@ -7,9 +7,14 @@ import io.basehook.domain.webhook.WebhookId;
 
 import java.util.Objects;
 
-/** A delivery leased to this instance, with the exact payload bytes of its event. */
+/**
+ * A delivery leased to this instance, with the exact payload bytes of its event.
+ *
+ * @param attempts      attempts made so far, in all
+ * @param scheduleStart attempts made before its last redelivery: the retry schedule counts from there
+ */
 public record ClaimedDelivery(DeliveryId id, WebhookId webhookId, BaseId baseId, long seq, EventId eventId,
-                              int attempts, String payload) {
+                              int attempts, int scheduleStart, String payload) {
     public ClaimedDelivery {
         Objects.requireNonNull(id);
         Objects.requireNonNull(webhookId);

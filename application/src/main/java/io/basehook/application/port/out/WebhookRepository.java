@@ -18,6 +18,12 @@ public interface WebhookRepository {
 
     Optional<Webhook> findById(BaseId baseId, WebhookId id);
 
+    /**
+     * Loads the webhook and locks its row until the transaction ends, so a change made from it cannot undo
+     * what the delivery loop recorded meanwhile (health, auto-disable).
+     */
+    Optional<Webhook> lockById(BaseId baseId, WebhookId id);
+
     /** The base's webhooks in the order they were created. */
     List<Webhook> findByBase(BaseId baseId);
 
