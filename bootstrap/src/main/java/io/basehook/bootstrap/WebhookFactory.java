@@ -3,11 +3,15 @@ package io.basehook.bootstrap;
 import io.basehook.application.port.in.CreateWebhookUseCase;
 import io.basehook.application.port.in.DeleteWebhookUseCase;
 import io.basehook.application.port.in.DeliverWebhooksUseCase;
+import io.basehook.application.port.in.GetDeliveryUseCase;
 import io.basehook.application.port.in.GetWebhookUseCase;
+import io.basehook.application.port.in.ListDeliveriesUseCase;
+import io.basehook.application.port.in.RedeliverUseCase;
 import io.basehook.application.port.in.ListWebhooksUseCase;
 import io.basehook.application.port.in.RotateWebhookSecretUseCase;
 import io.basehook.application.port.in.TestWebhookUseCase;
 import io.basehook.application.port.in.UpdateWebhookUseCase;
+import io.basehook.application.port.out.DeliveryLog;
 import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.EventPayloadEncoder;
@@ -19,7 +23,10 @@ import io.basehook.application.service.CreateWebhookService;
 import io.basehook.application.service.DeleteWebhookService;
 import io.basehook.application.service.DeliveryDispatcher;
 import io.basehook.application.service.DeliverySettings;
+import io.basehook.application.service.GetDeliveryService;
 import io.basehook.application.service.GetWebhookService;
+import io.basehook.application.service.ListDeliveriesService;
+import io.basehook.application.service.RedeliverService;
 import io.basehook.application.service.Limits;
 import io.basehook.application.service.ListWebhooksService;
 import io.basehook.application.service.Lookup;
@@ -95,6 +102,22 @@ class WebhookFactory {
     @Singleton
     RotateWebhookSecretUseCase rotateWebhookSecret(WebhookRepository webhooks, TransactionRunner tx, Clock clock) {
         return new RotateWebhookSecretService(webhooks, tx, clock);
+    }
+
+    @Singleton
+    ListDeliveriesUseCase listDeliveries(WebhookRepository webhooks, DeliveryLog log, Limits limits) {
+        return new ListDeliveriesService(webhooks, log, limits);
+    }
+
+    @Singleton
+    GetDeliveryUseCase getDelivery(WebhookRepository webhooks, DeliveryLog log) {
+        return new GetDeliveryService(webhooks, log);
+    }
+
+    @Singleton
+    RedeliverUseCase redeliver(WebhookRepository webhooks, DeliveryLog log, TransactionRunner tx, DeliveryWakeup wakeup,
+                               Clock clock) {
+        return new RedeliverService(webhooks, log, tx, wakeup, clock);
     }
 
     @Singleton
