@@ -6,12 +6,14 @@ import io.basehook.application.port.in.DeliverWebhooksUseCase;
 import io.basehook.application.port.in.GetDeliveryUseCase;
 import io.basehook.application.port.in.GetWebhookUseCase;
 import io.basehook.application.port.in.ListDeliveriesUseCase;
+import io.basehook.application.port.in.ReadDeliveryBacklogUseCase;
 import io.basehook.application.port.in.RedeliverUseCase;
 import io.basehook.application.port.in.ListWebhooksUseCase;
 import io.basehook.application.port.in.RotateWebhookSecretUseCase;
 import io.basehook.application.port.in.TestWebhookUseCase;
 import io.basehook.application.port.in.UpdateWebhookUseCase;
 import io.basehook.application.port.out.DeliveryLog;
+import io.basehook.application.port.out.DeliveryMetrics;
 import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.EventPayloadEncoder;
@@ -26,6 +28,7 @@ import io.basehook.application.service.DeliverySettings;
 import io.basehook.application.service.GetDeliveryService;
 import io.basehook.application.service.GetWebhookService;
 import io.basehook.application.service.ListDeliveriesService;
+import io.basehook.application.service.ReadDeliveryBacklogService;
 import io.basehook.application.service.RedeliverService;
 import io.basehook.application.service.Limits;
 import io.basehook.application.service.ListWebhooksService;
@@ -67,8 +70,14 @@ class WebhookFactory {
 
     @Singleton
     DeliverWebhooksUseCase deliverWebhooks(DeliveryQueue queue, WebhookRepository webhooks, WebhookPort sender,
-                                           DeliveryWakeup wakeup, DeliverySettings settings, Clock clock) {
-        return new DeliveryDispatcher(queue, webhooks, sender, wakeup, settings, clock);
+                                           DeliveryWakeup wakeup, DeliveryMetrics metrics, DeliverySettings settings,
+                                           Clock clock) {
+        return new DeliveryDispatcher(queue, webhooks, sender, wakeup, metrics, settings, clock);
+    }
+
+    @Singleton
+    ReadDeliveryBacklogUseCase readDeliveryBacklog(DeliveryQueue queue) {
+        return new ReadDeliveryBacklogService(queue);
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package io.basehook.application.service;
 
 import io.basehook.application.port.in.DeliverWebhooksUseCase;
 import io.basehook.application.port.out.ClaimedDelivery;
+import io.basehook.application.port.out.DeliveryMetrics;
 import io.basehook.application.port.out.DeliveryOutcome;
 import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.application.port.out.DeliveryWakeup;
@@ -47,6 +48,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
     private final WebhookRepository webhooks;
     private final WebhookPort sender;
     private final DeliveryWakeup wakeup;
+    private final DeliveryMetrics metrics;
     private final DeliverySettings settings;
     private final Clock clock;
 
@@ -58,11 +60,12 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
     private volatile boolean draining;
 
     public DeliveryDispatcher(DeliveryQueue queue, WebhookRepository webhooks, WebhookPort sender,
-                              DeliveryWakeup wakeup, DeliverySettings settings, Clock clock) {
+                              DeliveryWakeup wakeup, DeliveryMetrics metrics, DeliverySettings settings, Clock clock) {
         this.queue = queue;
         this.webhooks = webhooks;
         this.sender = sender;
         this.wakeup = wakeup;
+        this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
     }
@@ -131,6 +134,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
             outcomes.add(outcome(done, now));
         }
         List<WebhookId> disabled = queue.record(outcomes, now.minus(settings.disableAfter()));
+        outcomes.forEach(outcome -> metrics.attemptFinished(outcome.status(), outcome.attempt().duration()));
         for (Finished done : unrecorded) {
             busy.computeIfPresent(done.delivery().webhookId(), (id, count) -> count > 1 ? count - 1 : null);
             inFlight.decrementAndGet();
