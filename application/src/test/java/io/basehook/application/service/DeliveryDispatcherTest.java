@@ -377,6 +377,24 @@ class DeliveryDispatcherTest {
         assertNull(outcome.attempt().responseStatus());
     }
 
+    // a slot taken by a send that never started would be lost for good: the webhook, then the instance, would stall
+    @Test
+    void aSendThatThrowsIsRecordedAsAFailedConnectionAndFreesItsSlot() {
+        sender.throwOnSend(new IllegalStateException("client closed"));
+        ClaimedDelivery parked = delivery(givenWebhook("https://c.example/hook", false), 0);
+        due(delivery(hookA, 0), delivery(hookA, 0), parked);
+
+        assertEquals(3, dispatcher.deliverDue());
+        verify(queue).park(List.of(parked.id()), DeliveryDispatcher.PARKED);
+        dispatcher.deliverDue();
+
+        assertEquals(List.of(DeliveryStatus.RETRYING, DeliveryStatus.RETRYING),
+                recorded.stream().map(DeliveryOutcome::status).toList());
+        assertEquals(AttemptError.CONNECTION_FAILED, recorded.get(0).attempt().error());
+        assertEquals(0, dispatcher.inFlight());
+        assertEquals(Map.of(), claims.get(1).busy());
+    }
+
     @Test
     void inFlightCountsSendsUntilTheirOutcomeIsRecorded() {
         assertEquals(0, dispatcher.inFlight());

@@ -27,9 +27,13 @@ final class FakeWebhookPort implements WebhookPort {
 
     private final List<Request> requests = new ArrayList<>();
     private Attempt immediate;
+    private RuntimeException thrown;
 
     @Override
     public CompletableFuture<Attempt> send(WebhookUrl url, EventId eventId, String payload, List<WebhookSecret> secrets) {
+        if (thrown != null) {
+            throw thrown;
+        }
         CompletableFuture<Attempt> answer = immediate == null ? new CompletableFuture<>()
                 : CompletableFuture.completedFuture(immediate);
         requests.add(new Request(url, eventId, payload, List.copyOf(secrets), answer));
@@ -39,6 +43,11 @@ final class FakeWebhookPort implements WebhookPort {
     /** From now on every request is answered before {@code send} returns, as a refused address is. */
     void answerAtOnce(Attempt attempt) {
         immediate = attempt;
+    }
+
+    /** From now on {@code send} throws instead of answering: an adapter that breaks the port's promise. */
+    void throwOnSend(RuntimeException exception) {
+        thrown = exception;
     }
 
     List<Request> requests() {
