@@ -79,6 +79,7 @@ class DeliveryDispatcherTest {
     private final Webhook hookA = givenWebhook("https://a.example/hook", true);
     private final Webhook hookB = givenWebhook("https://b.example/hook", true);
     private long nextId = 1;
+    private final DeliveryDispatcher dispatcher = dispatcher(SETTINGS);
 
     DeliveryDispatcherTest() {
         when(webhooks.findByIds(anyCollection())).thenAnswer(call -> {
@@ -108,8 +109,6 @@ class DeliveryDispatcherTest {
     private DeliveryDispatcher dispatcher(DeliverySettings settings) {
         return new DeliveryDispatcher(queue, webhooks, sender, wakeup, settings, clock);
     }
-
-    private final DeliveryDispatcher dispatcher = dispatcher(SETTINGS);
 
     private Webhook givenWebhook(String url, boolean enabled) {
         Webhook webhook = Webhook.restore(WebhookId.random(), BASE_ID, new WebhookUrl(url), "", enabled, false,
