@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -110,13 +111,19 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
     private void start(ClaimedDelivery delivery, Webhook webhook, Instant now) {
         busy.merge(delivery.webhookId(), 1, Integer::sum);
         inFlight.incrementAndGet();
-        sender.send(webhook.url(), delivery.eventId(), delivery.payload(), webhook.signingSecrets(now))
-                .whenComplete((attempt, error) -> {
-                    Attempt outcome = attempt != null ? attempt : Attempt.failed(now, Duration.between(now, clock.instant()),
-                            Map.of(), AttemptError.CONNECTION_FAILED, String.valueOf(error));
-                    finished.add(new Finished(delivery, outcome));
-                    wakeup.wake();
-                });
+        CompletableFuture<Attempt> sending;
+        try {
+            sending = sender.send(webhook.url(), delivery.eventId(), delivery.payload(), webhook.signingSecrets(now));
+        } catch (RuntimeException e) {
+            // a send that throws instead of answering would otherwise hold its slot forever
+            sending = CompletableFuture.failedFuture(e);
+        }
+        sending.whenComplete((attempt, error) -> {
+            Attempt outcome = attempt != null ? attempt : Attempt.failed(now, Duration.between(now, clock.instant()),
+                    Map.of(), AttemptError.CONNECTION_FAILED, String.valueOf(error));
+            finished.add(new Finished(delivery, outcome));
+            wakeup.wake();
+        });
     }
 
     /** Records what finished; on a database error keeps it for the next turn, so no outcome is lost. */

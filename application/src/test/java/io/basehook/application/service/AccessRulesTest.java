@@ -5,33 +5,40 @@ import io.basehook.application.port.in.ChangeColumnCommand;
 import io.basehook.application.port.in.CreateApiTokenCommand;
 import io.basehook.application.port.in.CreateBaseCommand;
 import io.basehook.application.port.in.CreateTableCommand;
+import io.basehook.application.port.in.CreateWebhookCommand;
 import io.basehook.application.port.in.DeleteRowsCommand;
 import io.basehook.application.port.in.InsertRowsCommand;
 import io.basehook.application.port.in.RenameTableCommand;
 import io.basehook.application.port.in.RowValues;
 import io.basehook.application.port.in.UpdateRowsCommand;
+import io.basehook.application.port.in.UpdateWebhookCommand;
 import io.basehook.application.port.out.RowPage;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.access.Permission;
+import io.basehook.domain.delivery.Attempt;
 import io.basehook.domain.row.Row;
 import io.basehook.domain.row.RowId;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.table.ColumnSpec;
 import io.basehook.domain.table.ColumnType;
 import io.basehook.domain.token.ApiTokenId;
+import io.basehook.domain.webhook.Webhook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static io.basehook.application.service.Fixture.AMOUNT;
 import static io.basehook.application.service.Fixture.BASE_ID;
 import static io.basehook.application.service.Fixture.BOT;
 import static io.basehook.application.service.Fixture.NAME;
+import static io.basehook.application.service.Fixture.NOW;
 import static io.basehook.application.service.Fixture.PRIO;
 import static io.basehook.application.service.Fixture.STRANGER;
 import static io.basehook.application.service.Fixture.TABLE_ID;
@@ -80,7 +87,22 @@ class AccessRulesTest {
                         f.transactions).changeColumn(new ChangeColumnCommand(actor, BASE_ID, TABLE_ID, AMOUNT.key(), null,
                         ColumnType.TEXT, null))),
                 arguments("delete column", (UseCase) (f, actor) -> new DeleteColumnService(f.lookup, f.tables, f.rows,
-                        f.transactions).deleteColumn(actor, BASE_ID, TABLE_ID, PRIO.key())));
+                        f.transactions).deleteColumn(actor, BASE_ID, TABLE_ID, PRIO.key())),
+                arguments("create webhook", (UseCase) (f, actor) -> f.createWebhook().createWebhook(
+                        new CreateWebhookCommand(actor, BASE_ID, "https://example.com/hook", null, null, null))),
+                arguments("update webhook", (UseCase) (f, actor) -> f.updateWebhook().updateWebhook(
+                        new UpdateWebhookCommand(actor, BASE_ID, f.givenWebhook(false).id(), null, null, true))),
+                arguments("delete webhook", (UseCase) (f, actor) -> f.deleteWebhook().deleteWebhook(actor, BASE_ID,
+                        f.givenWebhook(true).id())),
+                arguments("rotate webhook secret", (UseCase) (f, actor) -> f.rotateWebhookSecret().rotateWebhookSecret(
+                        actor, BASE_ID, f.givenWebhook(true).id())),
+                // a test makes Basehook send a request, so it counts as a write
+                arguments("test webhook", (UseCase) (f, actor) -> {
+                    Webhook webhook = f.givenWebhook(true);
+                    when(f.sender.send(any(), any(), any(), any())).thenReturn(CompletableFuture.completedFuture(
+                            Attempt.answered(NOW, Duration.ZERO, Map.of(), 200, Map.of(), "", null)));
+                    f.testWebhook().testWebhook(actor, BASE_ID, webhook.id());
+                }));
     }
 
     static Stream<Arguments> adminOnly() {
@@ -112,7 +134,10 @@ class AccessRulesTest {
                     new ListRowsService(f.lookup, f.rows, f.transactions, f.limits).listRows(actor, BASE_ID, TABLE_ID, 100, null);
                 }),
                 arguments("read change feed", (UseCase) (f, actor) -> new ReadChangeFeedService(f.lookup, f.outbox,
-                        f.transactions, f.limits).readChangeFeed(actor, BASE_ID, 0, 100)));
+                        f.transactions, f.limits).readChangeFeed(actor, BASE_ID, 0, 100)),
+                arguments("list webhooks", (UseCase) (f, actor) -> f.listWebhooks().listWebhooks(actor, BASE_ID)),
+                arguments("get webhook", (UseCase) (f, actor) -> f.getWebhook().getWebhook(actor, BASE_ID,
+                        f.givenWebhook(true).id())));
     }
 
     static Stream<Arguments> everythingOnABase() {

@@ -1,23 +1,43 @@
 package io.basehook.application.service;
 
+import io.basehook.application.port.in.DeleteRowsCommand;
+import io.basehook.application.port.in.InsertRowsCommand;
+import io.basehook.application.port.in.RowValues;
+import io.basehook.application.port.in.UpdateRowsCommand;
 import io.basehook.domain.row.ChangeEvent;
 import io.basehook.domain.row.OpType;
 import io.basehook.domain.row.Row;
 import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.table.CellPatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.InOrder;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static io.basehook.application.service.Fixture.ADMIN;
 import static io.basehook.application.service.Fixture.BASE_ID;
+import static io.basehook.application.service.Fixture.BOT;
+import static io.basehook.application.service.Fixture.FIRST_SEQ;
 import static io.basehook.application.service.Fixture.NAME;
 import static io.basehook.application.service.Fixture.NOW;
+import static io.basehook.application.service.Fixture.TABLE_ID;
 import static io.basehook.application.service.Fixture.text;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -27,6 +47,14 @@ class ChangeRecorderTest {
 
     private ChangeEvent inserted(String name) {
         return Row.create(fixture.table, new CellPatch(Map.of(NAME.key(), text(name)), Set.of()), ADMIN, NOW).event();
+    }
+
+    /** Records the events inside one transaction of the fixture, as a content use case does. */
+    private void recordInTransaction(List<ChangeEvent> events) {
+        fixture.transactions.inTransaction(() -> {
+            fixture.recorder.record(BASE_ID, events);
+            return null;
+        });
     }
 
     // seqs are taken once per batch, under the base lock, so they follow commit order without gaps
@@ -52,6 +80,103 @@ class ChangeRecorderTest {
     @Test
     void noEventsTakeNoSeq() {
         fixture.recorder.record(BASE_ID, List.of());
-        verifyNoInteractions(fixture.outbox, fixture.encoder);
+        verifyNoInteractions(fixture.outbox, fixture.encoder, fixture.deliveries, fixture.wakeup);
+    }
+
+    // SPEC §5: the deliveries are bound to the events in the change's transaction, after the events exist
+    @Test
+    void queuesTheRunOfSeqsAfterAppendingItDueAtTheFirstEventsTime() {
+        when(fixture.outbox.reserveSeqs(BASE_ID, 3)).thenReturn(7L);
+        Instant later = NOW.plusSeconds(5);
+        List<ChangeEvent> events = List.of(inserted("a"),
+                Row.create(fixture.table, new CellPatch(Map.of(NAME.key(), text("b")), Set.of()), ADMIN, later).event(),
+                inserted("c"));
+
+        recordInTransaction(events);
+
+        InOrder order = inOrder(fixture.outbox, fixture.deliveries, fixture.transactions);
+        order.verify(fixture.outbox).append(any());
+        order.verify(fixture.deliveries).enqueue(BASE_ID, 7, 9, NOW);
+        order.verify(fixture.transactions).commit();
+    }
+
+    // the loop runs on another thread: woken before commit it would find nothing, and only a timer would save it
+    @Test
+    void wakesTheDeliveryLoopOnlyAfterTheCommit() {
+        when(fixture.deliveries.enqueue(eq(BASE_ID), anyLong(), anyLong(), any())).thenReturn(2);
+
+        fixture.transactions.inTransaction(() -> {
+            fixture.recorder.record(BASE_ID, List.of(inserted("a")));
+            verifyNoInteractions(fixture.wakeup);
+            return null;
+        });
+
+        InOrder order = inOrder(fixture.deliveries, fixture.transactions, fixture.wakeup);
+        order.verify(fixture.deliveries).enqueue(BASE_ID, FIRST_SEQ, FIRST_SEQ, NOW);
+        order.verify(fixture.transactions).commit();
+        order.verify(fixture.wakeup).wake();
+    }
+
+    // SPEC §5: if the change rolls back, nothing is ever sent, so there is nothing to wake for
+    @Test
+    void aRolledBackChangeDoesNotWakeTheLoop() {
+        when(fixture.deliveries.enqueue(eq(BASE_ID), anyLong(), anyLong(), any())).thenReturn(2);
+
+        assertThrows(IllegalStateException.class, () -> fixture.transactions.inTransaction(() -> {
+            fixture.recorder.record(BASE_ID, List.of(inserted("a")));
+            throw new IllegalStateException("a later write of the use case failed");
+        }));
+
+        verify(fixture.transactions).rollback();
+        verifyNoInteractions(fixture.wakeup);
+    }
+
+    // a base without enabled webhooks queues nothing: its changes must not spin the loop
+    @Test
+    void nothingQueuedWakesNothing() {
+        when(fixture.deliveries.enqueue(eq(BASE_ID), anyLong(), anyLong(), any())).thenReturn(0);
+
+        recordInTransaction(List.of(inserted("a")));
+
+        verify(fixture.deliveries).enqueue(BASE_ID, FIRST_SEQ, FIRST_SEQ, NOW);
+        verify(fixture.transactions).commit();
+        verify(fixture.transactions, never()).afterCommit(any());
+        verifyNoInteractions(fixture.wakeup);
+    }
+
+    static Stream<Arguments> contentUseCases() {
+        return Stream.of(
+                arguments("insert rows", (Consumer<Fixture>) f -> f.insertRows(Limits.DEFAULTS).insertRows(
+                        new InsertRowsCommand(BOT, BASE_ID, TABLE_ID, List.of(Map.of("Name", "a"), Map.of("Name", "b"))))),
+                arguments("update rows", (Consumer<Fixture>) f -> {
+                    Row a = f.givenRow(NAME, text("a"));
+                    Row b = f.givenRow(NAME, text("b"));
+                    f.givenStoredRows(a, b);
+                    f.updateRows(Limits.DEFAULTS).updateRows(new UpdateRowsCommand(BOT, BASE_ID, TABLE_ID, List.of(
+                            new RowValues(a.id(), Map.of("Name", "A")), new RowValues(b.id(), Map.of("Name", "B")))));
+                }),
+                arguments("delete rows", (Consumer<Fixture>) f -> {
+                    Row a = f.givenRow(NAME, text("a"));
+                    Row b = f.givenRow(NAME, text("b"));
+                    f.givenStoredRows(a, b);
+                    f.deleteRows(Limits.DEFAULTS).deleteRows(new DeleteRowsCommand(BOT, BASE_ID, TABLE_ID,
+                            List.of(a.id(), b.id()), true));
+                }));
+    }
+
+    // SPEC §1: every content change reaches the webhooks through the recorder
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contentUseCases")
+    void everyContentUseCaseQueuesItsEventsAndWakesTheLoopAfterCommit(String name, Consumer<Fixture> useCase) {
+        Fixture f = new Fixture();
+        when(f.deliveries.enqueue(eq(BASE_ID), anyLong(), anyLong(), any())).thenReturn(2);
+
+        useCase.accept(f);
+
+        InOrder order = inOrder(f.outbox, f.deliveries, f.transactions, f.wakeup);
+        order.verify(f.outbox).append(any());
+        order.verify(f.deliveries).enqueue(BASE_ID, FIRST_SEQ, FIRST_SEQ + 1, NOW);
+        order.verify(f.transactions).commit();
+        order.verify(f.wakeup).wake();
     }
 }

@@ -8,6 +8,9 @@ import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.EventPayloadEncoder;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TableRepository;
+import io.basehook.application.port.out.WebhookPort;
+import io.basehook.application.port.out.WebhookRepository;
+import io.basehook.application.port.out.WebhookTargetPolicy;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.access.Permission;
 import io.basehook.domain.base.Base;
@@ -23,6 +26,10 @@ import io.basehook.domain.table.ColumnType;
 import io.basehook.domain.table.SelectOption;
 import io.basehook.domain.table.Table;
 import io.basehook.domain.table.TableId;
+import io.basehook.domain.webhook.Webhook;
+import io.basehook.domain.webhook.WebhookId;
+import io.basehook.domain.webhook.WebhookSecret;
+import io.basehook.domain.webhook.WebhookUrl;
 import org.mockito.ArgumentCaptor;
 
 import java.math.BigDecimal;
@@ -83,6 +90,9 @@ final class Fixture {
 
     final DeliveryQueue deliveries = mock(DeliveryQueue.class);
     final DeliveryWakeup wakeup = mock(DeliveryWakeup.class);
+    final WebhookRepository webhooks = mock(WebhookRepository.class);
+    final WebhookTargetPolicy targets = mock(WebhookTargetPolicy.class);
+    final WebhookPort sender = mock(WebhookPort.class);
 
     final Lookup lookup = new Lookup(bases, tables);
     final ChangeRecorder recorder = new ChangeRecorder(outbox, encoder, deliveries, transactions, wakeup);
@@ -106,7 +116,7 @@ final class Fixture {
     }
 
     Object[] allPorts() {
-        return new Object[] {bases, tables, rows, tokens, outbox, encoder, deliveries, wakeup};
+        return new Object[] {bases, tables, rows, tokens, outbox, encoder, deliveries, wakeup, webhooks, targets, sender};
     }
 
     /** A stored row of the table, and the repository answering it by id. */
@@ -161,6 +171,47 @@ final class Fixture {
 
     static CellValue option(String id) {
         return new CellValue.Option(id);
+    }
+
+    static final WebhookUrl HOOK_URL = new WebhookUrl("https://example.com/hook");
+    static final WebhookSecret HOOK_SECRET = WebhookSecret.supplied("my-shared-secret-1");
+
+    /** A stored webhook of the base, answered by id and in the base's list, and deletable. */
+    Webhook givenWebhook(boolean enabled) {
+        Webhook webhook = Webhook.restore(WebhookId.random(), BASE_ID, HOOK_URL, "CRM sync", enabled, !enabled,
+                HOOK_SECRET, null, null, enabled ? null : CREATED, CREATED, CREATED);
+        when(webhooks.findById(BASE_ID, webhook.id())).thenReturn(Optional.of(webhook));
+        when(webhooks.findByBase(BASE_ID)).thenReturn(List.of(webhook));
+        when(webhooks.delete(BASE_ID, webhook.id())).thenReturn(true);
+        return webhook;
+    }
+
+    CreateWebhookService createWebhook() {
+        return new CreateWebhookService(lookup, webhooks, targets, transactions, limits, clock);
+    }
+
+    UpdateWebhookService updateWebhook() {
+        return new UpdateWebhookService(lookup, webhooks, deliveries, targets, transactions, wakeup, clock);
+    }
+
+    DeleteWebhookService deleteWebhook() {
+        return new DeleteWebhookService(lookup, webhooks, transactions);
+    }
+
+    RotateWebhookSecretService rotateWebhookSecret() {
+        return new RotateWebhookSecretService(webhooks, transactions, clock);
+    }
+
+    TestWebhookService testWebhook() {
+        return new TestWebhookService(webhooks, sender, encoder, clock);
+    }
+
+    ListWebhooksService listWebhooks() {
+        return new ListWebhooksService(lookup, webhooks, transactions);
+    }
+
+    GetWebhookService getWebhook() {
+        return new GetWebhookService(webhooks);
     }
 
     InsertRowsService insertRows(Limits limits) {

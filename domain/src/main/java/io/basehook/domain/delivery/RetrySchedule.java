@@ -50,7 +50,7 @@ public record RetrySchedule(List<Duration> delays) {
                 case 'd' -> Duration.ofDays(amount);
                 default -> throw new IllegalArgumentException("unknown unit in '" + text + "'");
             };
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+        } catch (NumberFormatException | StringIndexOutOfBoundsException | ArithmeticException e) {
             throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 5s, 5m, 2h, 5d)", e);
         }
     }
