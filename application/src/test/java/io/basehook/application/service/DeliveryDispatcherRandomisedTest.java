@@ -3,6 +3,7 @@ package io.basehook.application.service;
 import io.basehook.application.port.out.ClaimedDelivery;
 import io.basehook.application.port.out.DeliveryOutcome;
 import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.DeliveryMetrics;
 import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.domain.delivery.Attempt;
@@ -128,7 +129,7 @@ class DeliveryDispatcherRandomisedTest {
             return List.of();
         });
         DeliveryDispatcher dispatcher = new DeliveryDispatcher(queue, repository, sender, mock(DeliveryWakeup.class),
-                settings, clock);
+                mock(DeliveryMetrics.class), settings, clock);
 
         int answered = 0;
         for (int step = 0; rows.stream().anyMatch(row -> row.status.isOpen()); step++) {
@@ -208,7 +209,7 @@ class DeliveryDispatcherRandomisedTest {
                         row.nextAttemptAt = leaseUntil;
                         row.sends++;
                         claimed.add(new ClaimedDelivery(row.id, row.webhookId, Fixture.BASE_ID, row.id.value(),
-                                row.eventId, row.attempts, row.payload));
+                                row.eventId, row.attempts, 0, row.payload));
                     }
                 });
         return claimed;

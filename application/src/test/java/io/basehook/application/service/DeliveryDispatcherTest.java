@@ -3,6 +3,7 @@ package io.basehook.application.service;
 import io.basehook.application.port.out.ClaimedDelivery;
 import io.basehook.application.port.out.DeliveryOutcome;
 import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.DeliveryMetrics;
 import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.domain.base.BaseId;
@@ -67,6 +68,7 @@ class DeliveryDispatcherTest {
     private final DeliveryQueue queue = mock(DeliveryQueue.class);
     private final WebhookRepository webhooks = mock(WebhookRepository.class);
     private final DeliveryWakeup wakeup = mock(DeliveryWakeup.class);
+    private final DeliveryMetrics metrics = mock(DeliveryMetrics.class);
     private final FakeWebhookPort sender = new FakeWebhookPort();
     private final TestClock clock = new TestClock(NOW);
 
@@ -107,7 +109,7 @@ class DeliveryDispatcherTest {
     }
 
     private DeliveryDispatcher dispatcher(DeliverySettings settings) {
-        return new DeliveryDispatcher(queue, webhooks, sender, wakeup, settings, clock);
+        return new DeliveryDispatcher(queue, webhooks, sender, wakeup, metrics, settings, clock);
     }
 
     private Webhook givenWebhook(String url, boolean enabled) {
@@ -120,7 +122,7 @@ class DeliveryDispatcherTest {
     /** A delivery of the next event to the webhook, with {@code attempts} already made. */
     private ClaimedDelivery delivery(Webhook webhook, int attempts) {
         long id = nextId++;
-        return new ClaimedDelivery(new DeliveryId(id), webhook.id(), BASE_ID, id, EventId.at(NOW), attempts,
+        return new ClaimedDelivery(new DeliveryId(id), webhook.id(), BASE_ID, id, EventId.at(NOW), attempts, 0,
                 "{\"seq\":" + id + "}");
     }
 

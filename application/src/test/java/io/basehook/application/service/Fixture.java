@@ -181,6 +181,7 @@ final class Fixture {
         Webhook webhook = Webhook.restore(WebhookId.random(), BASE_ID, HOOK_URL, "CRM sync", enabled, !enabled,
                 HOOK_SECRET, null, null, enabled ? null : CREATED, CREATED, CREATED);
         when(webhooks.findById(BASE_ID, webhook.id())).thenReturn(Optional.of(webhook));
+        when(webhooks.lockById(BASE_ID, webhook.id())).thenReturn(Optional.of(webhook));
         when(webhooks.findByBase(BASE_ID)).thenReturn(List.of(webhook));
         when(webhooks.delete(BASE_ID, webhook.id())).thenReturn(true);
         return webhook;
