@@ -261,14 +261,17 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         if (outcomes.isEmpty()) {
             return;
         }
+        // attempts < ?: an outcome recorded late (after its lease ran out and another instance recorded the
+        // same attempt) must not overwrite the newer state
         try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET status = ?, attempts = ?, "
-                + "next_attempt_at = ? WHERE id = ?")) {
+                + "next_attempt_at = ? WHERE id = ? AND attempts < ?")) {
             for (DeliveryOutcome outcome : outcomes) {
                 update.setString(1, outcome.status().wireName());
                 update.setInt(2, outcome.attempts());
                 // closed means no next attempt: that keeps it out of the due index
                 EpochMillis.set(update, 3, outcome.status().isOpen() ? outcome.nextAttemptAt() : null);
                 update.setLong(4, outcome.id().value());
+                update.setInt(5, outcome.attempts());
                 update.addBatch();
             }
             update.executeBatch();
@@ -341,9 +344,10 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         }
         jdbc.run(connection -> {
             for (List<Long> chunk : chunks) {
-                // closed deliveries stay closed
+                // closed deliveries stay closed; a webhook enabled again meanwhile keeps its deliveries due
                 try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
-                        + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ") AND next_attempt_at IS NOT NULL")) {
+                        + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ") AND next_attempt_at IS NOT NULL "
+                        + "AND webhook_id IN (SELECT id FROM bh_webhook WHERE NOT enabled)")) {
                     update.setLong(1, until.toEpochMilli());
                     bindLongs(update, 2, chunk);
                     update.executeUpdate();
