@@ -405,7 +405,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     }
 
     @Test
-    void theSameAttemptRecordedTwiceKeepsTheFirstLog() {
+    void theSameAttemptRecordedTwiceKeepsTheFirstRecord() {
         Base base = insertedBase();
         webhook(base, true);
         appendEvents(base, 1);
@@ -419,10 +419,25 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         List<Map<String, Object>> attempts = attempts();
         assertEquals(1, attempts.size());
         assertEquals("CONNECTION_REFUSED", attempts.get(0).get("error"));
-        assertEquals("succeeded", stored().get(0).status());
+        // a late outcome of the same attempt (its lease ran out meanwhile) changes nothing
+        assertEquals("retrying", stored().get(0).status());
     }
 
     // park, resume, backlog
+
+    @Test
+    void parkLeavesAloneTheDeliveriesOfAWebhookEnabledAgainMeanwhile() {
+        Base base = insertedBase();
+        Webhook webhook = webhook(base, true);
+        appendEvents(base, 1);
+        queue.enqueue(base.id(), 1, 1, T0);
+        ClaimedDelivery delivery = queue.claim(1, 1, Map.of(), T0, LEASE).get(0);
+
+        queue.park(List.of(delivery.id()), T0.plus(Duration.ofDays(3650)));
+
+        assertEquals(LEASE.toEpochMilli(), stored().get(0).nextAttemptAt(), "still due when its lease ends");
+        assertEquals(webhook.id(), delivery.webhookId());
+    }
 
     @Test
     void parkHoldsOpenDeliveriesBackAndResumeMakesThemDueNow() {
@@ -438,6 +453,8 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         List<DeliveryId> ofDisabled = claimed.stream().filter(delivery -> delivery.webhookId().equals(disabled.id()))
                 .map(ClaimedDelivery::id).toList();
         Instant farAway = T0.plus(Duration.ofDays(3650));
+        disabled.change(null, null, false, T0);
+        webhooks.update(disabled);
 
         queue.park(ofDisabled, farAway);
 
