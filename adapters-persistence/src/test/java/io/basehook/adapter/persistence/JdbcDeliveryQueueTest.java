@@ -136,6 +136,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
             assertEquals(event.id(), delivery.eventId());
             assertEquals(event.payload(), delivery.payload());
             assertEquals(0, delivery.attempts());
+            assertEquals(0, delivery.scheduleStart());
         }
     }
 
