@@ -104,7 +104,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                     throw new IllegalStateException("delivery " + due.id() + " has no event (the FK forbids this)");
                 }
                 claimed.add(new ClaimedDelivery(new DeliveryId(due.id()), new WebhookId(due.webhookId()),
-                        new BaseId(due.baseId()), due.seq(), new EventId(due.eventId()), due.attempts(), 0, payload));
+                        new BaseId(due.baseId()), due.seq(), new EventId(due.eventId()), due.attempts(),
+                        due.scheduleStart(), payload));
             }
             return claimed;
         }));
@@ -117,7 +118,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                 : " AND webhook_id NOT IN (" + InClause.placeholders(fullWebhooks.size()) + ")";
         List<Due> due = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, webhook_id, base_id, seq, event_id, "
-                + "attempts FROM bh_delivery WHERE next_attempt_at <= ?" + skipFull
+                + "attempts, schedule_start FROM bh_delivery WHERE next_attempt_at <= ?" + skipFull
                 + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             int index = 1;
             select.setLong(index++, now.toEpochMilli());
@@ -128,7 +129,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     due.add(new Due(result.getLong("id"), result.getString("webhook_id"), result.getString("base_id"),
-                            result.getLong("seq"), result.getString("event_id"), result.getInt("attempts")));
+                            result.getLong("seq"), result.getString("event_id"), result.getInt("attempts"),
+                            result.getInt("schedule_start")));
                 }
             }
         }
@@ -411,7 +413,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     }
 
     /** A due delivery as the claim reads it. */
-    private record Due(long id, String webhookId, String baseId, long seq, String eventId, int attempts) {
+    private record Due(long id, String webhookId, String baseId, long seq, String eventId, int attempts,
+                       int scheduleStart) {
     }
 
     /** One webhook's attempts in a batch: when its endpoint last answered 2xx, and the failures around that. */

@@ -3,6 +3,7 @@ package io.basehook.adapter.persistence;
 import io.basehook.application.port.out.BaseRepository;
 import io.basehook.application.port.out.ChangeEventOutbox;
 import io.basehook.application.port.out.ClaimedDelivery;
+import io.basehook.application.port.out.DeliveryLog;
 import io.basehook.application.port.out.DeliveryOutcome;
 import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.application.port.out.TransactionRunner;
@@ -56,6 +57,8 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
 
     @Inject
     DeliveryQueue queue;
+    @Inject
+    DeliveryLog log;
     @Inject
     WebhookRepository webhooks;
     @Inject
@@ -136,6 +139,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
             assertEquals(event.id(), delivery.eventId());
             assertEquals(event.payload(), delivery.payload());
             assertEquals(0, delivery.attempts());
+            assertEquals(0, delivery.scheduleStart());
         }
     }
 
@@ -248,6 +252,27 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
 
         assertEquals(500, claimed.size(), "no delivery twice");
         assertEquals(new HashSet<>(all), new HashSet<>(claimed), "every delivery once");
+    }
+
+    @Test
+    void aRedeliveredDeliveryIsClaimedWithItsScheduleStartingAfterTheAttemptsMadeBefore() {
+        Base base = insertedBase();
+        webhook(base, true);
+        appendEvents(base, 1);
+        queue.enqueue(base.id(), 1, 1, T0);
+        ClaimedDelivery first = queue.claim(1, 1, Map.of(), T0, LEASE).get(0);
+        queue.record(List.of(outcome(first, failed(T0), DeliveryStatus.FAILED, null)), DISABLE_BEFORE);
+        Instant later = T0.plusSeconds(3600);
+
+        assertTrue(log.redeliver(first.webhookId(), first.id(), later));
+        ClaimedDelivery again = queue.claim(1, 1, Map.of(), later, later.plusSeconds(60)).get(0);
+
+        assertEquals(first.id(), again.id());
+        assertEquals(1, again.attempts());
+        assertEquals(1, again.scheduleStart());
+        queue.record(List.of(outcome(again, succeeded(later), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
+        assertEquals(List.of(1, 2), attempts().stream().map(row -> (Integer) row.get("attempt_no")).toList(),
+                "the log goes on counting");
     }
 
     // record

@@ -1,0 +1,156 @@
+package io.basehook.adapter.persistence;
+
+import io.basehook.application.port.in.DeliveryPage;
+import io.basehook.application.port.out.DeliveryLog;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.delivery.Attempt;
+import io.basehook.domain.delivery.AttemptError;
+import io.basehook.domain.delivery.Delivery;
+import io.basehook.domain.delivery.DeliveryId;
+import io.basehook.domain.delivery.DeliveryStatus;
+import io.basehook.domain.row.EventId;
+import io.basehook.domain.webhook.WebhookId;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The delivery log: {@code bh_delivery} with the type of its event from {@code bh_event} (the FK keeps the
+ * event while the delivery exists) and its attempts from {@code bh_delivery_attempt}.
+ */
+@Singleton
+public final class JdbcDeliveryLog implements DeliveryLog {
+
+    private static final String COLUMNS = "d.id, d.webhook_id, d.base_id, d.seq, d.event_id, d.status, d.attempts, "
+            + "d.created_at, d.next_attempt_at, e.op_type";
+    private static final String FROM = " FROM bh_delivery d JOIN bh_event e ON e.base_id = d.base_id AND e.seq = d.seq";
+
+    private final JdbcConnections jdbc;
+
+    JdbcDeliveryLog(JdbcConnections jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public DeliveryPage page(WebhookId webhookId, DeliveryStatus status, String cursor, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        long beforeId = DeliveryCursor.decode(cursor);
+        String withStatus = status == null ? "" : " AND d.status = ?";
+        return jdbc.run(connection -> {
+            List<Delivery> deliveries = new ArrayList<>(Math.min(limit, 1000));
+            boolean more = false;
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + FROM
+                    + " WHERE d.webhook_id = ?" + withStatus + " AND d.id < ? ORDER BY d.id DESC LIMIT ?")) {
+                int index = 1;
+                select.setString(index++, webhookId.value());
+                if (status != null) {
+                    select.setString(index++, status.wireName());
+                }
+                select.setLong(index++, beforeId);
+                // one row more than asked tells whether there is a next page
+                select.setLong(index, (long) limit + 1);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        if (deliveries.size() == limit) {
+                            more = true;
+                            break;
+                        }
+                        deliveries.add(delivery(result));
+                    }
+                }
+            }
+            return new DeliveryPage(deliveries,
+                    more ? DeliveryCursor.encode(deliveries.get(deliveries.size() - 1).id().value()) : null);
+        });
+    }
+
+    @Override
+    public Optional<Delivery> find(WebhookId webhookId, DeliveryId id) {
+        return jdbc.run(connection -> {
+            // one statement, so the attempt count and the attempts come from the same moment
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", a.attempt_no, "
+                    + "a.attempted_at, a.duration_ms, a.request_headers, a.response_status, a.response_headers, "
+                    + "a.response_body, a.error, a.error_detail, a.retry_after_ms" + FROM
+                    + " LEFT JOIN bh_delivery_attempt a ON a.delivery_id = d.id"
+                    + " WHERE d.webhook_id = ? AND d.id = ? ORDER BY a.attempt_no")) {
+                select.setString(1, webhookId.value());
+                select.setLong(2, id.value());
+                try (ResultSet result = select.executeQuery()) {
+                    if (!result.next()) {
+                        return Optional.empty();
+                    }
+                    Delivery delivery = delivery(result);
+                    List<Attempt> attempts = new ArrayList<>();
+                    do {
+                        // a delivery not yet attempted comes as one row without an attempt
+                        if (result.getObject("attempt_no") != null) {
+                            attempts.add(attempt(result));
+                        }
+                    } while (result.next());
+                    return Optional.of(withAttempts(delivery, attempts));
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean redeliver(WebhookId webhookId, DeliveryId id, Instant now) {
+        return jdbc.run(connection -> {
+            // Connector/J counts matched rows, so a redelivery that changes nothing still finds the delivery
+            try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET status = ?, "
+                    + "next_attempt_at = ?, schedule_start = attempts WHERE webhook_id = ? AND id = ?")) {
+                update.setString(1, DeliveryStatus.PENDING.wireName());
+                update.setLong(2, now.toEpochMilli());
+                update.setString(3, webhookId.value());
+                update.setLong(4, id.value());
+                return update.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** Without its attempts, as a page shows it. */
+    private static Delivery delivery(ResultSet result) throws SQLException {
+        return new Delivery(new DeliveryId(result.getLong("id")), new WebhookId(result.getString("webhook_id")),
+                new BaseId(result.getString("base_id")), result.getLong("seq"),
+                new EventId(result.getString("event_id")), result.getString("op_type"),
+                status(result.getString("status")), result.getInt("attempts"),
+                Instant.ofEpochMilli(result.getLong("created_at")), EpochMillis.get(result, "next_attempt_at"), List.of());
+    }
+
+    private static Delivery withAttempts(Delivery delivery, List<Attempt> attempts) {
+        return new Delivery(delivery.id(), delivery.webhookId(), delivery.baseId(), delivery.seq(), delivery.eventId(),
+                delivery.eventType(), delivery.status(), delivery.attempts(), delivery.createdAt(),
+                delivery.nextAttemptAt(), attempts);
+    }
+
+    /** As {@link JdbcDeliveryQueue} logged it: a response or an error, the error by its enum name. */
+    private static Attempt attempt(ResultSet result) throws SQLException {
+        String responseHeaders = result.getString("response_headers");
+        String error = result.getString("error");
+        Long retryAfterMs = result.getObject("retry_after_ms", Long.class);
+        return new Attempt(Instant.ofEpochMilli(result.getLong("attempted_at")),
+                Duration.ofMillis(result.getLong("duration_ms")), HeadersJson.read(result.getString("request_headers")),
+                result.getObject("response_status", Integer.class),
+                responseHeaders == null ? null : HeadersJson.read(responseHeaders), result.getString("response_body"),
+                error == null ? null : AttemptError.valueOf(error), result.getString("error_detail"),
+                retryAfterMs == null ? null : Duration.ofMillis(retryAfterMs));
+    }
+
+    private static DeliveryStatus status(String wireName) {
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            if (status.wireName().equals(wireName)) {
+                return status;
+            }
+        }
+        throw new IllegalStateException("unknown stored delivery status " + wireName);
+    }
+}
