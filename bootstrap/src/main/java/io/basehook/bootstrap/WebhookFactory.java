@@ -6,6 +6,7 @@ import io.basehook.application.port.in.DeliverWebhooksUseCase;
 import io.basehook.application.port.in.GetDeliveryUseCase;
 import io.basehook.application.port.in.GetWebhookUseCase;
 import io.basehook.application.port.in.ListDeliveriesUseCase;
+import io.basehook.application.port.in.PurgeExpiredUseCase;
 import io.basehook.application.port.in.ReadDeliveryBacklogUseCase;
 import io.basehook.application.port.in.RedeliverUseCase;
 import io.basehook.application.port.in.ListWebhooksUseCase;
@@ -17,6 +18,7 @@ import io.basehook.application.port.out.DeliveryMetrics;
 import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.EventPayloadEncoder;
+import io.basehook.application.port.out.RetentionStore;
 import io.basehook.application.port.out.TransactionRunner;
 import io.basehook.application.port.out.WebhookPort;
 import io.basehook.application.port.out.WebhookRepository;
@@ -28,6 +30,7 @@ import io.basehook.application.service.DeliverySettings;
 import io.basehook.application.service.GetDeliveryService;
 import io.basehook.application.service.GetWebhookService;
 import io.basehook.application.service.ListDeliveriesService;
+import io.basehook.application.service.PurgeExpiredService;
 import io.basehook.application.service.ReadDeliveryBacklogService;
 import io.basehook.application.service.RedeliverService;
 import io.basehook.application.service.Limits;
@@ -73,6 +76,14 @@ class WebhookFactory {
                                            DeliveryWakeup wakeup, DeliveryMetrics metrics, DeliverySettings settings,
                                            Clock clock) {
         return new DeliveryDispatcher(queue, webhooks, sender, wakeup, metrics, settings, clock);
+    }
+
+    @Singleton
+    PurgeExpiredUseCase purgeExpired(RetentionStore store, Clock clock,
+                                     @Value("${basehook.retention.events:7d}") String events,
+                                     @Value("${basehook.retention.delivery-logs:30d}") String deliveryLogs) {
+        return new PurgeExpiredService(store, RetrySchedule.parseDuration(events), RetrySchedule.parseDuration(deliveryLogs),
+                clock);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package io.basehook.adapter.persistence;
 
+import io.basehook.application.port.out.RetentionStore;
 import io.basehook.domain.delivery.DeliveryStatus;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -15,8 +16,7 @@ import java.time.Instant;
  * own: a writer waits for one batch at most, never for the whole purge.
  */
 @Singleton
-// implements RetentionStore (application port)
-public final class JdbcRetention {
+public final class JdbcRetention implements RetentionStore {
 
     /**
      * Its own transaction per batch, whatever the caller runs in; read committed takes no gap locks and keeps
@@ -38,6 +38,7 @@ public final class JdbcRetention {
      *
      * @return how many events were deleted
      */
+    @Override
     public int purgeEvents(Instant olderThan, int batchSize) {
         return inBatches(batchSize, connection -> {
             // an open delivery still needs its event's payload
@@ -60,6 +61,7 @@ public final class JdbcRetention {
      *
      * @return how many deliveries were deleted
      */
+    @Override
     public int purgeDeliveryLogs(Instant olderThan, int batchSize) {
         return inBatches(batchSize, connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM bh_delivery WHERE created_at < ? "

@@ -1,0 +1,36 @@
+package io.basehook.application.service;
+
+import io.basehook.application.port.in.PurgeExpiredUseCase;
+import io.basehook.application.port.out.RetentionStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Retention (SPEC §3): delivery logs go first, so the events they point to are free to go after them; an
+ * event still needed by an open delivery stays whatever its age.
+ */
+public final class PurgeExpiredService implements PurgeExpiredUseCase {
+
+    private static final int BATCH = 1000;
+
+    private final RetentionStore store;
+    private final Duration eventRetention;
+    private final Duration deliveryLogRetention;
+    private final Clock clock;
+
+    public PurgeExpiredService(RetentionStore store, Duration eventRetention, Duration deliveryLogRetention, Clock clock) {
+        this.store = store;
+        this.eventRetention = eventRetention;
+        this.deliveryLogRetention = deliveryLogRetention;
+        this.clock = clock;
+    }
+
+    @Override
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        int logs = store.purgeDeliveryLogs(now.minus(deliveryLogRetention), BATCH);
+        return logs + store.purgeEvents(now.minus(eventRetention), BATCH);
+    }
+}
