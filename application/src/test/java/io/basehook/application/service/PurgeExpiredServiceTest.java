@@ -1,0 +1,36 @@
+package io.basehook.application.service;
+
+import io.basehook.application.port.out.RetentionStore;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+class PurgeExpiredServiceTest {
+
+    private final RetentionStore store = mock(RetentionStore.class);
+    private final Clock clock = Clock.fixed(Fixture.NOW, ZoneOffset.UTC);
+
+    @Test
+    void purgesDeliveryLogsThenEventsAtTheirOwnCutoffs() {
+        when(store.purgeDeliveryLogs(eq(Fixture.NOW.minus(Duration.ofDays(30))), anyInt())).thenReturn(4);
+        when(store.purgeEvents(eq(Fixture.NOW.minus(Duration.ofDays(7))), anyInt())).thenReturn(3);
+
+        int removed = new PurgeExpiredService(store, Duration.ofDays(7), Duration.ofDays(30), clock).purgeExpired();
+
+        assertEquals(7, removed);
+        // logs first: events are only free to go once no delivery record points at them
+        InOrder order = inOrder(store);
+        order.verify(store).purgeDeliveryLogs(eq(Fixture.NOW.minus(Duration.ofDays(30))), anyInt());
+        order.verify(store).purgeEvents(eq(Fixture.NOW.minus(Duration.ofDays(7))), anyInt());
+    }
+}
