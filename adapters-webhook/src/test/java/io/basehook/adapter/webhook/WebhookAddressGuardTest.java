@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -56,6 +57,16 @@ class WebhookAddressGuardTest {
             }
             assertEquals("blocked_address", assertThrows(BasehookException.class,
                     () -> guard.requireAllowed(new WebhookUrl("http://10.2.0.1/"))).code());
+        }
+    }
+
+    @Test
+    void allowedNetworksMayAlsoBeAYamlList() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "basehook.webhooks.allowed-networks", List.of("127.0.0.0/8", "10.1.0.0/16")))) {
+            WebhookAddressGuard guard = context.getBean(WebhookAddressGuard.class);
+            assertDoesNotThrow(() -> guard.requireAllowed(new WebhookUrl("http://127.0.0.1/")));
+            assertDoesNotThrow(() -> guard.requireAllowed(new WebhookUrl("http://10.1.2.3/")));
         }
     }
 
