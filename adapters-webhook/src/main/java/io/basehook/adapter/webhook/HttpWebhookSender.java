@@ -43,7 +43,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends a webhook with Micronaut's non-blocking Netty client: one shared client, keep-alive connections pooled
- * per host, SPEC §5's timeouts and no redirects. The returned future completes on an event loop: do not block in its
+ * per host, SPEC §5's timeouts, no redirects, and the address of each new connection checked against SPEC §6 by
+ * {@link WebhookConnectionCustomizer}. The returned future completes on an event loop: do not block in its
  * callbacks.
  */
 @Singleton
@@ -55,8 +56,10 @@ public class HttpWebhookSender implements WebhookPort {
     private final HttpClient client;
     private final Clock clock;
 
+    /** Takes the customizer only to be sure the connect-time address check is registered before any send. */
     @Inject
-    public HttpWebhookSender(@Client(configuration = WebhookClientConfiguration.class) HttpClient client) {
+    public HttpWebhookSender(@Client(configuration = WebhookClientConfiguration.class) HttpClient client,
+                             WebhookConnectionCustomizer addressCheck) {
         this(client, Clock.systemUTC());
     }
 
@@ -172,6 +175,9 @@ public class HttpWebhookSender implements WebhookPort {
     }
 
     private static AttemptError kindOf(Throwable error) {
+        if (error instanceof BlockedAddressException) {
+            return AttemptError.BLOCKED_ADDRESS;
+        }
         if (error instanceof io.micronaut.http.client.exceptions.ReadTimeoutException
                 || error instanceof io.netty.handler.timeout.TimeoutException
                 || error instanceof ConnectTimeoutException
