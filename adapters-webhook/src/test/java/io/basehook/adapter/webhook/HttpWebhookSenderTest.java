@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -222,6 +223,16 @@ class HttpWebhookSenderTest {
     }
 
     @Test
+    void aBodyOverOneMebibyteIsNotBufferedAndFails() {
+        receiver.enqueue(respond(200, "x".repeat(WebhookClientConfiguration.MAX_RESPONSE_BYTES + 1)));
+
+        Attempt attempt = send(PAYLOAD, WebhookSecret.generate());
+
+        assertEquals(AttemptError.CONNECTION_FAILED, attempt.error());
+        assertTrue(attempt.errorDetail().contains("exceeds the maximum allowed content length"), attempt.errorDetail());
+    }
+
+    @Test
     void cutsTheBodyBeforeACharacterTheLimitWouldSplit() {
         byte[] body = ("a".repeat(4095) + "é").getBytes(StandardCharsets.UTF_8);
 
@@ -300,6 +311,24 @@ class HttpWebhookSenderTest {
 
             assertEquals(AttemptError.TIMEOUT, attempt.error(), attempt.errorDetail());
             assertNull(attempt.responseStatus());
+        }
+    }
+
+    @Test
+    void aConnectThatDoesNotCompleteInTheConnectTimeoutIsATimeout() throws Exception {
+        try (ApplicationContext shortConnect = ApplicationContext.run(Map.of(
+                "basehook.webhooks.allow-private-addresses", "true", "basehook.delivery.connect-timeout", "200ms"));
+             ServerSocket full = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+             // two unaccepted connections fill a backlog of one: the kernel then drops further SYNs
+             Socket first = new Socket("127.0.0.1", full.getLocalPort());
+             Socket second = new Socket("127.0.0.1", full.getLocalPort())) {
+
+            Attempt attempt = shortConnect.getBean(HttpWebhookSender.class).send(
+                    new WebhookUrl("http://127.0.0.1:" + full.getLocalPort() + "/"), EventId.at(Instant.now()),
+                    PAYLOAD, List.of(WebhookSecret.generate())).get(10, TimeUnit.SECONDS);
+
+            assertEquals(AttemptError.TIMEOUT, attempt.error(), attempt.errorDetail());
+            assertTrue(attempt.errorDetail().contains("connection timed out"), attempt.errorDetail());
         }
     }
 
