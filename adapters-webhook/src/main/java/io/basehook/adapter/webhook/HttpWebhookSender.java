@@ -127,7 +127,11 @@ public class HttpWebhookSender implements WebhookPort {
 
         @Override
         public void onNext(HttpResponse<byte[]> response) {
-            result.complete(answered(at, started, requestHeaders, response));
+            try {
+                result.complete(answered(at, started, requestHeaders, response));
+            } catch (RuntimeException unreadable) { // a subscriber must not throw, and the future must complete
+                result.complete(failure(at, started, requestHeaders, unreadable));
+            }
         }
 
         @Override
