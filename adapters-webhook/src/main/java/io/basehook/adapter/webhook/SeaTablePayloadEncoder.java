@@ -3,19 +3,23 @@ package io.basehook.adapter.webhook;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.basehook.application.port.out.EventPayloadEncoder;
+import io.basehook.domain.base.BaseId;
 import io.basehook.domain.cell.CellValue;
 import io.basehook.domain.row.CellChange;
 import io.basehook.domain.row.ChangeEvent;
+import io.basehook.domain.row.EventId;
 import io.basehook.domain.row.OpType;
 import io.basehook.domain.table.Column;
 import io.basehook.domain.table.ColumnType;
 import io.basehook.domain.table.SelectOption;
+import io.basehook.domain.webhook.WebhookId;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * Renders a change event in SeaTable's webhook format ({@code {"event":"update","data":{…}}}), so receivers
@@ -54,6 +58,28 @@ public final class SeaTablePayloadEncoder implements EventPayloadEncoder {
             json.writeStringField("op_app", event.opApp());
             json.writeStringField("event_id", event.id().value());
             json.writeNumberField("seq", seq);
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+
+    /** SPEC §4: the test endpoint's event, shaped like the others so a receiver's parser needs no special case. */
+    @Override
+    public String encodePing(BaseId baseId, WebhookId webhookId, EventId eventId, Instant at) {
+        StringWriter out = new StringWriter(192);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("event", "ping");
+            json.writeObjectFieldStart("data");
+            json.writeStringField("dtable_uuid", baseId.value());
+            json.writeStringField("webhook_id", webhookId.value());
+            json.writeStringField("op_type", "ping");
+            json.writeFieldName("op_time");
+            json.writeNumber(BigDecimal.valueOf(at.toEpochMilli(), 3));
+            json.writeStringField("event_id", eventId.value());
             json.writeEndObject();
             json.writeEndObject();
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import io.basehook.domain.access.Permission;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.cell.CellValue;
 import io.basehook.domain.row.ChangeEvent;
+import io.basehook.domain.row.EventId;
 import io.basehook.domain.row.Row;
 import io.basehook.domain.table.CellPatch;
 import io.basehook.domain.table.Column;
@@ -15,6 +16,7 @@ import io.basehook.domain.table.ColumnSpec;
 import io.basehook.domain.table.ColumnType;
 import io.basehook.domain.table.OptionSpec;
 import io.basehook.domain.table.Table;
+import io.basehook.domain.webhook.WebhookId;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -120,5 +122,28 @@ class SeaTablePayloadEncoderTest {
         String json = encoder.encode(event, 7);
 
         assertTrue(json.contains("\"value\":1000"), json);
+    }
+
+    @Test
+    void pingCarriesTheBaseTheWebhookAndTheEventInSeaTablesShape() throws Exception {
+        BaseId baseId = BaseId.random();
+        WebhookId webhookId = WebhookId.random();
+        EventId eventId = EventId.at(now);
+
+        String json = encoder.encodePing(baseId, webhookId, eventId, now);
+
+        assertEquals("{\"event\":\"ping\",\"data\":{\"dtable_uuid\":\"" + baseId.value() + "\",\"webhook_id\":\""
+                + webhookId.value() + "\",\"op_type\":\"ping\",\"op_time\":1649929622.589,\"event_id\":\""
+                + eventId.value() + "\"}}", json);
+        JsonNode data = mapper.readTree(json).get("data");
+        assertEquals(new BigDecimal("1649929622.589"), data.get("op_time").decimalValue());
+    }
+
+    @Test
+    void pingTimeKeepsItsMillisecondsEvenWhenTheyAreZero() {
+        String json = encoder.encodePing(BaseId.random(), WebhookId.random(), EventId.at(now),
+                Instant.parse("2022-04-14T09:47:02Z"));
+
+        assertTrue(json.contains("\"op_time\":1649929622.000"), json);
     }
 }

@@ -1,0 +1,54 @@
+package io.basehook.adapter.webhook;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.client.HttpClientConfiguration;
+import io.micronaut.http.client.HttpVersionSelection;
+import io.micronaut.http.ssl.ClientSslConfiguration;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The webhook client's settings, apart from {@code micronaut.http.client.*} so no other client inherits them:
+ * SPEC §5's timeouts, no redirects, answers of any status as answers, HTTP/1.1 keep-alive with a pool per host.
+ */
+@Singleton
+public class WebhookClientConfiguration extends HttpClientConfiguration {
+
+    /** Name of the webhook client's own (non-blocking) DNS resolver. */
+    public static final String RESOLVER = "basehook-webhooks";
+    /** A receiver's answer is kept to 4 KiB; a larger body than this is not worth buffering at all. */
+    static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+
+    private final ConnectionPoolConfiguration pool = new ConnectionPoolConfiguration();
+
+    public WebhookClientConfiguration(
+            @Value("${basehook.delivery.timeout:15s}") Duration timeout,
+            @Value("${basehook.delivery.connect-timeout:5s}") Duration connectTimeout,
+            @Value("${basehook.delivery.max-connections-per-host:256}") int maxConnectionsPerHost,
+            @Nullable ClientSslConfiguration ssl) {
+        setConnectTimeout(connectTimeout);
+        setReadTimeout(timeout);
+        setRequestTimeout(timeout); // SPEC §5: the whole attempt, connect included, gets the timeout
+        setConnectionPoolIdleTimeout(Duration.ofSeconds(60));
+        setFollowRedirects(false);
+        setExceptionOnErrorStatus(false); // a 4xx/5xx is an answer to log, not an exception to build
+        setMaxContentLength(MAX_RESPONSE_BYTES);
+        setPlaintextMode(HttpVersionSelection.PlaintextMode.HTTP_1);
+        setAlpnModes(List.of(HttpVersionSelection.ALPN_HTTP_1)); // one pool of HTTP/1.1 connections per host
+        setAddressResolverGroupName(RESOLVER);
+        if (ssl != null) {
+            setSslConfiguration(ssl); // trust settings of micronaut.http.client.ssl.* apply to webhooks too
+        }
+        pool.setEnabled(true);
+        pool.setMaxConcurrentHttp1Connections(maxConnectionsPerHost);
+        pool.setMaxPendingConnections(16);
+    }
+
+    @Override
+    public ConnectionPoolConfiguration getConnectionPoolConfiguration() {
+        return pool;
+    }
+}
