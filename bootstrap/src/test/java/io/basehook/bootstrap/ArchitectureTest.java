@@ -7,8 +7,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.basehook.adapter.rest.planted.PlantedServiceCallingController;
+import io.basehook.application.port.out.ChangeEventOutbox;
+import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.EventPayloadEncoder;
+import io.basehook.domain.base.BaseId;
+import io.basehook.domain.row.ChangeEvent;
 import io.basehook.domain.planted.PlantedSqlInDomain;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -102,16 +110,18 @@ class ArchitectureTest {
             .should().implement(DescribedPredicate.describe("a use case",
                     (JavaClass type) -> type.getSimpleName().endsWith("UseCase")));
 
+    /** Every way to put a content event on its way: only the three content use cases may take one. */
     static final ArchRule ONLY_CONTENT_USE_CASES_RECORD_CHANGES = noClasses().that().resideInAPackage(SERVICES)
             .and().doNotHaveSimpleName("InsertRowsService")
             .and().doNotHaveSimpleName("UpdateRowsService")
             .and().doNotHaveSimpleName("DeleteRowsService")
             .and().doNotHaveSimpleName("ChangeRecorder")
-            .and().doNotHaveSimpleName("ReadChangeFeedService")
             .should().dependOnClassesThat().haveSimpleName("ChangeRecorder")
-            .orShould().dependOnClassesThat().haveSimpleName("ChangeEventOutbox")
-            .orShould().dependOnClassesThat().haveSimpleName("EventPayloadEncoder")
-            .because("SPEC §1: a structure use case has no way to emit a change event");
+            .orShould().callMethod(ChangeEventOutbox.class, "append", List.class)
+            .orShould().callMethod(ChangeEventOutbox.class, "reserveSeqs", BaseId.class, int.class)
+            .orShould().callMethod(EventPayloadEncoder.class, "encode", ChangeEvent.class, long.class)
+            .orShould().callMethod(DeliveryQueue.class, "enqueue", BaseId.class, long.class, long.class, Instant.class)
+            .because("SPEC §1: a structure or configuration use case has no way to emit a change event");
 
     static final ArchRule ROLE_NAMES = noClasses().that().resideInAPackage("io.basehook..")
             .should().haveSimpleNameEndingWith("Impl")
@@ -214,6 +224,13 @@ class ArchitectureTest {
     void aControllerCallingAServiceClassFailsTheBuild() {
         JavaClasses planted = new ClassFileImporter().importClasses(PlantedServiceCallingController.class);
         assertTrue(ADAPTERS_SEE_PORTS_NOT_SERVICES.evaluate(planted).hasViolation());
+    }
+
+    @Test
+    void aStructureUseCaseAppendingAnEventFailsTheBuild() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                io.basehook.application.service.planted.PlantedEventFromStructure.class);
+        assertTrue(ONLY_CONTENT_USE_CASES_RECORD_CHANGES.evaluate(planted).hasViolation());
     }
 
     @Test

@@ -165,6 +165,8 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         Webhook webhook = webhook(base);
         appendAndEnqueue(base, 1);
         Instant parked = Instant.parse("9999-01-01T00:00:00Z");
+        webhook.change(null, null, false, T0);
+        webhooks.update(webhook); // only a disabled webhook's deliveries are parked
         queue.park(List.of(oldestFirst(webhook).get(0).id()), parked);
 
         assertEquals(parked, log.page(webhook.id(), null, null, 10).deliveries().get(0).nextAttemptAt());

@@ -2,6 +2,7 @@ package io.basehook.adapter.webhook;
 
 import io.basehook.application.port.in.DeliverWebhooksUseCase;
 import io.basehook.application.port.out.DeliveryWakeup;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Sending itself never happens on this thread. On shutdown it stops claiming and waits for what is in flight.
  */
 @Singleton
+@Requires(beans = DeliverWebhooksUseCase.class)
 public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
