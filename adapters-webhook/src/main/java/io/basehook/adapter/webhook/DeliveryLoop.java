@@ -71,10 +71,13 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
     }
 
     private void run() {
-        DeliverWebhooksUseCase deliveries = engine.get();
+        DeliverWebhooksUseCase deliveries = null;
         Duration backoff = Duration.ofMillis(100);
         while (running) {
             try {
+                if (deliveries == null) {
+                    deliveries = engine.get();
+                }
                 int worked = deliveries.deliverDue();
                 backoff = Duration.ofMillis(100);
                 if (worked == 0) {
@@ -84,15 +87,17 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 // the database may be restarting: try again later, nothing claimed or finished is lost
-                LOG.warn("Delivery turn failed ({}); retrying in {} ms", e.getMessage(), backoff.toMillis());
+                LOG.warn("Delivery turn failed ({}); retrying in {} ms", e.toString(), backoff.toMillis());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
-        deliveries.drain(shutdownGrace);
-        LOG.info("Delivery loop stopped; {} attempts were still in flight", deliveries.inFlight());
+        if (deliveries != null) {
+            deliveries.drain(shutdownGrace);
+            LOG.info("Delivery loop stopped; {} attempts were still in flight", deliveries.inFlight());
+        }
     }
 
     @PreDestroy
