@@ -1,0 +1,134 @@
+package io.basehook.benchmark;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drives a Basehook over its public HTTP API with the scenarios of the performance issue and reports throughput,
+ * delivery latency, API latency, lost and duplicated events, and the service's memory and CPU.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) {
+        // the JDK server would otherwise let Nagle's algorithm hold small 200 answers back by up to 40 ms
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Options options;
+        try {
+            options = Options.parse(args, defaultOut());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            System.exit(run(options));
+        } catch (Exception e) {
+            System.err.println("benchmark failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static int run(Options options) throws Exception {
+        Path runDir = options.out.resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(runDir);
+        ServiceProcess service = null;
+        Thread stopOnExit = null;
+        try {
+            BasehookApi api;
+            Long pid = options.pid;
+            if (options.startsService()) {
+                String token = "bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+                System.out.println("starting " + options.jar + " (" + database() + "), log in " + runDir.resolve("basehook.log"));
+                long started = System.nanoTime();
+                service = ServiceProcess.start(options.jar, options.javaOpts, runDir, token);
+                ServiceProcess toStop = service;
+                // Ctrl-C must not leave Basehook and its MariaDB running
+                stopOnExit = new Thread(toStop::close, "stop-basehook");
+                Runtime.getRuntime().addShutdownHook(stopOnExit);
+                System.out.printf("Basehook is up at %s after %.1f s (pid %d)%n", service.root(), (System.nanoTime() - started) / 1e9, service.pid());
+                api = new BasehookApi(service.root(), token);
+                pid = service.pid();
+            } else {
+                api = new BasehookApi(options.url, options.token);
+                if (!api.healthy()) {
+                    System.err.println(options.url + "/health does not answer 200");
+                    return 1;
+                }
+            }
+
+            try (ResourceSampler sampler = new ResourceSampler(pid)) {
+                Report report = new Report(settings(options, sampler));
+                long perScenario = options.warmup.plus(options.duration).toSeconds();
+                System.out.printf("%d scenarios, %d s of load each (+ setup and drain, at most %d s)%n%n",
+                        options.scenarios.size(), perScenario, options.drain.toSeconds());
+                for (String name : options.scenarios) {
+                    ScenarioResult result = new ScenarioRun(Scenario.named(name), options, api, sampler).run();
+                    report.add(result, System.out);
+                }
+                report.printTable(System.out);
+                report.write(options.out);
+                System.out.println("written: " + options.out.resolve("benchmark-results.md") + " and .json");
+            }
+            return 0;
+        } finally {
+            if (service != null) {
+                System.out.println("stopping Basehook");
+                service.close();
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            }
+        }
+    }
+
+    private static Map<String, Object> settings(Options options, ResourceSampler sampler) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("date", LocalDateTime.now().withNano(0).toString());
+        settings.put("target", options.startsService() ? "started from " + options.jar : options.url.toString());
+        settings.put("database", options.startsService() ? database()
+                : sampler.databasePid().isPresent() ? "embedded MariaDB" : "as configured in the instance");
+        settings.put("cores", Runtime.getRuntime().availableProcessors());
+        settings.put("java", System.getProperty("java.version"));
+        settings.put("warmup", options.warmup.toMillis() / 1000.0 + " s");
+        settings.put("duration", options.duration.toMillis() / 1000.0 + " s");
+        settings.put("drain limit", options.drain.toMillis() / 1000.0 + " s");
+        settings.put("rate (half-load-latency)", options.rate + "/s");
+        settings.put("slow receiver delay", options.slowDelay.toMillis() + " ms");
+        settings.put("scenarios", List.copyOf(options.scenarios));
+        settings.put("service sampled", sampler.samplesService());
+        return settings;
+    }
+
+    // only the host part of the URL: it may carry a password as a parameter
+    private static String database() {
+        String url = System.getenv("BASEHOOK_DB_URL");
+        if (url == null || url.isBlank()) {
+            return "embedded MariaDB";
+        }
+        int query = url.indexOf('?');
+        return "BASEHOOK_DB_URL " + (query < 0 ? url : url.substring(0, query));
+    }
+
+    // benchmark/target, wherever the command is run from: the jar (or classes folder) lives in it
+    private static Path defaultOut() {
+        try {
+            Path location = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path parent = location.getParent();
+            if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("target")) {
+                return parent;
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall through to the working directory's guess
+        }
+        return Path.of("benchmark", "target");
+    }
+}

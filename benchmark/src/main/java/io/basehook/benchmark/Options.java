@@ -1,0 +1,166 @@
+package io.basehook.benchmark;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Command-line settings; every one has a default so that the bare command runs the whole suite in about five minutes. */
+final class Options {
+
+    static final String USAGE = """
+            Usage: java -jar benchmark/target/basehook-benchmark.jar [options]
+
+              --scenarios a,b,...   which scenarios to run (default: all, in this order)
+                                    %s
+              --duration 15s        measured time per scenario
+              --warmup 5s           load before the measured time, left out of every figure
+              --drain 30s           after the load, how long to wait for deliveries to arrive
+              --rate 700            changes per second of the paced half-load-latency scenario
+              --slow-delay 200ms    how long the slow receiver of slow-receiver waits before its 200
+              --jar PATH            Basehook's shaded jar to start (default bootstrap/target/basehook.jar)
+              --java-opts "..."     JVM options for the started Basehook (default none)
+              --url http://host:port  drive an already running Basehook instead of starting one
+              --token TOKEN         its admin token (required with --url)
+              --pid N               its process id, to sample RSS and CPU (only with --url)
+              --out DIR             where results and the run folder go (default benchmark/target)
+              --keep-data           keep the benchmark's bases instead of deleting each after its scenario
+
+            Started by the benchmark, Basehook uses the embedded MariaDB in a fresh folder under --out, or the
+            server in BASEHOOK_DB_URL / BASEHOOK_DB_USER / BASEHOOK_DB_PASSWORD when set (use a dedicated database).
+            """;
+
+    List<String> scenarios = Scenario.names();
+    Duration duration = Duration.ofSeconds(15);
+    Duration warmup = Duration.ofSeconds(5);
+    Duration drain = Duration.ofSeconds(30);
+    int rate = 700;
+    Duration slowDelay = Duration.ofMillis(200);
+    Path jar;
+    List<String> javaOpts = List.of();
+    URI url;
+    String token;
+    Long pid;
+    Path out;
+    boolean keepData;
+
+    static Options parse(String[] args, Path defaultOut) {
+        Options options = new Options();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            }
+            if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.printf(USAGE, String.join(", ", Scenario.names()));
+                System.exit(0);
+            }
+            if (arg.equals("--keep-data")) {
+                options.keepData = true;
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(arg + " needs a value");
+                }
+                value = args[++i];
+            }
+            switch (arg) {
+                case "--scenarios" -> options.scenarios = scenarioList(value);
+                case "--duration" -> options.duration = duration(value);
+                case "--warmup" -> options.warmup = duration(value);
+                case "--drain" -> options.drain = duration(value);
+                case "--rate" -> options.rate = positive(arg, Integer.parseInt(value));
+                case "--slow-delay" -> options.slowDelay = duration(value);
+                case "--jar" -> options.jar = Path.of(value);
+                case "--java-opts" -> options.javaOpts = Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+                case "--url" -> options.url = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                case "--token" -> options.token = value;
+                case "--pid" -> options.pid = Long.parseLong(value);
+                case "--out" -> options.out = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
+            }
+        }
+        if (options.url != null && options.token == null) {
+            throw new IllegalArgumentException("--url needs --token (the instance's admin token)");
+        }
+        if (options.url == null && options.pid != null) {
+            throw new IllegalArgumentException("--pid only goes with --url: a started Basehook is sampled anyway");
+        }
+        if (options.duration.isZero() || options.duration.isNegative()) {
+            throw new IllegalArgumentException("--duration must be positive");
+        }
+        if (options.out == null) {
+            options.out = defaultOut;
+        }
+        if (options.url == null && options.jar == null) {
+            options.jar = defaultJar(options.out);
+        }
+        return options;
+    }
+
+    boolean startsService() {
+        return url == null;
+    }
+
+    private static List<String> scenarioList(String value) {
+        List<String> names = new ArrayList<>();
+        for (String name : value.split(",")) {
+            String trimmed = name.trim().toLowerCase(Locale.ROOT);
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!Scenario.names().contains(trimmed)) {
+                throw new IllegalArgumentException("unknown scenario " + trimmed + "; known: " + String.join(", ", Scenario.names()));
+            }
+            names.add(trimmed);
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("--scenarios is empty");
+        }
+        return names;
+    }
+
+    /** "15s", "500ms", "2m"; a bare number is seconds. */
+    static Duration duration(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            if (v.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+            }
+            if (v.endsWith("m")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60_000));
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a duration: " + value + " (e.g. 15s, 500ms, 2m)");
+        }
+    }
+
+    private static int positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return value;
+    }
+
+    // The README runs the command from the repository root; fall back to the jar's own location otherwise.
+    private static Path defaultJar(Path out) {
+        Path fromRoot = Path.of("bootstrap", "target", "basehook.jar");
+        if (Files.isRegularFile(fromRoot)) {
+            return fromRoot;
+        }
+        Path besideModule = out.toAbsolutePath().normalize().resolve("../../bootstrap/target/basehook.jar").normalize();
+        return Files.isRegularFile(besideModule) ? besideModule : fromRoot;
+    }
+}

