@@ -6,16 +6,20 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Drives a Basehook over its public HTTP API with the scenarios of the performance issue and reports throughput,
  * delivery latency, API latency, lost and duplicated events, and the service's memory and CPU.
  */
 public final class Benchmark {
+
+    private static final Set<String> PEAK_SCENARIOS = Set.of("insert-1", "insert-4", "insert-16");
 
     private Benchmark() {
     }
@@ -72,8 +76,10 @@ public final class Benchmark {
                 long perScenario = options.warmup.plus(options.duration).toSeconds();
                 System.out.printf("%d scenarios, %d s of load each (+ setup and drain, at most %d s)%n%n",
                         options.scenarios.size(), perScenario, options.drain.toSeconds());
+                List<ScenarioResult> results = new ArrayList<>();
                 for (String name : options.scenarios) {
-                    ScenarioResult result = new ScenarioRun(Scenario.named(name), options, api, sampler).run();
+                    ScenarioResult result = new ScenarioRun(Scenario.named(name), options, api, sampler, rate(options, results)).run();
+                    results.add(result);
                     report.add(result, System.out);
                 }
                 report.printTable(System.out);
@@ -86,8 +92,21 @@ public final class Benchmark {
                 System.out.println("stopping Basehook");
                 service.close();
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
+                if (!options.keepData) {
+                    service.deleteData();
+                }
             }
         }
+    }
+
+    // "about half the peak": the best single-base insert figure of this run, when asked for and available
+    private static int rate(Options options, List<ScenarioResult> earlier) {
+        if (!options.autoRate) {
+            return options.rate;
+        }
+        double best = earlier.stream().filter(r -> PEAK_SCENARIOS.contains(r.name()))
+                .mapToDouble(ScenarioResult::changesPerSecond).max().orElse(0);
+        return best >= 2 ? (int) Math.round(best / 2) : options.rate;
     }
 
     private static Map<String, Object> settings(Options options, ResourceSampler sampler) {
@@ -101,7 +120,8 @@ public final class Benchmark {
         settings.put("warmup", options.warmup.toMillis() / 1000.0 + " s");
         settings.put("duration", options.duration.toMillis() / 1000.0 + " s");
         settings.put("drain limit", options.drain.toMillis() / 1000.0 + " s");
-        settings.put("rate (half-load-latency)", options.rate + "/s");
+        settings.put("rate (half-load-latency)", options.autoRate
+                ? "auto: half the best of insert-1/4/16 (else " + options.rate + "/s)" : options.rate + "/s");
         settings.put("slow receiver delay", options.slowDelay.toMillis() + " ms");
         settings.put("scenarios", List.copyOf(options.scenarios));
         settings.put("service sampled", sampler.samplesService());

@@ -19,8 +19,9 @@ final class Options {
                                     %s
               --duration 15s        measured time per scenario
               --warmup 5s           load before the measured time, left out of every figure
-              --drain 30s           after the load, how long to wait for deliveries to arrive
-              --rate 700            changes per second of the paced half-load-latency scenario
+              --drain 20s           after the load, how long to wait at most for the deliveries to arrive
+              --rate 700            changes per second of the paced half-load-latency scenario; "auto": half
+                                    the best rate of insert-1/4/16 measured earlier in the same run
               --slow-delay 200ms    how long the slow receiver of slow-receiver waits before its 200
               --jar PATH            Basehook's shaded jar to start (default bootstrap/target/basehook.jar)
               --java-opts "..."     JVM options for the started Basehook (default none)
@@ -28,7 +29,7 @@ final class Options {
               --token TOKEN         its admin token (required with --url)
               --pid N               its process id, to sample RSS and CPU (only with --url)
               --out DIR             where results and the run folder go (default benchmark/target)
-              --keep-data           keep the benchmark's bases instead of deleting each after its scenario
+              --keep-data           keep each scenario's bases, and the started Basehook's data folder
 
             Started by the benchmark, Basehook uses the embedded MariaDB in a fresh folder under --out, or the
             server in BASEHOOK_DB_URL / BASEHOOK_DB_USER / BASEHOOK_DB_PASSWORD when set (use a dedicated database).
@@ -37,8 +38,9 @@ final class Options {
     List<String> scenarios = Scenario.names();
     Duration duration = Duration.ofSeconds(15);
     Duration warmup = Duration.ofSeconds(5);
-    Duration drain = Duration.ofSeconds(30);
+    Duration drain = Duration.ofSeconds(20);
     int rate = 700;
+    boolean autoRate;
     Duration slowDelay = Duration.ofMillis(200);
     Path jar;
     List<String> javaOpts = List.of();
@@ -77,7 +79,13 @@ final class Options {
                 case "--duration" -> options.duration = duration(value);
                 case "--warmup" -> options.warmup = duration(value);
                 case "--drain" -> options.drain = duration(value);
-                case "--rate" -> options.rate = positive(arg, Integer.parseInt(value));
+                case "--rate" -> {
+                    if (value.equalsIgnoreCase("auto")) {
+                        options.autoRate = true;
+                    } else {
+                        options.rate = positive(arg, Integer.parseInt(value));
+                    }
+                }
                 case "--slow-delay" -> options.slowDelay = duration(value);
                 case "--jar" -> options.jar = Path.of(value);
                 case "--java-opts" -> options.javaOpts = Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();

@@ -37,6 +37,11 @@ final class Report {
         b.append("== ").append(r.name()).append(": ").append(r.description()).append(" ==\n");
         line(b, "changes accepted", "%s /s  (%d changes in %d requests, %s /s; %d errors)",
                 rate(r.changesPerSecond()), r.changesAccepted(), r.requests(), rate(r.requestsPerSecond()), r.errors());
+        if (r.targetRate() > 0) {
+            boolean kept = r.changesPerSecond() >= 0.95 * r.targetRate();
+            line(b, "paced", "target %s /s, %s", rate(r.targetRate()),
+                    kept ? "kept" : "NOT kept: the clients fell behind, so this is not a half-load figure; try a lower --rate");
+        }
         if (r.firstError() != null) {
             line(b, "first error", "%s", r.firstError());
         }
@@ -46,8 +51,8 @@ final class Report {
         }
         line(b, "API latency", "%s", latency(r.apiLatency()));
         if (r.webhooks() > 0) {
-            line(b, "lost / duplicated", "%d / %d   (feed holds %d events; drain %s after the load%s)",
-                    r.lost(), r.duplicates(), r.feedEvents(), seconds(r.drainSeconds()), r.drained() ? "" : ", NOT complete");
+            line(b, "lost / duplicated", "%d / %d   (feed holds %d events; last delivery %s after the last answer%s)",
+                    r.lost(), r.duplicates(), r.feedEvents(), seconds(r.drainSeconds()), r.drained() ? "" : ", drain NOT complete");
         } else {
             line(b, "feed", "%d events", r.feedEvents());
         }
@@ -84,9 +89,11 @@ final class Report {
         md.append('\n').append(markdownTable()).append('\n');
         md.append("""
                 changes/s: content changes (rows) the API accepted per second; deliveries/s: webhook requests answered 200
-                per second, all webhooks together; arrival: from the API's answer to the webhook's arrival at the receiver
-                (fast receivers only); lost: feed events a fast webhook had not received when the drain ended; dup: repeated
-                `webhook-id`s; RSS peak over the scenario, CPU averaged over the measured time (100 % = one core).
+                per second, all webhooks together; arrival: from the API's answer to the webhook request's arrival at the
+                receiver (fast receivers only); API: from sending a request to its answer; lost: feed events a fast webhook
+                had not received when the drain ended; dup: repeated `webhook-id`s; drain: from the last answer of the API
+                to the last delivery to a fast webhook; RSS: peak over the scenario; CPU: average over the measured time
+                (100 = one core). Only the measured time counts for rates and latencies, not the warm-up.
 
                 """);
         for (ScenarioResult r : results) {
@@ -156,7 +163,7 @@ final class Report {
     }
 
     private static String seconds(double s) {
-        return String.format(Locale.ROOT, "%.1f s", s);
+        return String.format(Locale.ROOT, "%.2f s", s);
     }
 
     private static String percent(double p) {

@@ -3,7 +3,7 @@ package io.basehook.benchmark;
 import java.util.Arrays;
 import java.util.List;
 
-/** Figures of one scenario; times in milliseconds, rates per second, -1 where not measured. */
+/** Figures of one scenario; times in milliseconds, rates per second, -1 where not measured or not paced. */
 record ScenarioResult(
         String name,
         String description,
@@ -16,6 +16,7 @@ record ScenarioResult(
         long requests,
         double requestsPerSecond,
         double deliveriesPerSecond,
+        double targetRate,
         Latency deliveryLatency,
         Latency apiLatency,
         long feedEvents,

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -32,7 +33,7 @@ final class ScenarioRun {
     private static final String[] STAGES = {"Lead", "Offer", "Won"};
 
     /** One base under load; the queues feed the mixed workload (each row updated at most once, deleted at most once). */
-    private record Target(String baseId, String tableId, URI rows,
+    private record Target(String baseId, String tableId, URI rows, AtomicLong acknowledged,
                           ConcurrentLinkedQueue<String> fresh, ConcurrentLinkedQueue<String> updated) {
     }
 
@@ -45,6 +46,7 @@ final class ScenarioRun {
     private final Options options;
     private final BasehookApi api;
     private final ResourceSampler sampler;
+    private final int rate;
     private final List<Target> targets = new ArrayList<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
     // "rowId|op_type" -> nanoTime of the API's answer; a mixed run changes each row at most once per op, so keys are unique
@@ -54,8 +56,10 @@ final class ScenarioRun {
     private long warmEnd;
     private long end;
 
-    ScenarioRun(Scenario scenario, Options options, BasehookApi api, ResourceSampler sampler) {
+    /** {@code rate}: changes per second for a paced scenario, ignored by the others. */
+    ScenarioRun(Scenario scenario, Options options, BasehookApi api, ResourceSampler sampler, int rate) {
         this.scenario = scenario;
+        this.rate = rate;
         this.options = options;
         this.api = api;
         this.sampler = sampler;
@@ -67,12 +71,21 @@ final class ScenarioRun {
             setUp();
             Client[] clients = load();
             long loadEnd = System.nanoTime();
+            long deadline = loadEnd + options.drain.toNanos();
 
+            // first wait for what the API acknowledged, so reading the feed does not compete with the deliveries
+            Map<String, Integer> acknowledged = new HashMap<>();
+            targets.forEach(t -> acknowledged.put(t.baseId(), t.acknowledged().intValue()));
+            boolean drained = drain(acknowledged, deadline);
             Map<String, List<FeedEvent>> feed = new HashMap<>();
+            Map<String, Integer> feedSizes = new HashMap<>();
             for (Target target : targets) {
-                feed.put(target.baseId(), api.feed(target.baseId()));
+                List<FeedEvent> events = api.feed(target.baseId());
+                feed.put(target.baseId(), events);
+                feedSizes.put(target.baseId(), events.size());
             }
-            boolean drained = drain(feed, loadEnd);
+            // the feed may hold more: a change whose answer was lost (an error here) may still have committed
+            drained = drained && drain(feedSizes, deadline);
             long finished = System.nanoTime();
             return result(clients, feed, drained, loadEnd, sampler.usage(setupStart, finished, warmEnd, end));
         } finally {
@@ -84,7 +97,7 @@ final class ScenarioRun {
         for (int b = 0; b < scenario.bases(); b++) {
             String baseId = api.createBase("bench " + scenario.name() + " " + (b + 1));
             String tableId = api.createTable(baseId);
-            targets.add(new Target(baseId, tableId, api.rowsUri(baseId, tableId), new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>()));
+            targets.add(new Target(baseId, tableId, api.rowsUri(baseId, tableId), new AtomicLong(), new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>()));
             for (int w = 0; w < scenario.fastWebhooksPerBase(); w++) {
                 addEndpoint(baseId, "b" + (b + 1) + "-fast" + (w + 1), Duration.ZERO);
             }
@@ -117,14 +130,13 @@ final class ScenarioRun {
         return clients;
     }
 
-    /** Waits until every fast receiver holds every event of its base's feed, arrivals stall, or --drain is over. */
-    private boolean drain(Map<String, List<FeedEvent>> feed, long loadEnd) throws InterruptedException {
-        long deadline = loadEnd + options.drain.toNanos();
+    /** Waits until every fast receiver holds as many distinct events as expected for its base, arrivals stall, or --drain is over. */
+    private boolean drain(Map<String, Integer> expected, long deadline) throws InterruptedException {
         long lastTotal = -1;
         long lastGrowth = System.nanoTime();
         while (true) {
             boolean complete = endpoints.stream().filter(e -> !e.receiver().slow())
-                    .allMatch(e -> e.receiver().distinctCount() >= feed.get(e.baseId()).size());
+                    .allMatch(e -> e.receiver().distinctCount() >= expected.get(e.baseId()));
             if (complete) {
                 return true;
             }
@@ -150,8 +162,10 @@ final class ScenarioRun {
         long requests = 0;
         long errors = 0;
         long acknowledged = 0;
+        long lastAnswer = 0;
         List<long[]> apiLatencies = new ArrayList<>();
         for (Client client : clients) {
+            lastAnswer = Math.max(lastAnswer, client.lastAnswer);
             changes += client.changesInWindow;
             requests += client.requestsInWindow;
             errors += client.errors;
@@ -175,7 +189,7 @@ final class ScenarioRun {
         long deliveriesInWindow = 0;
         long lost = 0;
         long duplicates = 0;
-        long lastFastDone = loadEnd;
+        long lastFastDone = 0;
         for (Endpoint endpoint : endpoints) {
             Set<String> expected = new HashSet<>();
             feed.get(endpoint.baseId()).forEach(e -> expected.add(e.id()));
@@ -221,20 +235,22 @@ final class ScenarioRun {
                 fastLatencies.add(lat);
             }
         }
-        // when everything arrived, the drain took until the last fast arrival, not until we noticed
-        double drainSeconds = (drained ? lastFastDone - loadEnd : System.nanoTime() - loadEnd) / 1e9;
+        // from the last change the API answered to the last fast delivery: how far deliveries trailed the load
+        long loadStop = lastAnswer == 0 ? loadEnd : lastAnswer;
+        double drainSeconds = ((drained ? lastFastDone : System.nanoTime()) - loadStop) / 1e9;
 
         int webhooks = endpoints.size();
         return new ScenarioResult(scenario.name(), describe(), scenario.clients(), scenario.bases(), webhooks, seconds,
                 changes, changes / seconds, requests, requests / seconds, deliveriesInWindow / seconds,
-                Latency.ofNanos(concat(fastLatencies)), Latency.ofNanos(concat(apiLatencies)), feedEvents, lost, duplicates,
+                scenario.paced() ? rate : -1, Latency.ofNanos(concat(fastLatencies)), Latency.ofNanos(concat(apiLatencies)),
+                feedEvents, lost, duplicates,
                 missingFromFeed, errors, firstError.get(), Math.max(0, drainSeconds), drained, usage, receivers);
     }
 
     private String describe() {
         String text = scenario.description();
         if (scenario.paced()) {
-            text = text.replace("--rate", options.rate + "/s");
+            text = text.replace("--rate", rate + "/s");
         }
         if (scenario.slowWebhook()) {
             text += " (" + options.slowDelay.toMillis() + " ms)";
@@ -280,6 +296,7 @@ final class ScenarioRun {
         private long requestsInWindow;
         private long acknowledged;
         private long errors;
+        private long lastAnswer;
         private long counter;
 
         Client(int index, Target target, long start) {
@@ -290,12 +307,13 @@ final class ScenarioRun {
 
         @Override
         public void run() {
-            double nanosPerChange = 1e9 / options.rate;
+            double nanosPerChange = 1e9 / rate;
             for (long k = 0; ; k++) {
                 if (scenario.paced()) {
                     // open loop: the k-th change of this client is due at a fixed time, answered or not
                     long due = start + (long) ((k * scenario.clients() + index) * nanosPerChange);
-                    if (due >= end) {
+                    // a service slower than the rate leaves sends overdue: they are dropped at the end, not sent late
+                    if (due >= end || System.nanoTime() >= end) {
                         return;
                     }
                     long wait = due - System.nanoTime();
@@ -354,6 +372,8 @@ final class ScenarioRun {
                     }
                 }
                 acknowledged += changes;
+                target.acknowledged().addAndGet(changes);
+                lastAnswer = answered;
                 if (answered >= warmEnd && answered < end) {
                     changesInWindow += changes;
                     requestsInWindow++;

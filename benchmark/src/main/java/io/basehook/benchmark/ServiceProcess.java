@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Basehook started from its shaded jar as a child process, on a free port, with a fresh data folder. */
 final class ServiceProcess implements AutoCloseable {
@@ -22,11 +24,13 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final URI root;
     private final Path log;
+    private final Path data;
 
-    private ServiceProcess(Process process, URI root, Path log) {
+    private ServiceProcess(Process process, URI root, Path log, Path data) {
         this.process = process;
         this.root = root;
         this.log = log;
+        this.data = data;
     }
 
     static ServiceProcess start(Path jar, List<String> javaOpts, Path runDir, String token) throws IOException, InterruptedException {
@@ -53,7 +57,7 @@ final class ServiceProcess implements AutoCloseable {
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         env.put("BASEHOOK_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
         env.put("BASEHOOK_DATA_DIR", data.toAbsolutePath().toString());
-        ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port), log);
+        ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port), log, data);
         service.awaitHealthy(new BasehookApi(service.root, token));
         return service;
     }
@@ -97,6 +101,18 @@ final class ServiceProcess implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** The embedded database's folder is half a gigabyte and no use to the next run, which starts fresh anyway. */
+    void deleteData() throws IOException {
+        if (process.isAlive() || !Files.exists(data)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(data)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
