@@ -28,6 +28,7 @@ final class Options {
               --url http://host:port  drive an already running Basehook instead of starting one
               --token TOKEN         its admin token (required with --url)
               --pid N               its process id, to sample RSS and CPU (only with --url)
+              --receiver-host H     the address the instance reaches this machine at (default 127.0.0.1)
               --out DIR             where results and the run folder go (default benchmark/target)
               --keep-data           keep each scenario's bases, and the started Basehook's data folder
 
@@ -47,6 +48,7 @@ final class Options {
     URI url;
     String token;
     Long pid;
+    String receiverHost = "127.0.0.1";
     Path out;
     boolean keepData;
 
@@ -92,6 +94,7 @@ final class Options {
                 case "--url" -> options.url = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
                 case "--token" -> options.token = value;
                 case "--pid" -> options.pid = Long.parseLong(value);
+                case "--receiver-host" -> options.receiverHost = value;
                 case "--out" -> options.out = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
             }

@@ -27,6 +27,7 @@ final class Receiver implements AutoCloseable {
     }
 
     private final String name;
+    private final String host;
     private final Duration delay;
     private final HttpServer server;
     private final ExecutorService threads;
@@ -34,10 +35,13 @@ final class Receiver implements AutoCloseable {
     // distinct event ids, kept as they come so the drain wait can ask "all there?" cheaply
     private final Set<String> distinct = ConcurrentHashMap.newKeySet();
 
-    Receiver(String name, Duration delay) throws IOException {
+    /** {@code host}: how Basehook reaches us; anything but 127.0.0.1 listens on every interface. */
+    Receiver(String name, Duration delay, String host) throws IOException {
         this.name = name;
+        this.host = host;
         this.delay = delay;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        InetSocketAddress bind = host.equals("127.0.0.1") ? new InetSocketAddress(InetAddress.getLoopbackAddress(), 0) : new InetSocketAddress(0);
+        this.server = HttpServer.create(bind, 1024);
         // Basehook keeps at most a few requests in flight per webhook; 32 threads keep the receiver from being the limit
         this.threads = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "receiver-" + name);
@@ -58,7 +62,7 @@ final class Receiver implements AutoCloseable {
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook/" + name);
+        return URI.create("http://" + host + ":" + server.getAddress().getPort() + "/hook/" + name);
     }
 
     int distinctCount() {

@@ -108,7 +108,7 @@ final class ScenarioRun {
     }
 
     private void addEndpoint(String baseId, String name, Duration delay) throws IOException, InterruptedException {
-        Receiver receiver = new Receiver(name, delay);
+        Receiver receiver = new Receiver(name, delay, options.receiverHost);
         endpoints.add(new Endpoint(receiver, baseId));
         api.createWebhook(baseId, receiver.url(), "benchmark " + scenario.name() + " " + name);
     }
