@@ -113,12 +113,6 @@ final class Receiver implements AutoCloseable {
         this.replies = replies;
     }
 
-    /** The next requests get these statuses in turn; the last one repeats. */
-    void answerInTurn(int... statuses) {
-        AtomicInteger next = new AtomicInteger();
-        replies = request -> Reply.of(statuses[Math.min(next.getAndIncrement(), statuses.length - 1)]);
-    }
-
     /** The most requests this receiver has had open (arrived, not yet answered) at one moment. */
     int maxOpen() {
         return maxOpen.get();
