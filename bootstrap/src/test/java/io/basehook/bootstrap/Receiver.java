@@ -15,7 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /** A real webhook receiver on 127.0.0.1 (JDK HTTP server) that records every request it gets. */
 final class Receiver implements AutoCloseable {
@@ -28,32 +30,64 @@ final class Receiver implements AutoCloseable {
         }
     }
 
+    /** What the receiver answers to one request: a status, response headers and a body (may be empty). */
+    record Reply(int status, Map<String, String> headers, String body) {
+        static Reply of(int status) {
+            return new Reply(status, Map.of(), "");
+        }
+    }
+
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger maxOpen = new AtomicInteger();
     private volatile int status = 200;
+    private volatile Function<Received, Reply> replies = request -> Reply.of(status);
     private volatile CountDownLatch hold = new CountDownLatch(0);
 
     Receiver() {
+        this(0);
+    }
+
+    /** On a given port, e.g. the one of a receiver that was closed: the same URL comes back to life. */
+    Receiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                received.add(new Received(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                        Map.copyOf(exchange.getRequestHeaders())));
-            }
+            maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
             try {
-                hold.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                Received request;
+                try (InputStream in = exchange.getRequestBody()) {
+                    request = new Received(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                            Map.copyOf(exchange.getRequestHeaders()));
+                }
+                received.add(request);
+                try {
+                    hold.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                Reply reply = replies.apply(request);
+                reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+                byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+                if (body.length > 0) {
+                    exchange.getResponseBody().write(body);
+                }
+            } finally {
+                exchange.close();
+                open.decrementAndGet();
             }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
         });
         server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     String url() {
@@ -71,6 +105,17 @@ final class Receiver implements AutoCloseable {
 
     void answer(int statusCode) {
         status = statusCode;
+        replies = request -> Reply.of(status);
+    }
+
+    /** Each request from now on gets what {@code replies} makes of it (called after any {@link #hang()}). */
+    void answer(Function<Received, Reply> replies) {
+        this.replies = replies;
+    }
+
+    /** The most requests this receiver has had open (arrived, not yet answered) at one moment. */
+    int maxOpen() {
+        return maxOpen.get();
     }
 
     List<Received> received() {

@@ -14,6 +14,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.ContentLengthExceededException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.netty.channel.Channel;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.ssl.NotSslRecordException;
 import jakarta.inject.Inject;
@@ -51,6 +52,8 @@ import java.util.concurrent.TimeoutException;
 public class HttpWebhookSender implements WebhookPort {
 
     static final String USER_AGENT = "Basehook/" + version();
+    /** Where Micronaut's client keeps the connection it sends a request on (NettyClientHttpRequest.CHANNEL). */
+    private static final String CONNECTION_ATTRIBUTE = "netty_channel";
     private static final byte[] NO_BODY = new byte[0];
 
     private final HttpClient client;
@@ -78,7 +81,7 @@ public class HttpWebhookSender implements WebhookPort {
             headers = signedHeaders(eventId.value(), Long.toString(at.getEpochSecond()), body, secrets);
             MutableHttpRequest<byte[]> request = HttpRequest.POST(url.toUri(), body);
             headers.forEach(request::header);
-            Exchange exchange = new Exchange(at, started, headers);
+            Exchange exchange = new Exchange(at, started, headers, request);
             client.exchange(request, byte[].class).subscribe(exchange);
             return exchange.result;
         } catch (RuntimeException e) {
@@ -106,12 +109,14 @@ public class HttpWebhookSender implements WebhookPort {
         private final Instant at;
         private final long started;
         private final Map<String, String> requestHeaders;
+        private final HttpRequest<?> request;
         final CompletableFuture<Attempt> result = new CompletableFuture<>();
 
-        Exchange(Instant at, long started, Map<String, String> requestHeaders) {
+        Exchange(Instant at, long started, Map<String, String> requestHeaders, HttpRequest<?> request) {
             this.at = at;
             this.started = started;
             this.requestHeaders = requestHeaders;
+            this.request = request;
         }
 
         @Override
@@ -140,7 +145,21 @@ public class HttpWebhookSender implements WebhookPort {
             if (error instanceof HttpClientResponseException answered) {
                 result.complete(answered(at, started, requestHeaders, answered.getResponse()));
             } else {
-                result.complete(failure(at, started, requestHeaders, error));
+                completeAfterClosing(failure(at, started, requestHeaders, error));
+            }
+        }
+
+        /**
+         * Micronaut's request timeout gives up on the response but leaves its connection open until the read
+         * timeout closes it, or for as long as the endpoint trickles bytes: the endpoint would see the webhook's next
+         * request beside it, over the per-webhook bound. So a failed attempt ends once its connection is closed.
+         */
+        private void completeAfterClosing(Attempt failed) {
+            Object connection = request.getAttribute(CONNECTION_ATTRIBUTE).orElse(null);
+            if (connection instanceof Channel channel && channel.isOpen()) {
+                channel.close().addListener(closed -> result.complete(failed));
+            } else {
+                result.complete(failed);
             }
         }
 

@@ -10,6 +10,7 @@ import io.basehook.application.port.out.WebhookPort;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.domain.delivery.Attempt;
 import io.basehook.domain.delivery.AttemptError;
+import io.basehook.domain.delivery.Delivery;
 import io.basehook.domain.delivery.DeliveryId;
 import io.basehook.domain.delivery.DeliveryStatus;
 import io.basehook.domain.webhook.Webhook;
@@ -41,6 +42,14 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
     /** Where deliveries of a disabled webhook wait; enabling it again makes them due. */
     static final Instant PARKED = Instant.parse("9999-01-01T00:00:00Z");
+
+    /** As the log shows it: a parked delivery has nothing scheduled until its webhook is enabled again. */
+    static Delivery shown(Delivery delivery) {
+        Instant next = delivery.nextAttemptAt();
+        return next == null || next.isBefore(PARKED) ? delivery : new Delivery(delivery.id(), delivery.webhookId(),
+                delivery.baseId(), delivery.seq(), delivery.eventId(), delivery.eventType(), delivery.status(),
+                delivery.attempts(), delivery.createdAt(), null, delivery.attemptLog());
+    }
 
     private record Finished(ClaimedDelivery delivery, Attempt attempt) {
     }

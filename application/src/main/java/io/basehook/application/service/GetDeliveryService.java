@@ -24,7 +24,7 @@ public final class GetDeliveryService implements GetDeliveryUseCase {
     public Delivery getDelivery(Actor actor, BaseId baseId, WebhookId webhookId, DeliveryId deliveryId) {
         actor.requireRead(baseId);
         WebhookLookup.webhook(webhooks, baseId, webhookId);
-        return log.find(webhookId, deliveryId)
+        return log.find(webhookId, deliveryId).map(DeliveryDispatcher::shown)
                 .orElseThrow(() -> BasehookException.notFound("delivery_not_found", "no delivery with id " + deliveryId));
     }
 }
