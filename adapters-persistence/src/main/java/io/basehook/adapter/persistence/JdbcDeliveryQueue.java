@@ -375,12 +375,15 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     @Override
     public Backlog backlog() {
         return jdbc.run(connection -> {
-            // answered from the due index alone: it holds exactly the open deliveries, with created_at
+            // answered from the due index alone: it holds exactly the open deliveries, with created_at;
+            // parked ones (of disabled webhooks) are not waiting on Basehook, so an alert on age ignores them
             try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) AS open, "
-                    + "MIN(created_at) AS oldest FROM bh_delivery WHERE next_attempt_at IS NOT NULL");
-                 ResultSet result = select.executeQuery()) {
-                result.next();
-                return new Backlog(result.getLong("open"), EpochMillis.get(result, "oldest"));
+                    + "MIN(created_at) AS oldest FROM bh_delivery WHERE next_attempt_at < ?")) {
+                select.setLong(1, PARKED.toEpochMilli());
+                try (ResultSet result = select.executeQuery()) {
+                    result.next();
+                    return new Backlog(result.getLong("open"), EpochMillis.get(result, "oldest"));
+                }
             }
         });
     }

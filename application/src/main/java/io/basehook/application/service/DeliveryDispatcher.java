@@ -41,7 +41,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
     /** Where deliveries of a disabled webhook wait; enabling it again makes them due. */
-    static final Instant PARKED = Instant.parse("9999-01-01T00:00:00Z");
+    static final Instant PARKED = DeliveryQueue.PARKED;
 
     /** As the log shows it: a parked delivery has nothing scheduled until its webhook is enabled again. */
     static Delivery shown(Delivery delivery) {

@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public interface DeliveryQueue {
 
+    /** Where deliveries of a disabled webhook wait ({@link #park}); enabling it again makes them due. */
+    Instant PARKED = Instant.parse("9999-01-01T00:00:00Z");
+
     /**
      * Binds the base's events {@code firstSeq..lastSeq} to every webhook of the base that is enabled now, due
      * at {@code now}. Runs in the transaction of the change, with the base locked, so a webhook created or
@@ -49,7 +52,10 @@ public interface DeliveryQueue {
     /** Makes a re-enabled webhook's parked deliveries due now. */
     void resume(WebhookId webhookId, Instant now);
 
-    /** How many deliveries are open (pending or retrying), and when the oldest of them was created. */
+    /**
+     * How many deliveries wait to be sent (pending or retrying, not parked), and when the oldest of them was
+     * created.
+     */
     Backlog backlog();
 
     /** Open deliveries and the creation time of the oldest (null when there is none). */
