@@ -9,12 +9,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /** A real webhook receiver on 127.0.0.1 (JDK HTTP server) that records every request it gets. */
@@ -32,6 +34,8 @@ final class Receiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private volatile long delayMillis;
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     Receiver() {
         try {
@@ -42,14 +46,19 @@ final class Receiver implements AutoCloseable {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
+                unanswered.incrementAndGet();
                 received.add(new Received(new String(in.readAllBytes(), StandardCharsets.UTF_8),
                         Map.copyOf(exchange.getRequestHeaders())));
             }
             try {
+                if (delayMillis > 0) {
+                    Thread.sleep(delayMillis);
+                }
                 hold.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            unanswered.decrementAndGet();
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -71,6 +80,23 @@ final class Receiver implements AutoCloseable {
 
     void answer(int statusCode) {
         status = statusCode;
+    }
+
+    /** From now on every answer comes {@code delay} after its request arrived, so attempts stay in flight. */
+    void delay(Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
+    /** Requests that arrived and have no answer yet (delayed or held). */
+    int unanswered() {
+        return unanswered.get();
+    }
+
+    /** How often each {@code webhook-id} arrived so far. */
+    Map<String, Integer> countsById() {
+        Map<String, Integer> counts = new HashMap<>();
+        received.forEach(request -> counts.merge(request.header("webhook-id"), 1, Integer::sum));
+        return counts;
     }
 
     List<Received> received() {
