@@ -96,7 +96,7 @@ final class ChildApi {
     HttpResponse<String> send(String method, String path, Object body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(root + path))
-                    // Hikari waits up to 30 s for a connection before a request fails
+                    // while the database is away a request first waits for a connection (Hikari connection-timeout)
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + RunningBasehook.ADMIN_TOKEN)
                     .header("Content-Type", "application/json")
