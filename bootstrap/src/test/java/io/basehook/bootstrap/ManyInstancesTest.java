@@ -56,12 +56,15 @@ class ManyInstancesTest {
             List<Double> shares = instances.stream().map(ManyInstancesTest::succeeded).toList();
             assertTrue(shares.stream().allMatch(share -> share > 0), "each instance delivered a share: " + shares);
 
-            // one killed mid-burst: answers take a while, so it dies with attempts in flight
+            // one killed mid-burst: answers take a while, so it dies with attempts in flight; they are held while
+            // the burst is written, so the kill lands early in its delivery however fast or slow the writes are
             receiver.delay(Duration.ofMillis(50));
+            receiver.hang();
             writeThroughEach(apis, target, "second", 20, 8);
             List<String> all = apis.get(0).eventIds(target.base());
             List<String> second = all.subList(first.size(), all.size());
             assertEquals(1500, second.size());
+            receiver.release();
             Receiver.awaitUntil(Duration.ofSeconds(30), () -> countOf(receiver, second) >= 300);
             ChildBasehook victim = instances.get(1);
             assertTrue(succeeded(victim) > shares.get(1), "the instance to be killed takes part in the burst");
