@@ -10,7 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,6 +61,40 @@ final class ChildBasehook implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Starts {@code count} instances side by side (their JVMs boot in parallel); all of them or none. */
+    static List<ChildBasehook> startAll(int count, String databaseUrl, Map<String, String> environment) {
+        ExecutorService starter = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<ChildBasehook>> starting = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                starting.add(starter.submit(() -> start(databaseUrl, environment)));
+            }
+            List<ChildBasehook> started = new ArrayList<>();
+            AssertionError failure = null;
+            for (Future<ChildBasehook> child : starting) {
+                try {
+                    started.add(child.get());
+                } catch (ExecutionException e) {
+                    failure = new AssertionError("an instance did not start", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new AssertionError("interrupted while instances started", e);
+                }
+            }
+            if (failure != null) {
+                started.forEach(ChildBasehook::close);
+                throw failure;
+            }
+            return started;
+        } finally {
+            starter.shutdownNow();
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     String baseUrl() {

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,6 +45,8 @@ final class Receiver implements AutoCloseable {
     private volatile int status = 200;
     private volatile Function<Received, Reply> replies = request -> Reply.of(status);
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private volatile long delayMillis;
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     Receiver() {
         this(0);
@@ -59,6 +62,7 @@ final class Receiver implements AutoCloseable {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+            unanswered.incrementAndGet();
             try {
                 Received request;
                 try (InputStream in = exchange.getRequestBody()) {
@@ -67,6 +71,9 @@ final class Receiver implements AutoCloseable {
                 }
                 received.add(request);
                 try {
+                    if (delayMillis > 0) {
+                        Thread.sleep(delayMillis);
+                    }
                     hold.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -79,6 +86,7 @@ final class Receiver implements AutoCloseable {
                     exchange.getResponseBody().write(body);
                 }
             } finally {
+                unanswered.decrementAndGet();
                 exchange.close();
                 open.decrementAndGet();
             }
@@ -116,6 +124,23 @@ final class Receiver implements AutoCloseable {
     /** The most requests this receiver has had open (arrived, not yet answered) at one moment. */
     int maxOpen() {
         return maxOpen.get();
+    }
+
+    /** From now on every answer comes {@code delay} after its request arrived, so attempts stay in flight. */
+    void delay(Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
+    /** Requests that arrived and have no answer yet (delayed or held). */
+    int unanswered() {
+        return unanswered.get();
+    }
+
+    /** How often each {@code webhook-id} arrived so far. */
+    Map<String, Integer> countsById() {
+        Map<String, Integer> counts = new HashMap<>();
+        received.forEach(request -> counts.merge(request.header("webhook-id"), 1, Integer::sum));
+        return counts;
     }
 
     List<Received> received() {
