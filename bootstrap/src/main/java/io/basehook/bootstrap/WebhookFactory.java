@@ -55,7 +55,7 @@ class WebhookFactory {
     DeliverySettings deliverySettings(
             @Value("${basehook.delivery.claim-batch:200}") int claimBatch,
             @Value("${basehook.delivery.max-in-flight:512}") int maxInFlight,
-            @Value("${basehook.delivery.max-in-flight-per-webhook:8}") int maxInFlightPerWebhook,
+            @Value("${basehook.delivery.max-in-flight-per-webhook:16}") int maxInFlightPerWebhook,
             @Value("${basehook.delivery.timeout:15s}") String timeout,
             @Value("${basehook.delivery.lease:}") String lease,
             @Value("${basehook.delivery.retry-schedule:5s,5m,30m,2h,5h,10h,10h}") String retrySchedule,
