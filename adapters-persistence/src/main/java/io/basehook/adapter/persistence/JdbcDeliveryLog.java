@@ -43,7 +43,7 @@ public final class JdbcDeliveryLog implements DeliveryLog {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        long beforeId = DeliveryCursor.decode(cursor);
+        long beforeId = PageCursor.decode(cursor, Long.MAX_VALUE);
         String withStatus = status == null ? "" : " AND d.status = ?";
         return jdbc.run(connection -> {
             List<Delivery> deliveries = new ArrayList<>(Math.min(limit, 1000));
@@ -69,7 +69,7 @@ public final class JdbcDeliveryLog implements DeliveryLog {
                 }
             }
             return new DeliveryPage(deliveries,
-                    more ? DeliveryCursor.encode(deliveries.get(deliveries.size() - 1).id().value()) : null);
+                    more ? PageCursor.encode(deliveries.get(deliveries.size() - 1).id().value()) : null);
         });
     }
 

@@ -135,7 +135,7 @@ public final class JdbcRowRepository implements RowRepository {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        long afterPk = RowCursor.decode(cursor);
+        long afterPk = PageCursor.decode(cursor, 0);
         return jdbc.run(connection -> {
             List<Row> rows = new ArrayList<>(Math.min(limit, 1000));
             long lastPk = 0;
@@ -158,7 +158,7 @@ public final class JdbcRowRepository implements RowRepository {
                     }
                 }
             }
-            return new RowPage(rows, more ? RowCursor.encode(lastPk) : null);
+            return new RowPage(rows, more ? PageCursor.encode(lastPk) : null);
         });
     }
 

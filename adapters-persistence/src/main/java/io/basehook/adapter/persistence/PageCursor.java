@@ -6,23 +6,22 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 
 /**
- * The opaque page cursor of a delivery log: URL-safe base64 of the last delivery's id (8 bytes, big-endian).
- * The log runs newest first, so the next page holds the ids below it.
+ * An opaque page cursor: URL-safe base64 of the last key of a page (8 bytes, big-endian). Rows page upwards from
+ * their {@code pk}, delivery logs downwards (newest first) from their id.
  */
-final class DeliveryCursor {
+final class PageCursor {
 
-    private DeliveryCursor() {
+    private PageCursor() {
     }
 
-    static String encode(long lastId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(ByteBuffer.allocate(Long.BYTES).putLong(lastId).array());
+    static String encode(long lastKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(Long.BYTES).putLong(lastKey).array());
     }
 
-    /** The id deliveries of the next page come before; above every id for a null cursor. */
-    static long decode(String cursor) {
+    /** The key the next page starts from, or {@code first} for a null cursor (the first page). */
+    static long decode(String cursor, long first) {
         if (cursor == null) {
-            return Long.MAX_VALUE;
+            return first;
         }
         byte[] bytes;
         try {
@@ -33,11 +32,11 @@ final class DeliveryCursor {
         if (bytes.length != Long.BYTES) {
             throw invalid();
         }
-        long id = ByteBuffer.wrap(bytes).getLong();
-        if (id < 1) {
+        long key = ByteBuffer.wrap(bytes).getLong();
+        if (key < 1) {
             throw invalid();
         }
-        return id;
+        return key;
     }
 
     private static BasehookException invalid() {
