@@ -118,13 +118,21 @@ class DatabaseRestartTest {
         }
     }
 
-    /** A 5xx as SPEC §6 wants it: problem+json with an error id, no stack trace or SQL. */
+    /**
+     * A 5xx as SPEC §6 wants it: problem+json, no stack trace or SQL; a 503 {@code database_unavailable} with
+     * Retry-After when the outage is recognised, else a 500 with an error id.
+     */
     private void assertProblem(HttpResponse<String> response) throws IOException {
         assertTrue(response.statusCode() >= 500, () -> response.statusCode() + " " + response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         JsonNode problem = json.readTree(response.body());
         assertEquals(response.statusCode(), problem.get("status").asInt());
-        assertFalse(problem.get("errorId").asText().isEmpty(), response.body());
+        if (response.statusCode() == 503) {
+            assertEquals("database_unavailable", problem.get("code").asText(), response.body());
+            assertTrue(response.headers().firstValue("Retry-After").isPresent());
+        } else {
+            assertFalse(problem.get("errorId").asText().isEmpty(), response.body());
+        }
         assertFalse(response.body().contains("Exception") || response.body().contains("SQL")
                 || response.body().contains("jdbc:"), response.body());
     }

@@ -27,12 +27,20 @@ public final class MicronautTransactionRunner implements TransactionRunner {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return transactions.executeWrite(status -> work.get());
+        try {
+            return transactions.executeWrite(status -> work.get());
+        } catch (RuntimeException e) {
+            throw DatabaseUnavailable.translate(e);
+        }
     }
 
     @Override
     public <T> T readOnly(Supplier<T> work) {
-        return transactions.executeRead(status -> work.get());
+        try {
+            return transactions.executeRead(status -> work.get());
+        } catch (RuntimeException e) {
+            throw DatabaseUnavailable.translate(e);
+        }
     }
 
     /**

@@ -43,6 +43,18 @@ class ProblemJsonTest extends ApiTestSupport {
     }
 
     @Test
+    void anUnreachableDatabaseIsA503TheClientMayRetry() {
+        doThrow(new BasehookException(BasehookException.Kind.UNAVAILABLE, "database_unavailable", "try again"))
+                .when(listBases).listBases(any());
+
+        Reply reply = get("/api/v1/bases");
+
+        assertEquals(503, reply.status());
+        assertEquals("5", reply.headers().firstValue("Retry-After").orElse(null));
+        assertEquals("database_unavailable", reply.json().get("code"));
+    }
+
+    @Test
     void eachKindHasItsStatus() {
         Map<BasehookException.Kind, Integer> statuses = Map.of(
                 BasehookException.Kind.INVALID, 400,
@@ -50,7 +62,8 @@ class ProblemJsonTest extends ApiTestSupport {
                 BasehookException.Kind.FORBIDDEN, 403,
                 BasehookException.Kind.NOT_FOUND, 404,
                 BasehookException.Kind.CONFLICT, 409,
-                BasehookException.Kind.LIMIT_EXCEEDED, 422);
+                BasehookException.Kind.LIMIT_EXCEEDED, 422,
+                BasehookException.Kind.UNAVAILABLE, 503);
         for (Map.Entry<BasehookException.Kind, Integer> expected : statuses.entrySet()) {
             doThrow(new BasehookException(expected.getKey(), "some_code", "refused")).when(listBases).listBases(any());
 

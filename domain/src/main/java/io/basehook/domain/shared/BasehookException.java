@@ -9,7 +9,7 @@ import java.util.List;
 public class BasehookException extends RuntimeException {
 
     /** What kind of rejection this is; the REST adapter maps each kind to one HTTP status. */
-    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, LIMIT_EXCEEDED }
+    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, LIMIT_EXCEEDED, UNAVAILABLE }
 
     private final Kind kind;
     private final String code;

@@ -39,6 +39,9 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
         if (e.kind() == BasehookException.Kind.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (e.kind() == BasehookException.Kind.UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, "5");
+        }
         return response;
     }
 
@@ -78,6 +81,8 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
             case CONFLICT -> HttpStatus.CONFLICT;
             // 413 belongs to the body-size limit; a limit of the data (rows per batch, columns) is well-formed but refused
             case LIMIT_EXCEEDED -> HttpStatus.UNPROCESSABLE_ENTITY;
+            // the database is away for a moment: the client may retry, unlike after a 500
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 
