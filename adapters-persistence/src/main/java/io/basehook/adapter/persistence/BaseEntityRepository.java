@@ -23,8 +23,5 @@ interface BaseEntityRepository extends GenericRepository<BaseEntity, String> {
 
     int deleteById(String id);
 
-    @Query("UPDATE bh_base SET last_seq = last_seq + :count WHERE id = :id")
-    int addToLastSeq(String id, int count);
-
     Optional<Long> findLastSeqById(String id);
 }

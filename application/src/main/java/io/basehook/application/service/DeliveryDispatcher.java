@@ -40,13 +40,11 @@ import java.util.logging.Logger;
 public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
-    /** Where deliveries of a disabled webhook wait; enabling it again makes them due. */
-    static final Instant PARKED = DeliveryQueue.PARKED;
 
     /** As the log shows it: a parked delivery has nothing scheduled until its webhook is enabled again. */
     static Delivery shown(Delivery delivery) {
         Instant next = delivery.nextAttemptAt();
-        return next == null || next.isBefore(PARKED) ? delivery : new Delivery(delivery.id(), delivery.webhookId(),
+        return next == null || next.isBefore(DeliveryQueue.PARKED) ? delivery : new Delivery(delivery.id(), delivery.webhookId(),
                 delivery.baseId(), delivery.seq(), delivery.eventId(), delivery.eventType(), delivery.status(),
                 delivery.attempts(), delivery.createdAt(), null, delivery.attemptLog());
     }
@@ -112,7 +110,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
             start(delivery, webhook, now);
         }
         if (!parked.isEmpty()) {
-            queue.park(parked, PARKED);
+            queue.park(parked, DeliveryQueue.PARKED);
         }
         return recorded + claimed.size();
     }

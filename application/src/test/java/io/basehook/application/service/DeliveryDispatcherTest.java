@@ -303,7 +303,7 @@ class DeliveryDispatcherTest {
 
         assertEquals(3, dispatcher.deliverDue());
 
-        verify(queue).park(List.of(parked.id()), DeliveryDispatcher.PARKED);
+        verify(queue).park(List.of(parked.id()), DeliveryQueue.PARKED);
         assertEquals(1, sender.requests().size());
         assertEquals(sent.eventId(), sender.request(0).eventId());
         assertEquals(1, dispatcher.inFlight());
@@ -386,7 +386,7 @@ class DeliveryDispatcherTest {
         due(delivery(hookA, 0), delivery(hookA, 0), parked);
 
         assertEquals(3, dispatcher.deliverDue());
-        verify(queue).park(List.of(parked.id()), DeliveryDispatcher.PARKED);
+        verify(queue).park(List.of(parked.id()), DeliveryQueue.PARKED);
         dispatcher.deliverDue();
 
         assertEquals(List.of(DeliveryStatus.RETRYING, DeliveryStatus.RETRYING),
