@@ -20,6 +20,8 @@ import java.util.Set;
 public final class Benchmark {
 
     private static final Set<String> PEAK_SCENARIOS = Set.of("insert-1", "insert-4", "insert-16");
+    /** What the service warm-up runs, in equal parts: the write path, updates and deletes, fan-out. */
+    private static final List<String> SERVICE_WARMUP = List.of("insert-16", "mixed", "fanout-10");
 
     private Benchmark() {
     }
@@ -76,6 +78,7 @@ public final class Benchmark {
                 long perScenario = options.warmup.plus(options.duration).toSeconds();
                 System.out.printf("%d scenarios, %d s of load each (+ setup and drain, at most %d s)%n%n",
                         options.scenarios.size(), perScenario, options.drain.toSeconds());
+                warmUpService(options, api, sampler);
                 List<ScenarioResult> results = new ArrayList<>();
                 for (String name : options.scenarios) {
                     ScenarioResult result = new ScenarioRun(Scenario.named(name), options, api, sampler, rate(options, results)).run();
@@ -99,6 +102,26 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * On two cores the JIT compiles for about the first minute under load and takes most of a core while it does:
+     * figures measured then describe the compiler, not the service. The warm-up is load like any scenario's and
+     * checked like any: its lost and duplicated events are printed, only its figures stay out of the report.
+     */
+    private static void warmUpService(Options options, BasehookApi api, ResourceSampler sampler) throws Exception {
+        if (options.serviceWarmup.isZero() || options.serviceWarmup.isNegative()) {
+            return;
+        }
+        System.out.printf("warming the service up for %d s (%s), not measured%n", options.serviceWarmup.toSeconds(),
+                String.join(", ", SERVICE_WARMUP));
+        Options part = options.serviceWarmupPart(options.serviceWarmup.dividedBy(SERVICE_WARMUP.size()));
+        for (String name : SERVICE_WARMUP) {
+            ScenarioResult result = new ScenarioRun(Scenario.named(name), part, api, sampler, part.rate).run();
+            System.out.printf("  %s: %.0f changes/s, %.0f deliveries/s, %d lost, %d duplicated%n", name,
+                    result.changesPerSecond(), result.deliveriesPerSecond(), result.lost(), result.duplicates());
+        }
+        System.out.println();
+    }
+
     // "about half the peak": the best single-base insert figure of this run, when asked for and available
     private static int rate(Options options, List<ScenarioResult> earlier) {
         if (!options.autoRate) {
@@ -117,6 +140,7 @@ public final class Benchmark {
                 : sampler.databasePid().isPresent() ? "embedded MariaDB" : "as configured in the instance");
         settings.put("cores", Runtime.getRuntime().availableProcessors());
         settings.put("java", System.getProperty("java.version"));
+        settings.put("service warm-up", options.serviceWarmup.toMillis() / 1000.0 + " s (unmeasured, before the first scenario)");
         settings.put("warmup", options.warmup.toMillis() / 1000.0 + " s");
         settings.put("duration", options.duration.toMillis() / 1000.0 + " s");
         settings.put("drain limit", options.drain.toMillis() / 1000.0 + " s");

@@ -20,6 +20,8 @@ final class Options {
               --duration 15s        measured time per scenario
               --warmup 5s           load before the measured time, left out of every figure
               --drain 20s           after the load, how long to wait at most for the deliveries to arrive
+              --service-warmup 45s  before the first scenario, unmeasured load (insert-16, mixed, fanout-10) so
+                                    that the service's JIT has compiled its hot paths; 0 measures it cold
               --rate 700            changes per second of the paced half-load-latency scenario; "auto": half
                                     the best rate of insert-1/4/16 measured earlier in the same run
               --slow-delay 200ms    how long the slow receiver of slow-receiver waits before its 200
@@ -40,6 +42,7 @@ final class Options {
     Duration duration = Duration.ofSeconds(15);
     Duration warmup = Duration.ofSeconds(5);
     Duration drain = Duration.ofSeconds(20);
+    Duration serviceWarmup = Duration.ofSeconds(45);
     int rate = 700;
     boolean autoRate;
     Duration slowDelay = Duration.ofMillis(200);
@@ -81,6 +84,7 @@ final class Options {
                 case "--duration" -> options.duration = duration(value);
                 case "--warmup" -> options.warmup = duration(value);
                 case "--drain" -> options.drain = duration(value);
+                case "--service-warmup" -> options.serviceWarmup = duration(value);
                 case "--rate" -> {
                     if (value.equalsIgnoreCase("auto")) {
                         options.autoRate = true;
@@ -119,6 +123,28 @@ final class Options {
 
     boolean startsService() {
         return url == null;
+    }
+
+    /** The same settings for one unmeasured part of the service warm-up: load for {@code length}, no warm-up. */
+    Options serviceWarmupPart(Duration length) {
+        Options part = new Options();
+        part.scenarios = scenarios;
+        part.duration = length;
+        part.warmup = Duration.ZERO;
+        part.drain = drain;
+        part.rate = rate;
+        part.autoRate = autoRate;
+        part.slowDelay = slowDelay;
+        part.jar = jar;
+        part.javaOpts = javaOpts;
+        part.url = url;
+        part.token = token;
+        part.pid = pid;
+        part.receiverHost = receiverHost;
+        part.out = out;
+        part.keepData = false;
+        part.serviceWarmup = Duration.ZERO;
+        return part;
     }
 
     private static List<String> scenarioList(String value) {
