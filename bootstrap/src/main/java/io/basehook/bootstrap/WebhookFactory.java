@@ -73,9 +73,9 @@ class WebhookFactory {
 
     @Singleton
     DeliverWebhooksUseCase deliverWebhooks(DeliveryQueue queue, WebhookRepository webhooks, WebhookPort sender,
-                                           DeliveryWakeup wakeup, DeliveryMetrics metrics, DeliverySettings settings,
-                                           Clock clock) {
-        return new DeliveryDispatcher(queue, webhooks, sender, wakeup, metrics, settings, clock);
+                                           DeliveryWakeup wakeup, DeliveryMetrics metrics,
+                                           TransactionRunner transactions, DeliverySettings settings, Clock clock) {
+        return new DeliveryDispatcher(queue, webhooks, sender, wakeup, metrics, transactions, settings, clock);
     }
 
     @Singleton

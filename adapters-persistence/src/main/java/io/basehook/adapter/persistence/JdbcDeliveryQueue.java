@@ -21,11 +21,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -42,12 +41,11 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     private static final int MAX_ERROR_DETAIL = 1000;
 
     /**
-     * Read committed takes no gap locks: a claim's range scan and the record's lookups never block the inserts
-     * of {@link #enqueue}, and a claim locks only the rows it reads. A claim always runs on its own, committed
-     * before it returns, or its lease would not hold against other instances.
+     * Read committed (also the pool's default) takes no gap locks: a claim's range scan and the record's updates
+     * never block the inserts of {@link #enqueue}, and a claim locks only the rows it reads. Both join the
+     * caller's transaction (the delivery loop's turn), which commits before anything claimed is sent.
      */
-    private static final TransactionDefinition CLAIM = readCommitted(TransactionDefinition.Propagation.REQUIRES_NEW);
-    private static final TransactionDefinition RECORD = readCommitted(TransactionDefinition.Propagation.REQUIRED);
+    private static final TransactionDefinition TURN = readCommitted(TransactionDefinition.Propagation.REQUIRED);
 
     private final TransactionOperations<Connection> transactions;
     private final JdbcConnections jdbc;
@@ -90,7 +88,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                 .filter(entry -> entry.getValue() != null && entry.getValue() >= perWebhook)
                 .map(entry -> entry.getKey().value()).sorted().toList();
         int lookahead = (int) Math.min((long) limit * LOOKAHEAD, MAX_LOCKED_PER_CLAIM);
-        return transactions.execute(CLAIM, status -> jdbc.run(connection -> {
+        return transactions.execute(TURN, status -> jdbc.run(connection -> {
             List<Due> picked = pick(lockDue(connection, now, full, lookahead), limit, perWebhook, busy);
             if (picked.isEmpty()) {
                 return List.of();
@@ -186,48 +184,28 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     }
 
     /**
-     * Locks the batch's webhooks, then its deliveries, each in id order: the order a webhook delete takes
-     * (webhook, then its deliveries by cascade), so neither that nor a concurrent record can deadlock with it.
+     * Three statements whatever the batch size: the webhooks' health where it changed, then the deliveries, each
+     * updated in id order (the lock order of a webhook delete: webhook, then its deliveries by cascade, so neither that nor a
+     * concurrent record can deadlock with it), then the attempt log of the deliveries that were updated.
      */
     @Override
     public List<WebhookId> record(List<DeliveryOutcome> outcomes, Instant disableFailingSince) {
         if (outcomes.isEmpty()) {
             return List.of();
         }
-        return transactions.execute(RECORD, status -> jdbc.run(connection -> {
+        return transactions.execute(TURN, status -> jdbc.run(connection -> {
             Map<String, Health> health = health(outcomes);
-            List<String> webhooks = lockExisting(connection, "bh_webhook", health.keySet(), String.class);
-            Set<Long> deliveries = new HashSet<>(lockExisting(connection, "bh_delivery",
-                    outcomes.stream().map(outcome -> outcome.id().value()).toList(), Long.class));
-            // a delivery deleted meanwhile (its webhook or event went) leaves nothing to log
-            List<DeliveryOutcome> kept = outcomes.stream()
-                    .filter(outcome -> deliveries.contains(outcome.id().value())).toList();
-            insertAttempts(connection, kept);
-            updateDeliveries(connection, kept);
-            updateHealth(connection, webhooks, health);
-            return disableFailing(connection, webhooks, disableFailingSince);
+            updateHealth(connection, health);
+            List<DeliveryOutcome> sorted = outcomes.stream()
+                    .sorted(Comparator.comparingLong(outcome -> outcome.id().value())).toList();
+            // a delivery deleted meanwhile (its webhook or event went) leaves nothing to log, nor does an outcome
+            // recorded late (after its lease ran out, another instance recorded this attempt number already)
+            insertAttempts(connection, updateDeliveries(connection, sorted));
+            // only a webhook whose batch ends in failures can be failing long enough to be disabled
+            List<String> failing = health.keySet().stream().filter(id -> health.get(id).failingSince() != null)
+                    .toList();
+            return disableFailing(connection, failing, disableFailingSince);
         }));
-    }
-
-    /** The rows of {@code ids} that still exist, locked for update in id order. */
-    private static <T extends Comparable<T>> List<T> lockExisting(Connection connection, String table,
-                                                                  Collection<T> ids, Class<T> type)
-            throws SQLException {
-        List<T> found = new ArrayList<>();
-        for (List<T> chunk : InClause.chunks(ids.stream().sorted().toList())) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM " + table + " WHERE id IN ("
-                    + InClause.placeholders(chunk.size()) + ") ORDER BY id FOR UPDATE")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setObject(i + 1, chunk.get(i));
-                }
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        found.add(result.getObject("id", type));
-                    }
-                }
-            }
-        }
-        return found;
     }
 
     private static void insertAttempts(Connection connection, List<DeliveryOutcome> outcomes) throws SQLException {
@@ -259,10 +237,9 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         }
     }
 
-    private static void updateDeliveries(Connection connection, List<DeliveryOutcome> outcomes) throws SQLException {
-        if (outcomes.isEmpty()) {
-            return;
-        }
+    /** The outcomes whose delivery it updated (each statement's own count tells). */
+    private static List<DeliveryOutcome> updateDeliveries(Connection connection, List<DeliveryOutcome> outcomes)
+            throws SQLException {
         // attempts < ?: an outcome recorded late (after its lease ran out and another instance recorded the
         // same attempt) must not overwrite the newer state
         try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET status = ?, attempts = ?, "
@@ -276,7 +253,14 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                 update.setInt(5, outcome.attempts());
                 update.addBatch();
             }
-            update.executeBatch();
+            int[] counts = update.executeBatch();
+            List<DeliveryOutcome> updated = new ArrayList<>(outcomes.size());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    updated.add(outcomes.get(i));
+                }
+            }
+            return updated;
         }
     }
 
@@ -289,21 +273,24 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         return health;
     }
 
-    private static void updateHealth(Connection connection, List<String> webhooks, Map<String, Health> health)
-            throws SQLException {
-        if (webhooks.isEmpty()) {
-            return;
-        }
-        // after a 2xx in the batch the stored value is stale: failing since the first failure after it, if any
-        try (PreparedStatement update = connection.prepareStatement("UPDATE bh_webhook SET failing_since = "
-                + "CASE WHEN ? THEN ? ELSE COALESCE(failing_since, ?) END WHERE id = ?")) {
-            for (String webhookId : webhooks) {
-                Health endpoint = health.get(webhookId);
+    /**
+     * Writes only what changes. Every content write holds a shared lock on its base's webhooks until it commits
+     * (the foreign key of the deliveries it queues), so a webhook that keeps answering 2xx must not be written:
+     * under read committed an update whose condition the last committed row does not meet neither waits for
+     * those locks nor takes one.
+     */
+    private static void updateHealth(Connection connection, Map<String, Health> health) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE bh_webhook SET failing_since = ? "
+                + "WHERE id = ? AND (? OR failing_since IS NULL) AND NOT (failing_since <=> ?)")) {
+            for (Map.Entry<String, Health> entry : health.entrySet()) {
+                Health endpoint = entry.getValue();
+                // a 2xx in the batch makes the stored value stale: failing since the first failure after it, or
+                // not at all; without one, an earlier stored start of the failures stays
                 Instant failingSince = endpoint.failingSince();
-                update.setBoolean(1, endpoint.lastSuccess != null);
-                EpochMillis.set(update, 2, failingSince);
-                EpochMillis.set(update, 3, failingSince);
-                update.setString(4, webhookId);
+                EpochMillis.set(update, 1, failingSince);
+                update.setString(2, entry.getKey());
+                update.setBoolean(3, endpoint.lastSuccess != null);
+                EpochMillis.set(update, 4, failingSince);
                 update.addBatch();
             }
             update.executeBatch();

@@ -39,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -446,6 +447,55 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertEquals("CONNECTION_REFUSED", attempts.get(0).get("error"));
         // a late outcome of the same attempt (its lease ran out meanwhile) changes nothing
         assertEquals("retrying", stored().get(0).status());
+    }
+
+    // more than three statements go to the server as one multi-statement batch: each still reports its own count
+    @Test
+    void aLargeBatchOutOfOrderLogsOnlyTheDeliveriesItMovedAndTheWebhooksThatStillExist() {
+        Base base = insertedBase();
+        Webhook deleted = webhook(base, true);
+        Webhook kept = webhook(base, true);
+        appendEvents(base, 4);
+        queue.enqueue(base.id(), 1, 4, T0);
+        List<ClaimedDelivery> claimed = queue.claim(8, 8, Map.of(), T0, LEASE);
+        List<ClaimedDelivery> ofKept = claimed.stream().filter(d -> d.webhookId().equals(kept.id())).toList();
+        ClaimedDelivery late = ofKept.get(3);
+        // another instance recorded the last one's attempt already (its lease had run out here)
+        queue.record(List.of(retrying(late, failed(T0))), DISABLE_BEFORE);
+        webhooks.delete(base.id(), deleted.id());
+
+        List<DeliveryOutcome> batch = new ArrayList<>();
+        for (ClaimedDelivery delivery : claimed) {
+            batch.add(0, outcome(delivery, succeeded(T0.plusSeconds(1)), DeliveryStatus.SUCCEEDED, null));
+        }
+        assertTrue(queue.record(batch, DISABLE_BEFORE).isEmpty());
+
+        assertEquals(List.of("succeeded", "succeeded", "succeeded", "retrying"),
+                stored().stream().map(Stored::status).toList());
+        List<Map<String, Object>> attempts = attempts();
+        assertEquals(4, attempts.size(), "three new ones and the late one's first record, nothing of the deleted");
+        assertEquals("CONNECTION_REFUSED", attempts.stream()
+                .filter(row -> row.get("delivery_id").equals(late.id().value())).findFirst().orElseThrow().get("error"));
+        assertNull(failingSince(base, kept), "the kept webhook's health was updated");
+    }
+
+    @Test
+    void recordAndClaimJoinTheCallersTransaction() {
+        Base base = insertedBase();
+        webhook(base, true);
+        appendEvents(base, 2);
+        queue.enqueue(base.id(), 1, 2, T0);
+        ClaimedDelivery first = queue.claim(1, 10, Map.of(), T0, LEASE).get(0);
+
+        assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
+            queue.record(List.of(outcome(first, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
+            assertEquals(1, queue.claim(10, 10, Map.of(), T0, LEASE).size());
+            throw new IllegalStateException("the turn fails before it commits");
+        }));
+
+        assertTrue(attempts().isEmpty(), "the record rolled back with the turn");
+        assertEquals(List.of(LEASE.toEpochMilli(), T0.toEpochMilli()),
+                stored().stream().map(Stored::nextAttemptAt).toList(), "and so did the second claim's lease");
     }
 
     // park, resume, backlog

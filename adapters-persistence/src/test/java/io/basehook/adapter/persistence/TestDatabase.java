@@ -31,6 +31,9 @@ final class TestDatabase {
                 "datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver",
                 "datasources.default.dialect", "MYSQL",
                 "datasources.default.maximum-pool-size", "12",
+                // as bootstrap's application.yml configures the service
+                "datasources.default.transaction-isolation", "TRANSACTION_READ_COMMITTED",
+                "datasources.default.data-source-properties.useLocalSessionState", "true",
                 "flyway.datasources.default.enabled", "true");
     }
 

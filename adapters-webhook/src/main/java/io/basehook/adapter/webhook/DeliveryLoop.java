@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The thread that drives this instance's delivery engine: a turn whenever a commit or a finished attempt wakes
- * it, and at least every poll interval (which catches what other instances queued and retries falling due).
+ * it, at once again while a claim comes back full, and at least every poll interval (which catches what other instances queued and retries falling due).
  * Sending itself never happens on this thread. On shutdown it stops claiming and waits for what is in flight.
  */
 @Singleton
@@ -78,12 +78,15 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
                 if (deliveries == null) {
                     deliveries = engine.get();
                 }
-                int worked = deliveries.deliverDue();
+                deliveries.deliverDue();
                 backoff = Duration.ofMillis(100);
-                if (worked == 0) {
+                // a turn claims all that is due and within capacity: the next one waits for a reason (a commit,
+                // a finished attempt, a wake that came during this turn) unless the claim was cut by its batch
+                // size. The permits are drained before the next claim, so a commit woken for is always seen.
+                if (!deliveries.moreDue()) {
                     signal.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                    signal.drainPermits();
                 }
+                signal.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -6,6 +6,7 @@ import io.basehook.application.port.out.DeliveryMetrics;
 import io.basehook.application.port.out.DeliveryOutcome;
 import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.application.port.out.DeliveryWakeup;
+import io.basehook.application.port.out.TransactionRunner;
 import io.basehook.application.port.out.WebhookPort;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.domain.delivery.Attempt;
@@ -35,7 +36,8 @@ import java.util.logging.Logger;
 /**
  * The delivery engine: claims due deliveries in batches, sends each without holding a thread, and records the
  * outcomes in batches with their retry schedule. One loop thread calls {@link #deliverDue()}; attempts finish
- * on the sender's threads and only hand their result over.
+ * on the sender's threads and only hand their result over. A turn is one transaction: it records what finished
+ * and claims what is due, and only after it committed does it send.
  */
 public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
 
@@ -52,11 +54,16 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
     private record Finished(ClaimedDelivery delivery, Attempt attempt) {
     }
 
+    /** What one turn's transaction did: webhooks it auto-disabled, deliveries it claimed. */
+    private record Turn(List<WebhookId> disabled, List<ClaimedDelivery> claimed) {
+    }
+
     private final DeliveryQueue queue;
     private final WebhookRepository webhooks;
     private final WebhookPort sender;
     private final DeliveryWakeup wakeup;
     private final DeliveryMetrics metrics;
+    private final TransactionRunner transactions;
     private final DeliverySettings settings;
     private final Clock clock;
 
@@ -65,32 +72,41 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
     // touched by the loop thread only
     private final Map<WebhookId, Integer> busy = new HashMap<>();
     private final List<Finished> unrecorded = new ArrayList<>();
+    private boolean claimedFullBatch;
     private volatile boolean draining;
 
     public DeliveryDispatcher(DeliveryQueue queue, WebhookRepository webhooks, WebhookPort sender,
-                              DeliveryWakeup wakeup, DeliveryMetrics metrics, DeliverySettings settings, Clock clock) {
+                              DeliveryWakeup wakeup, DeliveryMetrics metrics, TransactionRunner transactions,
+                              DeliverySettings settings, Clock clock) {
         this.queue = queue;
         this.webhooks = webhooks;
         this.sender = sender;
         this.wakeup = wakeup;
         this.metrics = metrics;
+        this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
     }
 
     @Override
     public int deliverDue() {
-        int recorded = recordFinished();
+        claimedFullBatch = false;
+        collectFinished();
         if (draining) {
-            return recorded;
+            return recordFinished();
         }
-        int capacity = Math.min(settings.claimBatch(), settings.maxInFlight() - inFlight.get());
-        if (capacity <= 0) {
-            return recorded;
-        }
+        // slots of attempts recorded in this turn are free for its claim
+        int capacity = Math.min(settings.claimBatch(), settings.maxInFlight() - inFlight.get() + unrecorded.size());
+        Map<WebhookId, Integer> busyAfterRecord = busyAfterRecord();
         Instant now = clock.instant();
-        List<ClaimedDelivery> claimed = queue.claim(capacity, settings.maxInFlightPerWebhook(), Map.copyOf(busy), now,
-                now.plus(settings.lease()));
+        List<DeliveryOutcome> outcomes = outcomes(now);
+        Turn turn = transactions.inTransaction(() -> new Turn(
+                outcomes.isEmpty() ? List.of() : queue.record(outcomes, now.minus(settings.disableAfter())),
+                capacity <= 0 ? List.of() : queue.claim(capacity, settings.maxInFlightPerWebhook(), busyAfterRecord,
+                        now, now.plus(settings.lease()))));
+        int recorded = recorded(outcomes, turn.disabled());
+        List<ClaimedDelivery> claimed = turn.claimed();
+        claimedFullBatch = capacity > 0 && claimed.size() == capacity && capacity == settings.claimBatch();
         if (claimed.isEmpty()) {
             return recorded;
         }
@@ -115,6 +131,20 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
         return recorded + claimed.size();
     }
 
+    @Override
+    public boolean moreDue() {
+        return claimedFullBatch;
+    }
+
+    /** Requests in flight per webhook once this turn's finished attempts are recorded. */
+    private Map<WebhookId, Integer> busyAfterRecord() {
+        Map<WebhookId, Integer> after = new HashMap<>(busy);
+        for (Finished done : unrecorded) {
+            after.computeIfPresent(done.delivery().webhookId(), (id, count) -> count > 1 ? count - 1 : null);
+        }
+        return Map.copyOf(after);
+    }
+
     private void start(ClaimedDelivery delivery, Webhook webhook, Instant now) {
         busy.merge(delivery.webhookId(), 1, Integer::sum);
         inFlight.incrementAndGet();
@@ -133,21 +163,42 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
         });
     }
 
-    /** Records what finished; on a database error keeps it for the next turn, so no outcome is lost. */
-    private int recordFinished() {
+    private void collectFinished() {
         Finished next;
         while ((next = finished.poll()) != null) {
             unrecorded.add(next);
         }
-        if (unrecorded.isEmpty()) {
-            return 0;
-        }
-        Instant now = clock.instant();
+    }
+
+    private List<DeliveryOutcome> outcomes(Instant now) {
         List<DeliveryOutcome> outcomes = new ArrayList<>(unrecorded.size());
         for (Finished done : unrecorded) {
             outcomes.add(outcome(done, now));
         }
-        List<WebhookId> disabled = queue.record(outcomes, now.minus(settings.disableAfter()));
+        return outcomes;
+    }
+
+    /** Records what finished, in a transaction of its own (while draining, nothing is claimed). */
+    private int recordFinished() {
+        collectFinished();
+        if (unrecorded.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<DeliveryOutcome> outcomes = outcomes(now);
+        List<WebhookId> disabled = transactions.inTransaction(
+                () -> queue.record(outcomes, now.minus(settings.disableAfter())));
+        return recorded(outcomes, disabled);
+    }
+
+    /**
+     * After the transaction that recorded {@code outcomes} committed: frees their slots. On a database error
+     * it is never reached, and the outcomes stay for the next turn, so none is lost.
+     */
+    private int recorded(List<DeliveryOutcome> outcomes, List<WebhookId> disabled) {
+        if (outcomes.isEmpty()) {
+            return 0;
+        }
         outcomes.forEach(outcome -> metrics.attemptFinished(outcome.status(), outcome.attempt().duration()));
         for (Finished done : unrecorded) {
             busy.computeIfPresent(done.delivery().webhookId(), (id, count) -> count > 1 ? count - 1 : null);

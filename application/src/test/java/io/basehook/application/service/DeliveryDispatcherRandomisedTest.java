@@ -129,7 +129,7 @@ class DeliveryDispatcherRandomisedTest {
             return List.of();
         });
         DeliveryDispatcher dispatcher = new DeliveryDispatcher(queue, repository, sender, mock(DeliveryWakeup.class),
-                mock(DeliveryMetrics.class), settings, clock);
+                mock(DeliveryMetrics.class), new InlineTransactions(), settings, clock);
 
         int answered = 0;
         for (int step = 0; rows.stream().anyMatch(row -> row.status.isOpen()); step++) {

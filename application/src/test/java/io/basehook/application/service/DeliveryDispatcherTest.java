@@ -19,6 +19,7 @@ import io.basehook.domain.webhook.WebhookSecret;
 import io.basehook.domain.webhook.WebhookUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mockito.InOrder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,8 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
@@ -40,6 +43,8 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -71,6 +76,7 @@ class DeliveryDispatcherTest {
     private final DeliveryMetrics metrics = mock(DeliveryMetrics.class);
     private final FakeWebhookPort sender = new FakeWebhookPort();
     private final TestClock clock = new TestClock(NOW);
+    private final InlineTransactions transactions = InlineTransactions.spied();
 
     private final Map<WebhookId, Webhook> stored = new LinkedHashMap<>();
     private final Deque<List<ClaimedDelivery>> due = new ArrayDeque<>();
@@ -109,7 +115,7 @@ class DeliveryDispatcherTest {
     }
 
     private DeliveryDispatcher dispatcher(DeliverySettings settings) {
-        return new DeliveryDispatcher(queue, webhooks, sender, wakeup, metrics, settings, clock);
+        return new DeliveryDispatcher(queue, webhooks, sender, wakeup, metrics, transactions, settings, clock);
     }
 
     private Webhook givenWebhook(String url, boolean enabled) {
@@ -159,6 +165,63 @@ class DeliveryDispatcherTest {
         assertEquals(0, dispatcher.deliverDue());
         assertEquals(List.of(new Claim(10, 2, Map.of(), NOW, NOW.plus(LEASE))), claims);
         verifyNoInteractions(webhooks, wakeup);
+    }
+
+    // one transaction per turn: what finished is written down and what is due is leased together, and nothing is
+    // sent before that lease is committed (another instance could take an uncommitted claim)
+    @Test
+    void aTurnRecordsAndClaimsInOneTransactionAndSendsOnlyAfterItCommits() {
+        due(delivery(hookA, 0));
+        dispatcher.deliverDue();
+        sender.request(0).answer(ok());
+        List<Integer> sentAtCommit = new ArrayList<>();
+        doAnswer(call -> sentAtCommit.add(sender.requests().size())).when(transactions).commit();
+        due(delivery(hookB, 0));
+
+        assertEquals(2, dispatcher.deliverDue());
+
+        InOrder order = inOrder(transactions, queue);
+        order.verify(transactions).inTransaction(any());
+        order.verify(queue).record(anyList(), any());
+        order.verify(queue).claim(anyInt(), anyInt(), anyMap(), any(), any());
+        order.verify(transactions).commit();
+        assertEquals(List.of(1), sentAtCommit);
+        assertEquals(2, sender.requests().size());
+    }
+
+    @Test
+    void slotsOfAttemptsRecordedInATurnAreFreeForItsClaim() {
+        due(delivery(hookA, 0), delivery(hookA, 0));
+        dispatcher.deliverDue();
+        sender.request(0).answer(ok());
+        sender.request(1).answer(ok());
+        due(delivery(hookA, 0), delivery(hookA, 0));
+
+        assertEquals(4, dispatcher.deliverDue());
+
+        // hookA was at its cap of 2 before the turn; both slots were given back before the claim
+        assertEquals(new Claim(10, 2, Map.of(), NOW, NOW.plus(LEASE)), claims.get(1));
+        assertEquals(4, sender.requests().size());
+        assertEquals(2, dispatcher.inFlight());
+    }
+
+    // the loop turns again at once only when a claim came back full: anything else waits for a wake-up
+    @Test
+    void moreIsDueOnlyAfterAClaimCutByItsBatchSize() {
+        List<ClaimedDelivery> full = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            full.add(delivery(hookA, 0));
+            full.add(delivery(hookB, 0));
+        }
+        due(full.toArray(ClaimedDelivery[]::new));
+        assertEquals(10, dispatcher.deliverDue());
+        assertTrue(dispatcher.moreDue());
+
+        due(delivery(hookA, 0));
+        dispatcher.deliverDue();
+        assertFalse(dispatcher.moreDue());
+        dispatcher.deliverDue();
+        assertFalse(dispatcher.moreDue());
     }
 
     // SPEC §5 isolation: this instance never has more than maxInFlight requests open

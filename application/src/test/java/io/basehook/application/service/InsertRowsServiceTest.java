@@ -18,6 +18,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.basehook.application.service.Fixture.ADMIN;
 import static io.basehook.application.service.Fixture.AMOUNT;
@@ -36,6 +44,7 @@ import static io.basehook.application.service.Fixture.option;
 import static io.basehook.application.service.Fixture.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -46,6 +55,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 /** SPEC §1, insert rows: one insert_row event per row, committed with the rows or not at all. */
 class InsertRowsServiceTest {
@@ -89,6 +99,67 @@ class InsertRowsServiceTest {
                 event.cells());
         assertEquals(List.of(new StoredEvent(BASE_ID, FIRST_SEQ, event.id(), OpType.INSERT_ROW, NOW,
                 Fixture.payload(event, FIRST_SEQ))), fixture.appended());
+    }
+
+    // group commit: inserts that reach a base while one runs go together, under one lock, in one transaction
+    @Test
+    void insertsArrivingWhileOneRunsShareOneTransactionAndEachGetsItsOwnOutcome() throws Exception {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger locks = new AtomicInteger();
+        when(fixture.bases.lockById(BASE_ID)).thenAnswer(call -> {
+            if (locks.getAndIncrement() == 0) {
+                locked.countDown();
+                assertTrue(release.await(20, TimeUnit.SECONDS));
+            }
+            return Optional.of(fixture.base);
+        });
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            Future<TableRows> first = threads.submit(() -> insert(ADMIN, List.of(row("Name", "first"))));
+            assertTrue(locked.await(20, TimeUnit.SECONDS));
+            List<Thread> waiting = new ArrayList<>();
+            Map<String, Object> outcomes = new ConcurrentHashMap<>();
+            for (Map<String, Object> values : List.of(row("Name", "second"), row("Prio", "+++"),
+                    row("Name", "third", "Amount", 3))) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        outcomes.put(values.toString(), insert(BOT, List.of(values)));
+                    } catch (BasehookException e) {
+                        outcomes.put(values.toString(), e);
+                    }
+                });
+                waiting.add(thread);
+                thread.start();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (waiting.stream().anyMatch(thread -> thread.getState() != Thread.State.WAITING)) {
+                assertTrue(System.nanoTime() < deadline, "the inserts never queued up");
+                Thread.sleep(5);
+            }
+            release.countDown();
+            first.get();
+            for (Thread thread : waiting) {
+                thread.join();
+            }
+
+            assertEquals(2, locks.get(), "two transactions for four inserts");
+            verify(fixture.transactions, times(2)).commit();
+            verify(fixture.outbox).reserveSeqs(BASE_ID, 1);
+            verify(fixture.outbox).reserveSeqs(BASE_ID, 2);
+            assertEquals("invalid_cell_value", ((BasehookException) outcomes.get(row("Prio", "+++").toString())).code());
+            TableRows second = (TableRows) outcomes.get(row("Name", "second").toString());
+            TableRows third = (TableRows) outcomes.get(row("Name", "third", "Amount", 3).toString());
+            assertEquals(1, second.rows().size());
+            assertEquals(1, third.rows().size());
+            verify(fixture.rows).insertAll(BASE_ID, List.of(second.rows().get(0), third.rows().get(0)));
+            // seqs in the order the writes queued, as they commit
+            verify(fixture.outbox, times(2)).append(anyList());
+            assertEquals(List.of(first.get().rows().get(0).id(), second.rows().get(0).id(), third.rows().get(0).id()),
+                    fixture.encoded().stream().map(ChangeEvent::rowId).toList());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -9,12 +9,18 @@ import java.time.Duration;
 public interface DeliverWebhooksUseCase {
 
     /**
-     * Records attempts that finished since the last turn, then claims due deliveries up to the free capacity
-     * and starts sending them.
+     * Records attempts that finished since the last turn and claims due deliveries up to the free capacity, in
+     * one transaction; once it committed, starts sending them.
      *
-     * @return how many deliveries this turn recorded or started (0: nothing to do until woken)
+     * @return how many deliveries this turn recorded or started
      */
     int deliverDue();
+
+    /**
+     * Whether the last turn's claim was cut short by its batch size, so more deliveries may be due at once.
+     * Otherwise nothing more is due until a commit queues some, an attempt finishes or a retry falls due.
+     */
+    boolean moreDue();
 
     /** Attempts sent and not yet recorded. */
     int inFlight();

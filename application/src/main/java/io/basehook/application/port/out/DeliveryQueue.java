@@ -28,7 +28,8 @@ public interface DeliveryQueue {
     int enqueue(BaseId baseId, long firstSeq, long lastSeq, Instant now);
 
     /**
-     * In its own short transaction: takes due open deliveries (oldest due first, then by id, so a webhook's
+     * In the caller's transaction (or its own without one), which must commit before anything claimed is sent:
+     * takes due open deliveries (oldest due first, then by id, so a webhook's
      * deliveries are first attempted in {@code seq} order), at most {@code limit} in all and at most
      * {@code perWebhook - busy.get(webhook)} per webhook, skipping rows another instance holds, and leases
      * them by moving their next attempt to {@code leaseUntil}. If this instance dies, the lease expires and
@@ -38,7 +39,7 @@ public interface DeliveryQueue {
                                 Instant leaseUntil);
 
     /**
-     * In one transaction: logs each attempt, moves each delivery to its new status, and keeps each webhook's
+     * In the caller's transaction (or its own without one): logs each attempt, moves each delivery to its new status, and keeps each webhook's
      * health ({@code failingSince} cleared by a 2xx, set by the first failure after one); then disables,
      * as auto-disabled, every enabled webhook failing since before {@code disableFailingSince}.
      *

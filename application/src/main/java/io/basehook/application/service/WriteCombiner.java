@@ -1,0 +1,207 @@
+package io.basehook.application.service;
+
+import io.basehook.domain.base.BaseId;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
+
+/**
+ * Group commit for the writes to one base. Every content write locks its base, so writes to one base commit one
+ * after the other, and each pays for its own lock, look-ups and commit. Here the writes that arrive while one
+ * is running wait, and then run together: the first of them leads, takes all that wait (up to a weight, the
+ * rows they carry) and runs them through {@link Batch} in one transaction; each gets its own result or its own
+ * error. Writes to different bases never wait for each other.
+ *
+ * <p>The database lock stays the guarantee of order: two batches of one base never overlap here, and if they
+ * did (a lane dropped while idle and made anew) they would still commit one after the other.
+ */
+public final class WriteCombiner<C, R> {
+
+    /** Runs the writes of one batch in one transaction, and gives each slot its outcome. */
+    @FunctionalInterface
+    public interface Batch<C, R> {
+
+        /**
+         * Must give every slot a result ({@link Slot#succeed}) or an error of its own ({@link Slot#fail}). If it
+         * throws, its transaction is gone and every slot fails with what it threw, whatever it was given.
+         */
+        void run(BaseId baseId, List<Slot<C, R>> slots);
+    }
+
+    private final Batch<C, R> batch;
+    private final ToIntFunction<C> weight;
+    private final int maxWeight;
+    private final Map<BaseId, Lane<C, R>> lanes = new ConcurrentHashMap<>();
+
+    /**
+     * @param weight    how much of a batch a command takes (its rows)
+     * @param maxWeight the most one batch takes; a single heavier command still runs, alone
+     */
+    public WriteCombiner(Batch<C, R> batch, ToIntFunction<C> weight, int maxWeight) {
+        if (maxWeight < 1) {
+            throw new IllegalArgumentException("maxWeight must be positive");
+        }
+        this.batch = batch;
+        this.weight = weight;
+        this.maxWeight = maxWeight;
+    }
+
+    /** Runs {@code command} in the next batch of its base; returns its result or throws its error. */
+    public R submit(BaseId baseId, C command) {
+        Slot<C, R> slot = new Slot<>(command, weight.applyAsInt(command));
+        Lane<C, R> lane;
+        boolean lead;
+        do {
+            lane = lanes.computeIfAbsent(baseId, id -> new Lane<>());
+            synchronized (lane) {
+                if (lane.retired) {
+                    continue; // dropped while idle: take the current one
+                }
+                lane.waiting.add(slot);
+                lead = !lane.running;
+                lane.running = true;
+                break;
+            }
+        } while (true);
+        if (!lead) {
+            slot.awaitTurn();
+        }
+        if (!slot.isDone()) {
+            lead(baseId, lane);
+        }
+        return slot.result();
+    }
+
+    /** Runs one batch from the head of the lane (this thread's own slot is at its head), then hands over. */
+    private void lead(BaseId baseId, Lane<C, R> lane) {
+        List<Slot<C, R>> taken = new ArrayList<>();
+        synchronized (lane) {
+            int total = 0;
+            while (!lane.waiting.isEmpty()) {
+                Slot<C, R> next = lane.waiting.peek();
+                if (!taken.isEmpty() && total + next.weight > maxWeight) {
+                    break;
+                }
+                taken.add(lane.waiting.poll());
+                total += next.weight;
+            }
+        }
+        try {
+            batch.run(baseId, Collections.unmodifiableList(taken));
+            for (Slot<C, R> slot : taken) {
+                slot.requireOutcome();
+            }
+        } catch (RuntimeException e) {
+            taken.forEach(slot -> slot.failWith(e));
+        } catch (Error e) {
+            IllegalStateException failure = new IllegalStateException("a combined write failed", e);
+            taken.forEach(slot -> slot.failWith(failure));
+        }
+        Slot<C, R> next;
+        synchronized (lane) {
+            next = lane.waiting.peek();
+            if (next == null) {
+                lane.running = false;
+                lane.retired = true;
+                lanes.remove(baseId, lane);
+            }
+        }
+        taken.forEach(Slot::finish);
+        if (next != null) {
+            next.lead();
+        }
+    }
+
+    /** The writes waiting for one base, and whether a batch of it is running. Guarded by itself. */
+    private static final class Lane<C, R> {
+        private final ArrayDeque<Slot<C, R>> waiting = new ArrayDeque<>();
+        private boolean running;
+        private boolean retired;
+    }
+
+    /** One write in a batch: its command, and the outcome the batch gives it. */
+    public static final class Slot<C, R> {
+
+        private final C command;
+        private final int weight;
+        private R result;
+        private RuntimeException error;
+        private boolean given;
+        private boolean done;
+        private boolean leader;
+
+        private Slot(C command, int weight) {
+            this.command = command;
+            this.weight = weight;
+        }
+
+        public C command() {
+            return command;
+        }
+
+        /** Its result, handed over once the batch's transaction committed. */
+        public void succeed(R value) {
+            result = value;
+            given = true;
+        }
+
+        /** Its own error (the others of the batch go on). */
+        public void fail(RuntimeException failure) {
+            error = failure;
+            given = true;
+        }
+
+        private void requireOutcome() {
+            if (!given) {
+                throw new IllegalStateException("a batch left a write without an outcome");
+            }
+        }
+
+        private void failWith(RuntimeException failure) {
+            if (error == null) {
+                error = failure;
+            }
+        }
+
+        private synchronized void awaitTurn() {
+            boolean interrupted = false;
+            while (!done && !leader) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    // the write is queued and will run: its caller gets its outcome, and the interrupt after it
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private synchronized boolean isDone() {
+            return done;
+        }
+
+        private synchronized void finish() {
+            done = true;
+            notifyAll();
+        }
+
+        private synchronized void lead() {
+            leader = true;
+            notifyAll();
+        }
+
+        private synchronized R result() {
+            if (error != null) {
+                throw error;
+            }
+            return result;
+        }
+    }
+}
