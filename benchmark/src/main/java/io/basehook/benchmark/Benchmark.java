@@ -27,8 +27,6 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) {
-        // the JDK server would otherwise let Nagle's algorithm hold small 200 answers back by up to 40 ms
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Options options;
         try {
             options = Options.parse(args, defaultOut());
