@@ -34,10 +34,10 @@ import java.util.TreeMap;
 @Singleton
 public final class JdbcDeliveryQueue implements DeliveryQueue {
 
-    /** Rows a claim reads per delivery it may take, so deliveries of one webhook at its cap do not hide the rest. */
+    /** Rows a claim scans per delivery it may take, so deliveries of one webhook at its cap do not hide the rest. */
     private static final int LOOKAHEAD = 4;
-    /** Rows one claim may lock at most: the claim stays short whatever limit it is given. */
-    private static final int MAX_LOCKED_PER_CLAIM = 5000;
+    /** Rows one claim scans at most: the claim stays short whatever limit it is given. */
+    private static final int MAX_SCANNED_PER_CLAIM = 5000;
     private static final int MAX_ERROR_DETAIL = 1000;
 
     /**
@@ -87,9 +87,10 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         List<String> full = busy.entrySet().stream()
                 .filter(entry -> entry.getValue() != null && entry.getValue() >= perWebhook)
                 .map(entry -> entry.getKey().value()).sorted().toList();
-        int lookahead = (int) Math.min((long) limit * LOOKAHEAD, MAX_LOCKED_PER_CLAIM);
+        int lookahead = (int) Math.min((long) limit * LOOKAHEAD, MAX_SCANNED_PER_CLAIM);
         return transactions.execute(TURN, status -> jdbc.run(connection -> {
-            List<Due> picked = pick(lockDue(connection, now, full, lookahead), limit, perWebhook, busy);
+            List<Due> picked = lockPicked(connection, pick(scanDue(connection, now, full, lookahead), limit, perWebhook,
+                    busy), now);
             if (picked.isEmpty()) {
                 return List.of();
             }
@@ -109,15 +110,17 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         }));
     }
 
-    /** Due open deliveries in claim order, locked; rows another instance holds are skipped, not waited for. */
-    private static List<Due> lockDue(Connection connection, Instant now, List<String> fullWebhooks, int lookahead)
-            throws SQLException {
+    /**
+     * Due open deliveries in claim order, as far as the look-ahead goes: only their id and webhook, read from the
+     * due index alone and locking nothing, so a long backlog of one webhook costs little to look past.
+     */
+    private static List<Candidate> scanDue(Connection connection, Instant now, List<String> fullWebhooks,
+                                           int lookahead) throws SQLException {
         String skipFull = fullWebhooks.isEmpty() ? ""
                 : " AND webhook_id NOT IN (" + InClause.placeholders(fullWebhooks.size()) + ")";
-        List<Due> due = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, webhook_id, base_id, seq, event_id, "
-                + "attempts, schedule_start FROM bh_delivery WHERE next_attempt_at <= ?" + skipFull
-                + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+        List<Candidate> due = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, webhook_id FROM bh_delivery "
+                + "WHERE next_attempt_at <= ?" + skipFull + " ORDER BY next_attempt_at, id LIMIT ?")) {
             int index = 1;
             select.setLong(index++, now.toEpochMilli());
             for (String webhookId : fullWebhooks) {
@@ -126,28 +129,66 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             select.setInt(index, lookahead);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    due.add(new Due(result.getLong("id"), result.getString("webhook_id"), result.getString("base_id"),
-                            result.getLong("seq"), result.getString("event_id"), result.getInt("attempts"),
-                            result.getInt("schedule_start")));
+                    due.add(new Candidate(result.getLong(1), result.getString(2)));
                 }
             }
         }
         return due;
     }
 
+    /**
+     * Locks the picked deliveries that are still due, in claim order: one another instance holds is skipped, not
+     * waited for, and one it leased meanwhile is no longer due.
+     */
+    private static List<Due> lockPicked(Connection connection, List<Candidate> picked, Instant now)
+            throws SQLException {
+        if (picked.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Due> locked = new HashMap<>();
+        for (List<Candidate> chunk : InClause.chunks(picked)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, webhook_id, base_id, seq, "
+                    + "event_id, attempts, schedule_start FROM bh_delivery WHERE id IN ("
+                    + InClause.placeholders(chunk.size()) + ") AND next_attempt_at <= ? FOR UPDATE SKIP LOCKED")) {
+                int index = 1;
+                for (Candidate candidate : chunk) {
+                    select.setLong(index++, candidate.id());
+                }
+                select.setLong(index, now.toEpochMilli());
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        Due due = new Due(result.getLong("id"), result.getString("webhook_id"),
+                                result.getString("base_id"), result.getLong("seq"), result.getString("event_id"),
+                                result.getInt("attempts"), result.getInt("schedule_start"));
+                        locked.put(due.id(), due);
+                    }
+                }
+            }
+        }
+        List<Due> inOrder = new ArrayList<>(locked.size());
+        for (Candidate candidate : picked) {
+            Due due = locked.get(candidate.id());
+            if (due != null) {
+                inOrder.add(due);
+            }
+        }
+        return inOrder;
+    }
+
     /** In claim order: at most {@code perWebhook} in flight per webhook, counting what is busy already. */
-    private static List<Due> pick(List<Due> candidates, int limit, int perWebhook, Map<WebhookId, Integer> busy) {
+    private static List<Candidate> pick(List<Candidate> candidates, int limit, int perWebhook,
+                                        Map<WebhookId, Integer> busy) {
         Map<String, Integer> taken = new HashMap<>();
         busy.forEach((webhookId, count) -> taken.put(webhookId.value(), count == null ? 0 : count));
-        List<Due> picked = new ArrayList<>(Math.min(limit, candidates.size()));
-        for (Due due : candidates) {
+        List<Candidate> picked = new ArrayList<>(Math.min(limit, candidates.size()));
+        for (Candidate candidate : candidates) {
             if (picked.size() == limit) {
                 break;
             }
-            int inFlight = taken.getOrDefault(due.webhookId(), 0);
+            int inFlight = taken.getOrDefault(candidate.webhookId(), 0);
             if (inFlight < perWebhook) {
-                taken.put(due.webhookId(), inFlight + 1);
-                picked.add(due);
+                taken.put(candidate.webhookId(), inFlight + 1);
+                picked.add(candidate);
             }
         }
         return picked;
@@ -400,6 +441,10 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition(propagation);
         definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
         return definition;
+    }
+
+    /** A due delivery as the claim's scan sees it. */
+    private record Candidate(long id, String webhookId) {
     }
 
     /** A due delivery as the claim reads it. */
