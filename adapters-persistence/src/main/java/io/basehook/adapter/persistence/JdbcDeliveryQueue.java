@@ -18,24 +18,33 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The delivery queue in {@code bh_delivery}, its log in {@code bh_delivery_attempt}. A delivery is open exactly
- * while {@code next_attempt_at} is set: claims walk the index on it in claim order and stop at their limit.
+ * while {@code next_attempt_at} is set: claims read the head of the index on it in claim order, and what lies
+ * behind a head blocked by busy webhooks through the index on (webhook, due time).
  */
 @Singleton
 public final class JdbcDeliveryQueue implements DeliveryQueue {
 
-    /** Rows a claim scans per delivery it may take, so deliveries of one webhook at its cap do not hide the rest. */
-    private static final int LOOKAHEAD = 4;
+    /**
+     * Rows of the due index's head a claim reads per delivery it may take. Beyond that head, a webhook at its
+     * share is stepped over through the per-webhook index, so the head is kept short: it is read every turn.
+     */
+    private static final int LOOKAHEAD = 2;
     /** Rows one claim scans at most: the claim stays short whatever limit it is given. */
     private static final int MAX_SCANNED_PER_CLAIM = 5000;
     private static final int MAX_ERROR_DETAIL = 1000;
@@ -47,8 +56,17 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
      */
     private static final TransactionDefinition TURN = readCommitted(TransactionDefinition.Propagation.REQUIRED);
 
+    /** How often a blocked head makes a claim search past it for webhooks it does not know yet. */
+    private static final Duration DISCOVERY_INTERVAL = Duration.ofMillis(500);
+    /** How long a webhook seen with due deliveries is asked for its own behind a blocked head. */
+    private static final Duration ACTIVE_FOR = Duration.ofSeconds(10);
+    private static final int MAX_DISCOVERED = 500;
+
     private final TransactionOperations<Connection> transactions;
     private final JdbcConnections jdbc;
+    /** Webhooks seen with due deliveries, and when; kept by the claims of this instance. */
+    private final Map<String, Instant> active = new ConcurrentHashMap<>();
+    private volatile Instant discoveredAt;
 
     JdbcDeliveryQueue(TransactionOperations<Connection> transactions, JdbcConnections jdbc) {
         this.transactions = transactions;
@@ -78,19 +96,29 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         });
     }
 
+    /**
+     * Three steps, each bounded. The head of the due index (at most the look-ahead, whoever it belongs to); if that
+     * head is blocked (full of rows of webhooks at their share) and slots are left, each webhook known to have due
+     * deliveries is asked for its own, through the per-webhook index; and at most every
+     * {@link #DISCOVERY_INTERVAL} the due index is searched past the blocked webhooks for the ones not known yet.
+     */
     @Override
     public List<ClaimedDelivery> claim(int limit, int perWebhook, Map<WebhookId, Integer> busy, Instant now,
                                        Instant leaseUntil) {
         if (limit < 1 || perWebhook < 1) {
             return List.of();
         }
-        List<String> full = busy.entrySet().stream()
-                .filter(entry -> entry.getValue() != null && entry.getValue() >= perWebhook)
-                .map(entry -> entry.getKey().value()).sorted().toList();
         int lookahead = (int) Math.min((long) limit * LOOKAHEAD, MAX_SCANNED_PER_CLAIM);
         return transactions.execute(TURN, status -> jdbc.run(connection -> {
-            List<Due> picked = lockPicked(connection, pick(scanDue(connection, now, full, lookahead), limit, perWebhook,
-                    busy), now);
+            Map<String, Integer> taken = new HashMap<>();
+            busy.forEach((webhookId, count) -> taken.put(webhookId.value(), count == null ? 0 : count));
+            List<Candidate> head = scanDue(connection, now, lookahead);
+            List<Candidate> chosen = new ArrayList<>(pick(head, limit, perWebhook, taken));
+            head.forEach(candidate -> active.put(candidate.webhookId(), now));
+            if (head.size() == lookahead && chosen.size() < limit) {
+                chosen.addAll(behindTheHead(connection, now, limit - chosen.size(), perWebhook, taken, chosen));
+            }
+            List<Due> picked = lockPicked(connection, chosen, now);
             if (picked.isEmpty()) {
                 return List.of();
             }
@@ -110,26 +138,95 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         }));
     }
 
-    /**
-     * Due open deliveries in claim order, as far as the look-ahead goes: only their id and webhook, read from the
-     * due index alone and locking nothing, so a long backlog of one webhook costs little to look past.
-     */
-    private static List<Candidate> scanDue(Connection connection, Instant now, List<String> fullWebhooks,
-                                           int lookahead) throws SQLException {
-        String skipFull = fullWebhooks.isEmpty() ? ""
-                : " AND webhook_id NOT IN (" + InClause.placeholders(fullWebhooks.size()) + ")";
-        List<Candidate> due = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, webhook_id FROM bh_delivery "
-                + "WHERE next_attempt_at <= ?" + skipFull + " ORDER BY next_attempt_at, id LIMIT ?")) {
+    /** Due deliveries of webhooks with free slots that a blocked head hides, in claim order per webhook. */
+    private List<Candidate> behindTheHead(Connection connection, Instant now, int slots, int perWebhook,
+                                          Map<String, Integer> taken, List<Candidate> chosen) throws SQLException {
+        List<String> blocked = taken.entrySet().stream().filter(entry -> entry.getValue() >= perWebhook)
+                .map(Map.Entry::getKey).sorted().toList();
+        Instant lastDiscovery = discoveredAt;
+        if (lastDiscovery == null || !now.isBefore(lastDiscovery.plus(DISCOVERY_INTERVAL))
+                || now.isBefore(lastDiscovery)) {
+            discoveredAt = now;
+            for (String webhookId : discover(connection, now, blocked)) {
+                active.put(webhookId, now);
+            }
+        }
+        active.values().removeIf(seen -> seen.isBefore(now.minus(ACTIVE_FOR)));
+        Set<Long> alreadyChosen = new HashSet<>();
+        chosen.forEach(candidate -> alreadyChosen.add(candidate.id()));
+        List<Candidate> found = new ArrayList<>();
+        List<String> open = active.keySet().stream().filter(id -> taken.getOrDefault(id, 0) < perWebhook)
+                .sorted().toList();
+        for (List<String> chunk : InClause.chunks(open)) {
+            for (Candidate candidate : dueOf(connection, now, chunk, perWebhook)) {
+                if (!alreadyChosen.contains(candidate.id())) {
+                    found.add(candidate);
+                }
+            }
+        }
+        // due order across webhooks, as the head would have given them
+        found.sort(Comparator.comparingLong(Candidate::dueAt).thenComparingLong(Candidate::id));
+        return pick(found, slots, perWebhook, taken);
+    }
+
+    /** Webhooks with due deliveries besides the blocked ones: a search past their backlog, so kept rare. */
+    private static List<String> discover(Connection connection, Instant now, List<String> blocked)
+            throws SQLException {
+        String skipBlocked = blocked.isEmpty() ? ""
+                : " AND webhook_id NOT IN (" + InClause.placeholders(blocked.size()) + ")";
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT webhook_id FROM bh_delivery "
+                + "WHERE next_attempt_at <= ?" + skipBlocked + " LIMIT " + MAX_DISCOVERED)) {
             int index = 1;
             select.setLong(index++, now.toEpochMilli());
-            for (String webhookId : fullWebhooks) {
+            for (String webhookId : blocked) {
                 select.setString(index++, webhookId);
             }
-            select.setInt(index, lookahead);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    due.add(new Candidate(result.getLong(1), result.getString(2)));
+                    found.add(result.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Up to {@code each} due deliveries of each of {@code webhookIds}, from the per-webhook index. */
+    private static List<Candidate> dueOf(Connection connection, Instant now, List<String> webhookIds, int each)
+            throws SQLException {
+        String one = "(SELECT id, webhook_id, next_attempt_at FROM bh_delivery WHERE webhook_id = ? "
+                + "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?)";
+        String sql = String.join(" UNION ALL ", Collections.nCopies(webhookIds.size(), one));
+        List<Candidate> due = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (String webhookId : webhookIds) {
+                select.setString(index++, webhookId);
+                select.setLong(index++, now.toEpochMilli());
+                select.setInt(index++, each);
+            }
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    due.add(new Candidate(result.getLong(1), result.getString(2), result.getLong(3)));
+                }
+            }
+        }
+        return due;
+    }
+
+    /**
+     * The head of the due index: due open deliveries in claim order, as far as the look-ahead goes, whoever they
+     * belong to; only their id, webhook and due time, read from the index alone and locking nothing.
+     */
+    private static List<Candidate> scanDue(Connection connection, Instant now, int lookahead) throws SQLException {
+        List<Candidate> due = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, webhook_id, next_attempt_at FROM "
+                + "bh_delivery WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")) {
+            select.setLong(1, now.toEpochMilli());
+            select.setInt(2, lookahead);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    due.add(new Candidate(result.getLong(1), result.getString(2), result.getLong(3)));
                 }
             }
         }
@@ -175,11 +272,12 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         return inOrder;
     }
 
-    /** In claim order: at most {@code perWebhook} in flight per webhook, counting what is busy already. */
+    /**
+     * In claim order: at most {@code perWebhook} in flight per webhook, counting what is in flight ({@code taken},
+     * which it updates).
+     */
     private static List<Candidate> pick(List<Candidate> candidates, int limit, int perWebhook,
-                                        Map<WebhookId, Integer> busy) {
-        Map<String, Integer> taken = new HashMap<>();
-        busy.forEach((webhookId, count) -> taken.put(webhookId.value(), count == null ? 0 : count));
+                                        Map<String, Integer> taken) {
         List<Candidate> picked = new ArrayList<>(Math.min(limit, candidates.size()));
         for (Candidate candidate : candidates) {
             if (picked.size() == limit) {
@@ -444,7 +542,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     }
 
     /** A due delivery as the claim's scan sees it. */
-    private record Candidate(long id, String webhookId) {
+    private record Candidate(long id, String webhookId, long dueAt) {
     }
 
     /** A due delivery as the claim reads it. */
