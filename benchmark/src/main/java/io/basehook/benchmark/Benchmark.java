@@ -136,6 +136,9 @@ public final class Benchmark {
         settings.put("target", options.startsService() ? "started from " + options.jar : options.url.toString());
         settings.put("database", options.startsService() ? database()
                 : sampler.databasePid().isPresent() ? "embedded MariaDB" : "as configured in the instance");
+        if (options.startsService()) {
+            settings.put("service JVM options", options.javaOpts.isEmpty() ? "(none)" : String.join(" ", options.javaOpts));
+        }
         settings.put("cores", Runtime.getRuntime().availableProcessors());
         settings.put("java", System.getProperty("java.version"));
         settings.put("service warm-up", options.serviceWarmup.toMillis() / 1000.0 + " s (unmeasured, before the first scenario)");
