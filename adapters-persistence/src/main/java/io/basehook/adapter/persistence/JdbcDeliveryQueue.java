@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -414,17 +415,34 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
 
     /**
      * Writes only what changes. Every content write holds a shared lock on its base's webhooks until it commits
-     * (the foreign key of the deliveries it queues), so a webhook that keeps answering 2xx must not be written:
-     * under read committed an update whose condition the last committed row does not meet neither waits for
-     * those locks nor takes one.
+     * (the foreign key of the deliveries it queues), and an update of a webhook row by its key waits for those
+     * locks even when it changes nothing: so the stored values are read first, without a lock, and a webhook that
+     * keeps answering 2xx is not written at all. (A health change racing with another instance's is set right by
+     * that webhook's next batch: the update below only ever moves towards what its batch saw.)
      */
     private static void updateHealth(Connection connection, Map<String, Health> health) throws SQLException {
+        Map<String, Instant> stored = storedFailingSince(connection, health.keySet());
+        List<Map.Entry<String, Health>> changed = new ArrayList<>();
+        for (Map.Entry<String, Health> entry : health.entrySet()) {
+            if (!stored.containsKey(entry.getKey())) {
+                continue; // deleted meanwhile
+            }
+            Instant before = stored.get(entry.getKey());
+            Health endpoint = entry.getValue();
+            // a 2xx in the batch makes the stored value stale: failing since the first failure after it, or not at
+            // all; without one, an earlier stored start of the failures stays
+            Instant after = endpoint.lastSuccess != null || before == null ? endpoint.failingSince() : before;
+            if (!Objects.equals(before, after)) {
+                changed.add(entry);
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
         try (PreparedStatement update = connection.prepareStatement("UPDATE bh_webhook SET failing_since = ? "
                 + "WHERE id = ? AND (? OR failing_since IS NULL) AND NOT (failing_since <=> ?)")) {
-            for (Map.Entry<String, Health> entry : health.entrySet()) {
+            for (Map.Entry<String, Health> entry : changed) {
                 Health endpoint = entry.getValue();
-                // a 2xx in the batch makes the stored value stale: failing since the first failure after it, or
-                // not at all; without one, an earlier stored start of the failures stays
                 Instant failingSince = endpoint.failingSince();
                 EpochMillis.set(update, 1, failingSince);
                 update.setString(2, entry.getKey());
@@ -434,6 +452,24 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             }
             update.executeBatch();
         }
+    }
+
+    /** The webhooks that exist, with their stored {@code failing_since} (null: healthy); a plain read. */
+    private static Map<String, Instant> storedFailingSince(Connection connection, Collection<String> ids)
+            throws SQLException {
+        Map<String, Instant> stored = new HashMap<>();
+        for (List<String> chunk : InClause.chunks(ids)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, failing_since FROM bh_webhook "
+                    + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ")")) {
+                bindStrings(select, 1, chunk);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        stored.put(result.getString("id"), EpochMillis.get(result, "failing_since"));
+                    }
+                }
+            }
+        }
+        return stored;
     }
 
     private static List<WebhookId> disableFailing(Connection connection, List<String> webhooks, Instant failingBefore)

@@ -20,6 +20,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,9 +34,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -472,6 +476,52 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertEquals("CONNECTION_REFUSED", attempts.get(0).get("error"));
         // a late outcome of the same attempt (its lease ran out meanwhile) changes nothing
         assertEquals("retrying", stored().get(0).status());
+    }
+
+    // a content write holds a shared lock on its base's webhooks (the deliveries' foreign key) until it commits: a
+    // record of successes for a healthy webhook must neither wait for it nor deadlock with it
+    @Test
+    @Timeout(30)
+    void recordingSuccessesOfAHealthyWebhookDoesNotWaitForAContentWriteInFlight() throws Exception {
+        Base base = insertedBase();
+        Webhook webhook = webhook(base, true);
+        appendEvents(base, 1);
+        queue.enqueue(base.id(), 1, 1, T0);
+        ClaimedDelivery delivery = queue.claim(1, 1, Map.of(), T0, LEASE).get(0);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch recorded = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> writer = threads.submit(() -> transactions.inTransaction(() -> jdbc.run(connection -> {
+                try (PreparedStatement share = connection.prepareStatement(
+                        "SELECT id FROM bh_webhook WHERE id = ? LOCK IN SHARE MODE")) {
+                    share.setString(1, webhook.id().value());
+                    share.executeQuery().close();
+                }
+                locked.countDown();
+                try {
+                    recorded.await(25, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            })));
+            assertTrue(locked.await(20, TimeUnit.SECONDS));
+            Future<?> record = threads.submit(() -> queue.record(
+                    List.of(outcome(delivery, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE));
+            try {
+                // the writer holds its lock for 25 s: a record that waited for it would not be done by now
+                record.get(15, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("the record waited for the content write's lock on the webhook");
+            } finally {
+                recorded.countDown();
+            }
+            writer.get(30, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals("succeeded", stored().get(0).status());
     }
 
     // more than three statements go to the server as one multi-statement batch: each still reports its own count
