@@ -125,6 +125,44 @@ final class HttpInput {
         return false;
     }
 
+    /**
+     * The header block after a start line, up to its empty line: what frames the body and keeps the connection,
+     * and the two headers the benchmark reads ({@code Expect} and {@code webhook-id}). {@code contentLength} is -1
+     * when absent.
+     */
+    record Headers(int contentLength, boolean chunked, boolean close, boolean expectContinue, String webhookId) {
+    }
+
+    /** Reads the header block; {@code http10}: the connection closes unless it says keep-alive. */
+    Headers readHeaders(boolean http10) throws IOException {
+        int contentLength = -1;
+        boolean chunked = false;
+        boolean close = http10;
+        boolean expectContinue = false;
+        String webhookId = null;
+        while (true) {
+            readLine();
+            if (lineLength == 0) {
+                return new Headers(contentLength, chunked, close, expectContinue, webhookId);
+            }
+            if (isHeader("content-length")) {
+                contentLength = headerInt();
+            } else if (isHeader("transfer-encoding")) {
+                chunked = headerHasToken("chunked");
+            } else if (isHeader("connection")) {
+                if (headerHasToken("close")) {
+                    close = true;
+                } else if (headerHasToken("keep-alive")) {
+                    close = false;
+                }
+            } else if (isHeader("expect")) {
+                expectContinue = headerHasToken("100-continue");
+            } else if (isHeader("webhook-id")) {
+                webhookId = headerValue();
+            }
+        }
+    }
+
     /** The current header's value as a non-negative decimal number (Content-Length). */
     int headerInt() throws IOException {
         int start = valueStart();

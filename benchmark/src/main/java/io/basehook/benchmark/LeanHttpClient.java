@@ -221,26 +221,7 @@ final class LeanHttpClient implements AutoCloseable {
                 in.readLine();
                 int status = statusCode();
                 boolean http10 = in.lineLength() >= 8 && in.line()[7] == '0';
-                int contentLength = -1;
-                boolean chunked = false;
-                boolean close = http10;
-                while (true) {
-                    in.readLine();
-                    if (in.lineLength() == 0) {
-                        break;
-                    }
-                    if (in.isHeader("content-length")) {
-                        contentLength = in.headerInt();
-                    } else if (in.isHeader("transfer-encoding")) {
-                        chunked = in.headerHasToken("chunked");
-                    } else if (in.isHeader("connection")) {
-                        if (in.headerHasToken("close")) {
-                            close = true;
-                        } else if (in.headerHasToken("keep-alive")) {
-                            close = false;
-                        }
-                    }
-                }
+                HttpInput.Headers headers = in.readHeaders(http10);
                 if (status >= 100 && status < 200 && status != 101) {
                     continue; // an interim answer (100 Continue): the real one follows
                 }
@@ -249,15 +230,15 @@ final class LeanHttpClient implements AutoCloseable {
                 boolean framed = true;
                 if (method.equals("HEAD") || status == 204 || status == 304) {
                     body = new byte[0];
-                } else if (chunked) {
+                } else if (headers.chunked()) {
                     body = in.readChunked();
-                } else if (contentLength >= 0) {
-                    body = in.readFixed(contentLength);
+                } else if (headers.contentLength() >= 0) {
+                    body = in.readFixed(headers.contentLength());
                 } else {
                     body = in.readToEnd();
                     framed = false;
                 }
-                reusable = framed && !close;
+                reusable = framed && !headers.close();
                 return new Response(status, body);
             }
         }

@@ -144,37 +144,13 @@ final class Receiver implements AutoCloseable {
         }
         String requestLine = in.lineText();
         boolean http10 = requestLine.endsWith("HTTP/1.0");
-        boolean close = http10;
-        String eventId = null;
-        int contentLength = 0;
-        boolean chunked = false;
-        boolean expectContinue = false;
-        while (true) {
-            in.readLine();
-            if (in.lineLength() == 0) {
-                break;
-            }
-            if (in.isHeader("webhook-id")) {
-                eventId = in.headerValue();
-            } else if (in.isHeader("content-length")) {
-                contentLength = in.headerInt();
-            } else if (in.isHeader("transfer-encoding")) {
-                chunked = in.headerHasToken("chunked");
-            } else if (in.isHeader("connection")) {
-                if (in.headerHasToken("close")) {
-                    close = true;
-                } else if (in.headerHasToken("keep-alive")) {
-                    close = false;
-                }
-            } else if (in.isHeader("expect")) {
-                expectContinue = in.headerHasToken("100-continue");
-            }
-        }
-        if (expectContinue && !http10) {
+        HttpInput.Headers headers = in.readHeaders(http10);
+        String eventId = headers.webhookId();
+        if (headers.expectContinue() && !http10) {
             out.write(CONTINUE);
         }
         // the whole body must be read, or the connection cannot be kept alive
-        byte[] bytes = chunked ? in.readChunked() : in.readFixed(contentLength);
+        byte[] bytes = headers.chunked() ? in.readChunked() : in.readFixed(Math.max(0, headers.contentLength()));
         String body = new String(bytes, StandardCharsets.UTF_8);
         if (!delay.isZero()) {
             sleep(delay);
@@ -186,7 +162,7 @@ final class Receiver implements AutoCloseable {
         }
         arrivals.add(new Arrival(eventId, stringField(body, "\"row_id\":\""), stringField(body, "\"op_type\":\""),
                 seq(body), arrived, done));
-        return !close;
+        return !headers.close();
     }
 
     // The payload is compact JSON written by Basehook (SPEC §4); a search is enough and costs the receiver nothing.

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -57,6 +58,27 @@ class WriteCombinerTest {
         }
     }
 
+    private final CountDownLatch firstRunning = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    /** A combiner whose batch starting with "first" holds until {@link #release}, so that others queue behind it. */
+    private WriteCombiner<String, String> heldByFirst(ToIntFunction<String> weight, int maxWeight) {
+        return new WriteCombiner<>((base, slots) -> {
+            if (slots.get(0).command().equals("first")) {
+                firstRunning.countDown();
+                await(release);
+            }
+            echo(base, slots);
+        }, weight, maxWeight);
+    }
+
+    /** Submits "first" and waits until its batch runs (and holds). */
+    private Future<String> submitFirst(WriteCombiner<String, String> combiner) throws InterruptedException {
+        Future<String> first = threads.submit(() -> combiner.submit(BASE, "first"));
+        assertTrue(firstRunning.await(20, TimeUnit.SECONDS));
+        return first;
+    }
+
     @Test
     void aWriteAloneRunsAloneAndGetsItsResult() {
         WriteCombiner<String, String> combiner = new WriteCombiner<>(this::echo, command -> 1, 100);
@@ -67,17 +89,8 @@ class WriteCombinerTest {
 
     @Test
     void writesArrivingWhileOneRunsRunTogetherInArrivalOrderEachWithItsOwnOutcome() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        WriteCombiner<String, String> combiner = new WriteCombiner<>((base, slots) -> {
-            if (slots.get(0).command().equals("first")) {
-                firstRunning.countDown();
-                await(release);
-            }
-            echo(base, slots);
-        }, command -> 1, 100);
-        Future<String> first = threads.submit(() -> combiner.submit(BASE, "first"));
-        assertTrue(firstRunning.await(20, TimeUnit.SECONDS));
+        WriteCombiner<String, String> combiner = heldByFirst(command -> 1, 100);
+        Future<String> first = submitFirst(combiner);
 
         List<Thread> submitters = new ArrayList<>();
         Map<String, Object> outcomes = new ConcurrentHashMap<>();
@@ -129,17 +142,8 @@ class WriteCombinerTest {
 
     @Test
     void aBatchTakesWaitingWritesUpToItsWeightAndAHeavyOneRunsAlone() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        WriteCombiner<String, String> combiner = new WriteCombiner<>((base, slots) -> {
-            if (slots.get(0).command().equals("first")) {
-                firstRunning.countDown();
-                await(release);
-            }
-            echo(base, slots);
-        }, String::length, 6);
-        Future<String> first = threads.submit(() -> combiner.submit(BASE, "first"));
-        assertTrue(firstRunning.await(20, TimeUnit.SECONDS));
+        WriteCombiner<String, String> combiner = heldByFirst(String::length, 6);
+        Future<String> first = submitFirst(combiner);
         List<Thread> submitters = new ArrayList<>();
         for (String command : List.of("aaa", "bb", "cc", "heavyweight", "d")) {
             Thread thread = new Thread(() -> combiner.submit(BASE, command));
@@ -158,21 +162,12 @@ class WriteCombinerTest {
 
     @Test
     void writesToAnotherBaseDoNotWait() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch blocked = new CountDownLatch(1);
-        WriteCombiner<String, String> combiner = new WriteCombiner<>((base, slots) -> {
-            if (base.equals(BASE)) {
-                blocked.countDown();
-                await(release);
-            }
-            echo(base, slots);
-        }, command -> 1, 100);
-        Future<String> held = threads.submit(() -> combiner.submit(BASE, "held"));
-        assertTrue(blocked.await(20, TimeUnit.SECONDS));
+        WriteCombiner<String, String> combiner = heldByFirst(command -> 1, 100);
+        Future<String> held = submitFirst(combiner);
 
         assertEquals("OTHER", combiner.submit(OTHER, "other"));
         release.countDown();
-        assertEquals("HELD", held.get());
+        assertEquals("FIRST", held.get());
     }
 
     // randomised: many threads, two bases; never two batches of one base at once, every write exactly once
