@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,6 +126,67 @@ class ContentAndStructureEndToEndTest {
         assertEquals(3, listed.get("rows").size());
         ok(app.admin("PATCH", rows + "/" + acmeId, Map.of("values", Map.of("Remarks", "call back"))), 200);
         assertEquals("call back", ok(app.admin("GET", rows + "/" + acmeId, null), 200).body().get("values").get("Remarks").asText());
+    }
+
+    // group commit: concurrent writes to one base share transactions, yet each update sees the ones before it, so
+    // the old values of one row chain without a gap, and the seq stays gapless in commit order
+    @Test
+    void concurrentWritesToOneBaseChainTheirOldValuesInSeqOrder() throws Exception {
+        String base = ok(app.admin("POST", "/api/v1/bases", Map.of("name", "Busy")), 201).body().get("id").asText();
+        String api = "/api/v1/bases/" + base;
+        JsonNode table = ok(app.admin("POST", api + "/tables", Map.of("name", "Counters", "columns", List.of(
+                Map.of("name", "Name", "type", "text"), Map.of("name", "Amount", "type", "number")))), 201).body();
+        String rows = api + "/tables/" + table.get("id").asText() + "/rows";
+        String rowId = ok(app.admin("POST", rows, Map.of("rows", List.of(Map.of("Name", "shared", "Amount", 0)))), 201)
+                .body().get("rows").get(0).get("id").asText();
+        int threads = 8;
+        int each = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(threads * 2);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                writes.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        // every value differs from every other, so every update is a change
+                        ok(app.admin("PATCH", rows + "/" + rowId,
+                                Map.of("values", Map.of("Amount", 1 + thread * each + i))), 200);
+                    }
+                }));
+                writes.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        ok(app.admin("POST", rows, Map.of("rows", List.of(Map.of("Name", "t" + thread + "-" + i)))), 201);
+                    }
+                }));
+            }
+            for (Future<?> write : writes) {
+                write.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        JsonNode feed = ok(app.admin("GET", api + "/events?after=0&limit=1000", null), 200).body();
+        List<JsonNode> events = new ArrayList<>();
+        feed.get("events").forEach(events::add);
+        int total = 1 + 2 * threads * each;
+        assertEquals(total, events.size());
+        long previous = 0;
+        int modifies = 0;
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(i + 1, events.get(i).get("seq").asLong(), "gapless, in commit order");
+            JsonNode data = data(events.get(i));
+            if (data.get("op_type").asText().equals("modify_row")) {
+                modifies++;
+                assertEquals(rowId, data.get("row_id").asText());
+                JsonNode amount = cell(data, "Amount");
+                assertEquals(previous, amount.get("old_value").asLong(), "each update saw the one before it");
+                previous = amount.get("value").asLong();
+            }
+        }
+        assertEquals(threads * each, modifies);
+        assertEquals(previous, ok(app.admin("GET", rows + "/" + rowId, null), 200).body().get("values").get("Amount")
+                .asLong(), "the row holds the last value of the feed");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.basehook.application.port.in.DeleteRowsCommand;
 import io.basehook.application.port.in.DeleteRowsUseCase;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TransactionRunner;
+import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.ChangeEvent;
 import io.basehook.domain.row.Row;
 import io.basehook.domain.row.RowId;
@@ -11,7 +12,6 @@ import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.table.Table;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,7 @@ public final class DeleteRowsService implements DeleteRowsUseCase {
     private final TransactionRunner transactions;
     private final Limits limits;
     private final Clock clock;
+    private final WriteCombiner<DeleteRowsCommand, Integer> combiner;
 
     public DeleteRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
                              Limits limits, Clock clock) {
@@ -33,35 +34,43 @@ public final class DeleteRowsService implements DeleteRowsUseCase {
         this.transactions = transactions;
         this.limits = limits;
         this.clock = clock;
+        this.combiner = new WriteCombiner<>(this::deleteTogether, command -> command.ids().size(),
+                limits.maxRowsPerBatch());
     }
 
     @Override
     public int deleteRows(DeleteRowsCommand command) {
         command.actor().requireWrite(command.baseId());
         RowBatches.requireWithin(command.ids().size(), limits, "ids");
-        return transactions.inTransaction(() -> {
-            lookup.lockedBase(command.baseId());
-            Table table = lookup.table(command.baseId(), command.tableId());
-            Map<RowId, Row> existing = rows.findByIds(command.baseId(), command.tableId(), command.ids());
-            if (command.requireAll() && existing.size() < command.ids().size()) {
-                RowId missing = command.ids().stream().filter(id -> !existing.containsKey(id)).findFirst().orElseThrow();
-                throw BasehookException.notFound("row_not_found", "no row with id " + missing + " in table " + table.id());
+        return combiner.submit(command.baseId(), command);
+    }
+
+    /** The deletes that reached one base meanwhile, in one transaction under one lock, each seeing the ones before. */
+    private void deleteTogether(BaseId baseId, List<WriteCombiner.Slot<DeleteRowsCommand, Integer>> slots) {
+        ContentBatch.run(transactions, lookup, baseId, clock.instant(), slots, this::delete,
+                batch -> changes.record(baseId, batch.events()));
+    }
+
+    private int delete(DeleteRowsCommand command, ContentBatch batch) {
+        Table table = batch.table(command.tableId());
+        Map<RowId, Row> existing = rows.findByIds(command.baseId(), command.tableId(), command.ids());
+        if (command.requireAll() && existing.size() < command.ids().size()) {
+            RowId missing = command.ids().stream().filter(id -> !existing.containsKey(id)).findFirst().orElseThrow();
+            throw BasehookException.notFound("row_not_found", "no row with id " + missing + " in table " + table.id());
+        }
+        List<RowId> ids = new ArrayList<>(existing.size());
+        List<ChangeEvent> events = new ArrayList<>(existing.size());
+        for (RowId id : command.ids()) {
+            Row row = existing.get(id);
+            if (row != null) {
+                ids.add(id);
+                events.add(row.delete(table, command.actor(), batch.now()));
             }
-            Instant now = clock.instant();
-            List<RowId> ids = new ArrayList<>(existing.size());
-            List<ChangeEvent> events = new ArrayList<>(existing.size());
-            for (RowId id : command.ids()) {
-                Row row = existing.get(id);
-                if (row != null) {
-                    ids.add(id);
-                    events.add(row.delete(table, command.actor(), now));
-                }
-            }
-            if (!ids.isEmpty()) {
-                rows.deleteAll(command.baseId(), command.tableId(), ids);
-                changes.record(command.baseId(), events);
-            }
-            return ids.size();
-        });
+        }
+        if (!ids.isEmpty()) {
+            rows.deleteAll(command.baseId(), command.tableId(), ids);
+            events.forEach(batch::add);
+        }
+        return ids.size();
     }
 }

@@ -6,6 +6,7 @@ import io.basehook.application.port.in.UpdateRowsCommand;
 import io.basehook.application.port.in.UpdateRowsUseCase;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TransactionRunner;
+import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.ChangeEvent;
 import io.basehook.domain.row.Row;
 import io.basehook.domain.row.RowId;
@@ -15,7 +16,6 @@ import io.basehook.domain.table.CellPatch;
 import io.basehook.domain.table.Table;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,7 @@ public final class UpdateRowsService implements UpdateRowsUseCase {
     private final TransactionRunner transactions;
     private final Limits limits;
     private final Clock clock;
+    private final WriteCombiner<UpdateRowsCommand, TableRows> combiner;
 
     public UpdateRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
                              Limits limits, Clock clock) {
@@ -37,45 +38,57 @@ public final class UpdateRowsService implements UpdateRowsUseCase {
         this.transactions = transactions;
         this.limits = limits;
         this.clock = clock;
+        this.combiner = new WriteCombiner<>(this::updateTogether, command -> command.updates().size(),
+                limits.maxRowsPerBatch());
     }
 
     @Override
     public TableRows updateRows(UpdateRowsCommand command) {
         command.actor().requireWrite(command.baseId());
         RowBatches.requireWithin(command.updates().size(), limits, "updates");
-        return transactions.inTransaction(() -> {
-            lookup.lockedBase(command.baseId());
-            Table table = lookup.table(command.baseId(), command.tableId());
-            List<FieldError> errors = new ArrayList<>();
-            List<CellPatch> patches = new ArrayList<>(command.updates().size());
-            for (int i = 0; i < command.updates().size(); i++) {
-                patches.add(table.parseValues(command.updates().get(i).values(), "updates[" + i + "].values", errors));
+        return combiner.submit(command.baseId(), command);
+    }
+
+    /**
+     * The updates that reached one base meanwhile, in one transaction under one lock. Each reads its rows after
+     * the ones before it wrote theirs, so two updates of one row chain their old values; its events are recorded
+     * with all the others at the end.
+     */
+    private void updateTogether(BaseId baseId, List<WriteCombiner.Slot<UpdateRowsCommand, TableRows>> slots) {
+        ContentBatch.run(transactions, lookup, baseId, clock.instant(), slots, this::update,
+                batch -> changes.record(baseId, batch.events()));
+    }
+
+    private TableRows update(UpdateRowsCommand command, ContentBatch batch) {
+        Table table = batch.table(command.tableId());
+        List<FieldError> errors = new ArrayList<>();
+        List<CellPatch> patches = new ArrayList<>(command.updates().size());
+        for (int i = 0; i < command.updates().size(); i++) {
+            patches.add(table.parseValues(command.updates().get(i).values(), "updates[" + i + "].values", errors));
+        }
+        RowBatches.requireValid(errors);
+        Map<RowId, Row> existing = rows.findByIds(command.baseId(), command.tableId(),
+                command.updates().stream().map(RowValues::id).toList());
+        List<Row> result = new ArrayList<>(patches.size());
+        List<Row> changed = new ArrayList<>();
+        List<ChangeEvent> events = new ArrayList<>();
+        for (int i = 0; i < patches.size(); i++) {
+            RowId id = command.updates().get(i).id();
+            Row row = existing.get(id);
+            if (row == null) {
+                throw BasehookException.notFound("row_not_found", "no row with id " + id + " in table " + table.id());
             }
-            RowBatches.requireValid(errors);
-            Map<RowId, Row> existing = rows.findByIds(command.baseId(), command.tableId(),
-                    command.updates().stream().map(RowValues::id).toList());
-            Instant now = clock.instant();
-            List<Row> result = new ArrayList<>(patches.size());
-            List<Row> changed = new ArrayList<>();
-            List<ChangeEvent> events = new ArrayList<>();
-            for (int i = 0; i < patches.size(); i++) {
-                RowId id = command.updates().get(i).id();
-                Row row = existing.get(id);
-                if (row == null) {
-                    throw BasehookException.notFound("row_not_found", "no row with id " + id + " in table " + table.id());
-                }
-                Row.Updated update = row.update(table, patches.get(i), command.actor(), now);
-                result.add(update.row());
-                update.event().ifPresent(event -> {
-                    changed.add(update.row());
-                    events.add(event);
-                });
-            }
-            if (!changed.isEmpty()) {
-                rows.updateAll(command.baseId(), changed);
-                changes.record(command.baseId(), events);
-            }
-            return new TableRows(table, result);
-        });
+            Row.Updated update = row.update(table, patches.get(i), command.actor(), batch.now());
+            result.add(update.row());
+            update.event().ifPresent(event -> {
+                changed.add(update.row());
+                events.add(event);
+            });
+        }
+        if (!changed.isEmpty()) {
+            rows.updateAll(command.baseId(), changed);
+            events.forEach(batch::add);
+        }
+        return new TableRows(table, result);
     }
 }
