@@ -164,7 +164,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         Base base = insertedBase();
         Webhook webhook = webhook(base);
         appendAndEnqueue(base, 1);
-        Instant parked = Instant.parse("9999-01-01T00:00:00Z");
+        Instant parked = DeliveryQueue.PARKED;
         webhook.change(null, null, false, T0);
         webhooks.update(webhook); // only a disabled webhook's deliveries are parked
         queue.park(List.of(oldestFirst(webhook).get(0).id()), parked);

@@ -42,7 +42,6 @@ class JdbcRetentionTest extends DatabaseTest {
 
     static final Instant CUTOFF = Instant.parse("2010-01-01T00:00:00Z");
     static final Instant OLD = Instant.parse("2009-06-01T08:15:30.250Z");
-    static final Instant PARKED = Instant.parse("9999-01-01T00:00:00Z");
 
     @Inject
     JdbcRetention retention;
@@ -79,7 +78,7 @@ class JdbcRetentionTest extends DatabaseTest {
         close(webhook, deliveries.get(2L), DeliveryStatus.FAILED);
         queue.record(List.of(new DeliveryOutcome(deliveries.get(3L), webhook.id(), failed(OLD), 1,
                 DeliveryStatus.RETRYING, Fixtures.NOW)), OLD);
-        queue.park(List.of(deliveries.get(4L)), PARKED);
+        queue.park(List.of(deliveries.get(4L)), DeliveryQueue.PARKED);
 
         assertEquals(3, retention.purgeEvents(CUTOFF, 100), "1 and 2 delivered, 5 never queued");
 
@@ -104,7 +103,7 @@ class JdbcRetentionTest extends DatabaseTest {
         close(webhook, deliveries.get(2L), DeliveryStatus.FAILED);
         queue.record(List.of(new DeliveryOutcome(deliveries.get(3L), webhook.id(), failed(OLD), 1,
                 DeliveryStatus.RETRYING, Fixtures.NOW)), OLD);
-        queue.park(List.of(deliveries.get(4L)), PARKED);
+        queue.park(List.of(deliveries.get(4L)), DeliveryQueue.PARKED);
         close(webhook, deliveries.get(5L), DeliveryStatus.SUCCEEDED);
 
         assertEquals(2, retention.purgeDeliveryLogs(CUTOFF, 100));

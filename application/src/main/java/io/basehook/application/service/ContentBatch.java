@@ -64,10 +64,6 @@ final class ContentBatch {
         });
     }
 
-    BaseId baseId() {
-        return baseId;
-    }
-
     Instant now() {
         return now;
     }

@@ -140,9 +140,14 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
     private Map<WebhookId, Integer> busyAfterRecord() {
         Map<WebhookId, Integer> after = new HashMap<>(busy);
         for (Finished done : unrecorded) {
-            after.computeIfPresent(done.delivery().webhookId(), (id, count) -> count > 1 ? count - 1 : null);
+            release(after, done.delivery().webhookId());
         }
         return Map.copyOf(after);
+    }
+
+    /** One request fewer in flight to the webhook; none left removes it. */
+    private static void release(Map<WebhookId, Integer> inFlightPerWebhook, WebhookId webhookId) {
+        inFlightPerWebhook.computeIfPresent(webhookId, (id, count) -> count > 1 ? count - 1 : null);
     }
 
     private void start(ClaimedDelivery delivery, Webhook webhook, Instant now) {
@@ -201,7 +206,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
         }
         outcomes.forEach(outcome -> metrics.attemptFinished(outcome.status(), outcome.attempt().duration()));
         for (Finished done : unrecorded) {
-            busy.computeIfPresent(done.delivery().webhookId(), (id, count) -> count > 1 ? count - 1 : null);
+            release(busy, done.delivery().webhookId());
             inFlight.decrementAndGet();
         }
         int count = unrecorded.size();
