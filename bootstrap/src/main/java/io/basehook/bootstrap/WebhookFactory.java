@@ -56,6 +56,7 @@ class WebhookFactory {
             @Value("${basehook.delivery.claim-batch:200}") int claimBatch,
             @Value("${basehook.delivery.max-in-flight:512}") int maxInFlight,
             @Value("${basehook.delivery.max-in-flight-per-webhook:16}") int maxInFlightPerWebhook,
+            @Value("${basehook.delivery.max-claimed-per-webhook:256}") int maxClaimedPerWebhook,
             @Value("${basehook.delivery.timeout:15s}") String timeout,
             @Value("${basehook.delivery.lease:}") String lease,
             @Value("${basehook.delivery.retry-schedule:5s,5m,30m,2h,5h,10h,10h}") String retrySchedule,
@@ -67,7 +68,8 @@ class WebhookFactory {
         if (leaseFor.compareTo(requestTimeout) <= 0) {
             throw new IllegalStateException("basehook.delivery.lease must be longer than basehook.delivery.timeout");
         }
-        return new DeliverySettings(claimBatch, maxInFlight, maxInFlightPerWebhook, leaseFor,
+        return new DeliverySettings(claimBatch, maxInFlight, maxInFlightPerWebhook,
+                Math.max(maxClaimedPerWebhook, maxInFlightPerWebhook), requestTimeout, leaseFor,
                 RetrySchedule.parse(retrySchedule), RetrySchedule.parseDuration(disableAfter));
     }
 

@@ -104,20 +104,19 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
      * {@link #DISCOVERY_INTERVAL} the due index is searched past the blocked webhooks for the ones not known yet.
      */
     @Override
-    public List<ClaimedDelivery> claim(int limit, int perWebhook, Map<WebhookId, Integer> busy, Instant now,
+    public List<ClaimedDelivery> claim(int limit, Map<WebhookId, Integer> room, int roomOfOthers, Instant now,
                                        Instant leaseUntil) {
-        if (limit < 1 || perWebhook < 1) {
+        if (limit < 1) {
             return List.of();
         }
         int lookahead = (int) Math.min((long) limit * LOOKAHEAD, MAX_SCANNED_PER_CLAIM);
         return transactions.execute(TURN, status -> jdbc.run(connection -> {
-            Map<String, Integer> taken = new HashMap<>();
-            busy.forEach((webhookId, count) -> taken.put(webhookId.value(), count == null ? 0 : count));
+            Room left = new Room(room, roomOfOthers);
             List<Candidate> head = scanDue(connection, now, lookahead);
-            List<Candidate> chosen = new ArrayList<>(pick(head, limit, perWebhook, taken));
+            List<Candidate> chosen = new ArrayList<>(pick(head, limit, left));
             head.forEach(candidate -> active.put(candidate.webhookId(), now));
             if (head.size() == lookahead && chosen.size() < limit) {
-                chosen.addAll(behindTheHead(connection, now, limit - chosen.size(), perWebhook, taken, chosen));
+                chosen.addAll(behindTheHead(connection, now, limit - chosen.size(), left, chosen));
             }
             List<Due> picked = lockPicked(connection, chosen, now);
             if (picked.isEmpty()) {
@@ -139,11 +138,10 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         }));
     }
 
-    /** Due deliveries of webhooks with free slots that a blocked head hides, in claim order per webhook. */
-    private List<Candidate> behindTheHead(Connection connection, Instant now, int slots, int perWebhook,
-                                          Map<String, Integer> taken, List<Candidate> chosen) throws SQLException {
-        List<String> blocked = taken.entrySet().stream().filter(entry -> entry.getValue() >= perWebhook)
-                .map(Map.Entry::getKey).sorted().toList();
+    /** Due deliveries of webhooks with room left that a blocked head hides, in claim order per webhook. */
+    private List<Candidate> behindTheHead(Connection connection, Instant now, int slots, Room left,
+                                          List<Candidate> chosen) throws SQLException {
+        List<String> blocked = left.full();
         Instant lastDiscovery = discoveredAt;
         if (lastDiscovery == null || !now.isBefore(lastDiscovery.plus(DISCOVERY_INTERVAL))
                 || now.isBefore(lastDiscovery)) {
@@ -154,12 +152,18 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         }
         active.values().removeIf(seen -> seen.isBefore(now.minus(ACTIVE_FOR)));
         Set<Long> alreadyChosen = new HashSet<>();
-        chosen.forEach(candidate -> alreadyChosen.add(candidate.id()));
+        Map<String, Integer> chosenOf = new HashMap<>();
+        for (Candidate candidate : chosen) {
+            alreadyChosen.add(candidate.id());
+            chosenOf.merge(candidate.webhookId(), 1, Integer::sum);
+        }
         List<Candidate> found = new ArrayList<>();
-        List<String> open = active.keySet().stream().filter(id -> taken.getOrDefault(id, 0) < perWebhook)
-                .sorted().toList();
+        List<String> open = active.keySet().stream().filter(id -> left.of(id) > 0).sorted().toList();
         for (List<String> chunk : InClause.chunks(open)) {
-            for (Candidate candidate : dueOf(connection, now, chunk, perWebhook)) {
+            // the rows taken from the head come first in a webhook's own order: ask for them and its room
+            Map<String, Integer> wanted = new HashMap<>();
+            chunk.forEach(id -> wanted.put(id, chosenOf.getOrDefault(id, 0) + left.of(id)));
+            for (Candidate candidate : dueOf(connection, now, chunk, wanted)) {
                 if (!alreadyChosen.contains(candidate.id())) {
                     found.add(candidate);
                 }
@@ -167,7 +171,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         }
         // due order across webhooks, as the head would have given them
         found.sort(Comparator.comparingLong(Candidate::dueAt).thenComparingLong(Candidate::id));
-        return pick(found, slots, perWebhook, taken);
+        return pick(found, slots, left);
     }
 
     /** Webhooks with due deliveries besides the blocked ones: a search past their backlog, so kept rare. */
@@ -192,8 +196,9 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         return found;
     }
 
-    /** Up to {@code each} due deliveries of each of {@code webhookIds}, from the per-webhook index. */
-    private static List<Candidate> dueOf(Connection connection, Instant now, List<String> webhookIds, int each)
+    /** Up to {@code wanted} due deliveries of each of {@code webhookIds}, from the per-webhook index. */
+    private static List<Candidate> dueOf(Connection connection, Instant now, List<String> webhookIds,
+                                         Map<String, Integer> wanted)
             throws SQLException {
         String one = "(SELECT id, webhook_id, next_attempt_at FROM bh_delivery WHERE webhook_id = ? "
                 + "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?)";
@@ -204,7 +209,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             for (String webhookId : webhookIds) {
                 select.setString(index++, webhookId);
                 select.setLong(index++, now.toEpochMilli());
-                select.setInt(index++, each);
+                select.setInt(index++, wanted.get(webhookId));
             }
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -273,20 +278,14 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         return inOrder;
     }
 
-    /**
-     * In claim order: at most {@code perWebhook} in flight per webhook, counting what is in flight ({@code taken},
-     * which it updates).
-     */
-    private static List<Candidate> pick(List<Candidate> candidates, int limit, int perWebhook,
-                                        Map<String, Integer> taken) {
+    /** In claim order: at most {@code limit}, and no more per webhook than its room (which it uses up). */
+    private static List<Candidate> pick(List<Candidate> candidates, int limit, Room left) {
         List<Candidate> picked = new ArrayList<>(Math.min(limit, candidates.size()));
         for (Candidate candidate : candidates) {
             if (picked.size() == limit) {
                 break;
             }
-            int inFlight = taken.getOrDefault(candidate.webhookId(), 0);
-            if (inFlight < perWebhook) {
-                taken.put(candidate.webhookId(), inFlight + 1);
+            if (left.take(candidate.webhookId())) {
                 picked.add(candidate);
             }
         }
@@ -522,6 +521,27 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     }
 
     @Override
+    public void release(Collection<DeliveryId> ids, Instant leaseUntil, Instant now) {
+        List<List<Long>> chunks = InClause.chunks(ids.stream().map(DeliveryId::value).toList());
+        if (chunks.isEmpty()) {
+            return;
+        }
+        transactions.execute(TURN, status -> jdbc.run(connection -> {
+            for (List<Long> chunk : chunks) {
+                // the lease's own time tells that no other instance has taken it since (times are epoch millis)
+                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
+                        + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ") AND next_attempt_at = ?")) {
+                    update.setLong(1, now.toEpochMilli());
+                    bindLongs(update, 2, chunk);
+                    update.setLong(chunk.size() + 2, leaseUntil.toEpochMilli());
+                    update.executeUpdate();
+                }
+            }
+            return null;
+        }));
+    }
+
+    @Override
     public void resume(WebhookId webhookId, Instant now) {
         jdbc.run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
@@ -575,6 +595,36 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition(propagation);
         definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
         return definition;
+    }
+
+    /** How many more deliveries each webhook may take in this claim; used up as they are picked. */
+    private static final class Room {
+        private final Map<String, Integer> left = new HashMap<>();
+        private final int ofOthers;
+
+        Room(Map<WebhookId, Integer> room, int ofOthers) {
+            room.forEach((webhookId, count) -> left.put(webhookId.value(), count == null ? 0 : Math.max(0, count)));
+            this.ofOthers = Math.max(0, ofOthers);
+        }
+
+        int of(String webhookId) {
+            return left.getOrDefault(webhookId, ofOthers);
+        }
+
+        boolean take(String webhookId) {
+            int free = of(webhookId);
+            if (free < 1) {
+                return false;
+            }
+            left.put(webhookId, free - 1);
+            return true;
+        }
+
+        /** The webhooks without room, in id order. */
+        List<String> full() {
+            return left.entrySet().stream().filter(entry -> entry.getValue() < 1).map(Map.Entry::getKey).sorted()
+                    .toList();
+        }
     }
 
     /** A due delivery as the claim's scan sees it. */

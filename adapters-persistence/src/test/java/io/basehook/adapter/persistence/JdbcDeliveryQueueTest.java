@@ -134,7 +134,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         List<StoredEvent> events = appendEvents(base, 5);
         queue.enqueue(base.id(), 1, 5, T0);
 
-        List<ClaimedDelivery> claimed = queue.claim(3, 10, Map.of(), T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(3, Map.of(), 10, T0, LEASE);
 
         assertEquals(List.of(1L, 2L, 3L), claimed.stream().map(ClaimedDelivery::seq).toList());
         for (ClaimedDelivery delivery : claimed) {
@@ -157,31 +157,31 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         queue.enqueue(base.id(), 3, 3, T0);
         queue.enqueue(base.id(), 4, 4, T0.plusSeconds(3600));
 
-        List<ClaimedDelivery> claimed = queue.claim(10, 10, Map.of(), T0.plusMillis(10), LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0.plusMillis(10), LEASE);
 
         assertEquals(List.of(3L, 1L, 2L), claimed.stream().map(ClaimedDelivery::seq).toList());
-        assertTrue(queue.claim(10, 10, Map.of(), T0.plusMillis(10), LEASE).isEmpty());
+        assertTrue(queue.claim(10, Map.of(), 10, T0.plusMillis(10), LEASE).isEmpty());
     }
 
     @Test
-    void takesAtMostPerWebhookCountingWhatIsBusy() {
+    void takesAtMostEachWebhooksRoomAndTheDefaultRoomForOthers() {
         Base base = insertedBase();
         Webhook first = webhook(base, true);
         Webhook second = webhook(base, true);
         appendEvents(base, 5);
         queue.enqueue(base.id(), 1, 5, T0);
 
-        List<ClaimedDelivery> claimed = queue.claim(10, 2, Map.of(second.id(), 1), T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(second.id(), 1), 2, T0, LEASE);
 
         assertEquals(List.of(1L, 2L), seqsOf(claimed, first.id()));
         assertEquals(List.of(1L), seqsOf(claimed, second.id()));
         assertEquals(3, claimed.size());
-        List<ClaimedDelivery> next = queue.claim(10, 2, Map.of(first.id(), 2, second.id(), 2), T0, LEASE);
-        assertTrue(next.isEmpty(), "both webhooks are at their cap");
-        List<ClaimedDelivery> onlySecond = queue.claim(10, 2, Map.of(first.id(), 2), T0, LEASE);
+        List<ClaimedDelivery> next = queue.claim(10, Map.of(first.id(), 0, second.id(), 0), 2, T0, LEASE);
+        assertTrue(next.isEmpty(), "neither webhook has room");
+        List<ClaimedDelivery> onlySecond = queue.claim(10, Map.of(first.id(), 0), 2, T0, LEASE);
         assertEquals(List.of(2L, 3L), seqsOf(onlySecond, second.id()));
         assertEquals(2, onlySecond.size());
-        assertTrue(queue.claim(0, 2, Map.of(), T0, LEASE).isEmpty());
+        assertTrue(queue.claim(0, Map.of(), 2, T0, LEASE).isEmpty());
     }
 
     @Test
@@ -196,14 +196,14 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         queue.enqueue(quiet.id(), 1, 2, T0.plusMillis(1));
 
         // the head of the due index (16 rows for a claim of 4) is all the flooded webhook's: behind it, the other
-        List<ClaimedDelivery> claimed = queue.claim(4, 2, Map.of(), T0.plusMillis(1), LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(4, Map.of(), 2, T0.plusMillis(1), LEASE);
         assertEquals(List.of(1L, 2L), seqsOf(claimed, flooded.id()));
         assertEquals(List.of(1L, 2L), seqsOf(claimed, other.id()));
 
         // while the flooded one is at its share, the other's new deliveries are found behind its backlog at once
         appendEvents(quiet, 2);
         queue.enqueue(quiet.id(), 3, 4, T0.plusMillis(2));
-        List<ClaimedDelivery> next = queue.claim(4, 2, Map.of(flooded.id(), 2), T0.plusMillis(3), LEASE);
+        List<ClaimedDelivery> next = queue.claim(4, Map.of(flooded.id(), 0), 2, T0.plusMillis(3), LEASE);
         assertEquals(List.of(3L, 4L), seqsOf(next, other.id()));
         assertEquals(2, next.size());
     }
@@ -215,7 +215,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook flooded = webhook(crowded, true);
         appendEvents(crowded, 40);
         queue.enqueue(crowded.id(), 1, 40, T0);
-        assertEquals(2, queue.claim(4, 2, Map.of(), T0, LEASE).size());
+        assertEquals(2, queue.claim(4, Map.of(), 2, T0, LEASE).size());
 
         Base late = insertedBase();
         Webhook newcomer = webhook(late, true);
@@ -223,7 +223,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         queue.enqueue(late.id(), 1, 1, T0.plusMillis(1));
         List<ClaimedDelivery> found = new ArrayList<>();
         for (int ms = 2; ms <= 1200 && found.isEmpty(); ms += 100) {
-            found.addAll(queue.claim(4, 2, Map.of(flooded.id(), 2), T0.plusMillis(ms), LEASE));
+            found.addAll(queue.claim(4, Map.of(flooded.id(), 0), 2, T0.plusMillis(ms), LEASE));
         }
         assertEquals(List.of(1L), seqsOf(found, newcomer.id()));
     }
@@ -235,14 +235,37 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         appendEvents(base, 4);
         queue.enqueue(base.id(), 1, 4, T0);
 
-        List<ClaimedDelivery> leased = queue.claim(2, 10, Map.of(), T0, LEASE);
+        List<ClaimedDelivery> leased = queue.claim(2, Map.of(), 10, T0, LEASE);
 
         Map<Long, Long> nextAttempt = stored().stream().collect(Collectors.toMap(Stored::seq, Stored::nextAttemptAt));
         assertEquals(Map.of(1L, LEASE.toEpochMilli(), 2L, LEASE.toEpochMilli(), 3L, T0.toEpochMilli(),
                 4L, T0.toEpochMilli()), nextAttempt);
-        assertEquals(List.of(3L, 4L), seqs(queue.claim(10, 10, Map.of(), T0.plusSeconds(59), LEASE.plusSeconds(600))));
-        List<ClaimedDelivery> again = queue.claim(10, 10, Map.of(), LEASE, LEASE.plusSeconds(60));
+        assertEquals(List.of(3L, 4L), seqs(queue.claim(10, Map.of(), 10, T0.plusSeconds(59), LEASE.plusSeconds(600))));
+        List<ClaimedDelivery> again = queue.claim(10, Map.of(), 10, LEASE, LEASE.plusSeconds(60));
         assertEquals(ids(leased), ids(again), "the lease ran out: another instance carries on");
+    }
+
+    // a delivery claimed ahead and never sent goes back due at once, but only while the lease is still this claim's
+    @Test
+    void releaseMakesUnsentDeliveriesDueAgainOnlyUnderTheirOwnLease() {
+        Base base = insertedBase();
+        webhook(base, true);
+        appendEvents(base, 3);
+        queue.enqueue(base.id(), 1, 3, T0);
+        List<ClaimedDelivery> leased = queue.claim(3, Map.of(), 10, T0, LEASE);
+        Instant later = T0.plusSeconds(5);
+        Instant otherLease = LEASE.plusSeconds(1);
+        transactions.inTransaction(() -> {
+            queue.release(List.of(leased.get(0).id()), LEASE, later);
+            queue.release(List.of(leased.get(1).id()), otherLease, later);
+            return null;
+        });
+
+        Map<Long, Long> nextAttempt = stored().stream().collect(Collectors.toMap(Stored::seq, Stored::nextAttemptAt));
+        assertEquals(Map.of(1L, later.toEpochMilli(), 2L, LEASE.toEpochMilli(), 3L, LEASE.toEpochMilli()), nextAttempt);
+        ClaimedDelivery again = queue.claim(10, Map.of(), 10, later, later.plusSeconds(60)).get(0);
+        assertEquals(leased.get(0).id(), again.id());
+        assertEquals(0, again.attempts(), "given back unsent: no attempt was made");
     }
 
     @Test
@@ -267,7 +290,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
                     // empty only when every delivery is leased or held by a claimer that goes on
                     List<ClaimedDelivery> batch;
                     do {
-                        batch = queue.claim(7, 1000, Map.of(), T0, LEASE);
+                        batch = queue.claim(7, Map.of(), 1000, T0, LEASE);
                         batch.forEach(delivery -> claimed.add(delivery.id().value()));
                     } while (!batch.isEmpty());
                     return null;
@@ -290,12 +313,12 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         webhook(base, true);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery first = queue.claim(1, 1, Map.of(), T0, LEASE).get(0);
+        ClaimedDelivery first = queue.claim(1, Map.of(), 1, T0, LEASE).get(0);
         queue.record(List.of(outcome(first, failed(T0), DeliveryStatus.FAILED, null)), DISABLE_BEFORE);
         Instant later = T0.plusSeconds(3600);
 
         assertTrue(log.redeliver(first.webhookId(), first.id(), later));
-        ClaimedDelivery again = queue.claim(1, 1, Map.of(), later, later.plusSeconds(60)).get(0);
+        ClaimedDelivery again = queue.claim(1, Map.of(), 1, later, later.plusSeconds(60)).get(0);
 
         assertEquals(first.id(), again.id());
         assertEquals(1, again.attempts());
@@ -313,7 +336,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook webhook = webhook(base, true);
         appendEvents(base, 3);
         queue.enqueue(base.id(), 1, 3, T0);
-        List<ClaimedDelivery> claimed = queue.claim(3, 10, Map.of(), T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(3, Map.of(), 10, T0, LEASE);
         Instant at = T0.plusSeconds(1);
         Attempt ok = Attempt.answered(at, Duration.ofMillis(120), Map.of("webhook-id", "evt_1", "User-Agent", "Basehook/1"),
                 204, Map.of("Server", "nginx"), "", null);
@@ -369,11 +392,11 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         webhook(base, true);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery first = queue.claim(1, 1, Map.of(), T0, LEASE).get(0);
+        ClaimedDelivery first = queue.claim(1, Map.of(), 1, T0, LEASE).get(0);
         queue.record(List.of(outcome(first, failed(T0), DeliveryStatus.RETRYING, T0.plusSeconds(5))), DISABLE_BEFORE);
 
-        assertTrue(queue.claim(1, 1, Map.of(), T0.plusSeconds(4), LEASE).isEmpty());
-        ClaimedDelivery retry = queue.claim(1, 1, Map.of(), T0.plusSeconds(5), LEASE).get(0);
+        assertTrue(queue.claim(1, Map.of(), 1, T0.plusSeconds(4), LEASE).isEmpty());
+        ClaimedDelivery retry = queue.claim(1, Map.of(), 1, T0.plusSeconds(5), LEASE).get(0);
         assertEquals(first.id(), retry.id());
         assertEquals(1, retry.attempts());
         queue.record(List.of(outcome(retry, succeeded(T0.plusSeconds(6)), DeliveryStatus.SUCCEEDED, null)),
@@ -390,7 +413,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook webhook = webhook(base, true);
         appendEvents(base, 8);
         queue.enqueue(base.id(), 1, 8, T0);
-        List<ClaimedDelivery> claimed = queue.claim(8, 8, Map.of(), T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(8, Map.of(), 8, T0, LEASE);
 
         queue.record(List.of(retrying(claimed.get(0), failed(T0.plusSeconds(2))),
                 retrying(claimed.get(1), failed(T0.plusSeconds(1)))), DISABLE_BEFORE);
@@ -421,7 +444,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         markFailingSince(notInBatch, LONG_AGO);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        Map<WebhookId, ClaimedDelivery> claimed = queue.claim(10, 10, Map.of(), T0, LEASE).stream()
+        Map<WebhookId, ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).stream()
                 .collect(Collectors.toMap(ClaimedDelivery::webhookId, delivery -> delivery));
 
         List<WebhookId> disabled = queue.record(List.of(
@@ -448,7 +471,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook kept = webhook(base, true);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        Map<WebhookId, ClaimedDelivery> claimed = queue.claim(10, 10, Map.of(), T0, LEASE).stream()
+        Map<WebhookId, ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).stream()
                 .collect(Collectors.toMap(ClaimedDelivery::webhookId, delivery -> delivery));
         webhooks.delete(base.id(), deleted.id());
 
@@ -465,7 +488,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         webhook(base, true);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery delivery = queue.claim(1, 1, Map.of(), T0, LEASE).get(0);
+        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).get(0);
         queue.record(List.of(retrying(delivery, failed(T0))), DISABLE_BEFORE);
 
         queue.record(List.of(outcome(delivery, succeeded(T0.plusSeconds(1)), DeliveryStatus.SUCCEEDED, null)),
@@ -487,7 +510,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook webhook = webhook(base, true);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery delivery = queue.claim(1, 1, Map.of(), T0, LEASE).get(0);
+        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).get(0);
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch recorded = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -532,7 +555,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook kept = webhook(base, true);
         appendEvents(base, 4);
         queue.enqueue(base.id(), 1, 4, T0);
-        List<ClaimedDelivery> claimed = queue.claim(8, 8, Map.of(), T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(8, Map.of(), 8, T0, LEASE);
         List<ClaimedDelivery> ofKept = claimed.stream().filter(d -> d.webhookId().equals(kept.id())).toList();
         ClaimedDelivery late = ofKept.get(3);
         // another instance recorded the last one's attempt already (its lease had run out here)
@@ -560,11 +583,11 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         webhook(base, true);
         appendEvents(base, 2);
         queue.enqueue(base.id(), 1, 2, T0);
-        ClaimedDelivery first = queue.claim(1, 10, Map.of(), T0, LEASE).get(0);
+        ClaimedDelivery first = queue.claim(1, Map.of(), 10, T0, LEASE).get(0);
 
         assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
             queue.record(List.of(outcome(first, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
-            assertEquals(1, queue.claim(10, 10, Map.of(), T0, LEASE).size());
+            assertEquals(1, queue.claim(10, Map.of(), 10, T0, LEASE).size());
             throw new IllegalStateException("the turn fails before it commits");
         }));
 
@@ -581,7 +604,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook webhook = webhook(base, true);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery delivery = queue.claim(1, 1, Map.of(), T0, LEASE).get(0);
+        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).get(0);
 
         queue.park(List.of(delivery.id()), T0.plus(Duration.ofDays(3650)));
 
@@ -596,7 +619,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook other = webhook(base, true);
         appendEvents(base, 3);
         queue.enqueue(base.id(), 1, 3, T0);
-        List<ClaimedDelivery> claimed = queue.claim(10, 10, Map.of(), T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE);
         ClaimedDelivery closed = claimed.stream().filter(delivery -> delivery.webhookId().equals(disabled.id()))
                 .findFirst().orElseThrow();
         queue.record(List.of(outcome(closed, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
@@ -612,7 +635,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertNull(byId.get(closed.id().value()).nextAttemptAt(), "a closed delivery stays closed");
         assertEquals(2, byId.values().stream().filter(delivery -> Long.valueOf(farAway.toEpochMilli())
                 .equals(delivery.nextAttemptAt())).count());
-        assertTrue(queue.claim(10, 10, Map.of(), LEASE, LEASE.plusSeconds(60)).stream()
+        assertTrue(queue.claim(10, Map.of(), 10, LEASE, LEASE.plusSeconds(60)).stream()
                 .allMatch(delivery -> delivery.webhookId().equals(other.id())), "parked ones are not claimed");
 
         Instant now = T0.plusSeconds(3600);
@@ -626,7 +649,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
                     : LEASE.plusSeconds(60).toEpochMilli();
             assertEquals(expected, nextAttempt.get(delivery.id().value()), "only the resumed webhook's open ones");
         }
-        assertEquals(List.of(2L, 3L), seqsOf(queue.claim(10, 10, Map.of(), now, now.plusSeconds(60)), disabled.id()));
+        assertEquals(List.of(2L, 3L), seqsOf(queue.claim(10, Map.of(), 10, now, now.plusSeconds(60)), disabled.id()));
     }
 
     @Test
@@ -640,7 +663,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
 
         assertEquals(new DeliveryQueue.Backlog(3, T0), queue.backlog());
 
-        ClaimedDelivery oldest = queue.claim(1, 10, Map.of(), T0, LEASE).get(0);
+        ClaimedDelivery oldest = queue.claim(1, Map.of(), 10, T0, LEASE).get(0);
         assertEquals(new DeliveryQueue.Backlog(3, T0), queue.backlog(), "a leased delivery is still open");
         queue.record(List.of(outcome(oldest, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
 

@@ -8,21 +8,33 @@ import java.util.Objects;
 /**
  * How this instance delivers (SPEC §5).
  *
- * @param claimBatch         at most this many deliveries claimed per turn
- * @param maxInFlight        requests in flight on this instance in all
+ * @param claimBatch            at most this many deliveries claimed per turn
+ * @param maxInFlight           deliveries this instance holds in all: requests in flight, claimed ones waiting
+ *                              for a free request slot, and finished ones not yet recorded
  * @param maxInFlightPerWebhook requests in flight to one webhook (1 keeps arrival in {@code seq} order)
- * @param lease              how long a claim holds a delivery; longer than the request timeout
- * @param disableAfter       a webhook without any 2xx for this long is disabled
+ * @param maxClaimedPerWebhook  deliveries one webhook may hold claimed on this instance, sent or waiting for a
+ *                              slot; a webhook gets this much room only while its endpoint answers fast
+ * @param requestTimeout        how long one attempt may take
+ * @param lease                 how long a claim holds a delivery; longer than the request timeout
+ * @param disableAfter          a webhook without any 2xx for this long is disabled
  */
-public record DeliverySettings(int claimBatch, int maxInFlight, int maxInFlightPerWebhook, Duration lease,
-                               RetrySchedule retrySchedule, Duration disableAfter) {
+public record DeliverySettings(int claimBatch, int maxInFlight, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
+                               Duration requestTimeout, Duration lease, RetrySchedule retrySchedule,
+                               Duration disableAfter) {
 
     public DeliverySettings {
         if (claimBatch < 1 || maxInFlight < 1 || maxInFlightPerWebhook < 1) {
             throw new IllegalArgumentException("delivery limits are positive");
         }
+        if (maxClaimedPerWebhook < maxInFlightPerWebhook) {
+            throw new IllegalArgumentException("a webhook may hold at least as many deliveries as it has in flight");
+        }
+        Objects.requireNonNull(requestTimeout);
         Objects.requireNonNull(lease);
         Objects.requireNonNull(retrySchedule);
         Objects.requireNonNull(disableAfter);
+        if (lease.compareTo(requestTimeout) <= 0) {
+            throw new IllegalArgumentException("a lease outlives the request it covers, or a slow answer is sent twice");
+        }
     }
 }

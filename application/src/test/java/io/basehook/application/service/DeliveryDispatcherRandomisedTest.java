@@ -89,8 +89,9 @@ class DeliveryDispatcherRandomisedTest {
 
     private void runOnce(String run) {
         RetrySchedule schedule = random.nextBoolean() ? RetrySchedule.DEFAULT : randomSchedule();
-        DeliverySettings settings = new DeliverySettings(1 + random.nextInt(5), 1 + random.nextInt(6),
-                1 + random.nextInt(3), Duration.ofMinutes(1), schedule, Duration.ofDays(5));
+        int slots = 1 + random.nextInt(3);
+        DeliverySettings settings = new DeliverySettings(1 + random.nextInt(5), 1 + random.nextInt(6), slots,
+                slots + random.nextInt(4), Duration.ofSeconds(15), Duration.ofMinutes(1), schedule, Duration.ofDays(5));
         double successRate = random.nextDouble() * 0.6;
 
         Map<WebhookId, Webhook> webhooks = new LinkedHashMap<>();
@@ -116,7 +117,7 @@ class DeliveryDispatcherRandomisedTest {
         DeliveryQueue queue = mock(DeliveryQueue.class);
         WebhookRepository repository = mock(WebhookRepository.class);
         when(repository.findByIds(anyCollection())).thenReturn(webhooks);
-        when(queue.claim(anyInt(), anyInt(), anyMap(), any(), any())).thenAnswer(call -> claim(rows,
+        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> claim(rows,
                 call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3), call.getArgument(4)));
         when(queue.record(anyList(), any())).thenAnswer(call -> {
             if (databaseDown[0]) {
@@ -147,14 +148,20 @@ class DeliveryDispatcherRandomisedTest {
                 assertTrue(databaseDown[0], run + ": " + e);
                 outages++;
             }
-            // SPEC §5 isolation: bounded requests in flight per webhook and per instance
+            // SPEC §5 isolation: bounded requests open per webhook; bounded deliveries held per webhook and in all
             Map<WebhookId, Integer> open = new HashMap<>();
             for (FakeWebhookPort.Request request : requests) {
-                open.merge(byUrl.get(request.url()), 1, Integer::sum);
+                if (!request.answer().isDone()) {
+                    open.merge(byUrl.get(request.url()), 1, Integer::sum);
+                }
             }
-            recordedPerWebhook.forEach((id, done) -> open.merge(id, -done, Integer::sum));
             open.values().forEach(n -> assertTrue(n <= settings.maxInFlightPerWebhook(), run + ": per webhook " + n));
-            assertTrue(open.values().stream().mapToInt(Integer::intValue).sum() <= settings.maxInFlight(), run);
+            Map<WebhookId, Integer> held = new HashMap<>();
+            rows.forEach(row -> held.merge(row.webhookId, row.sends, Integer::sum));
+            recordedPerWebhook.forEach((id, done) -> held.merge(id, -done, Integer::sum));
+            held.values().forEach(n -> assertTrue(n <= settings.maxClaimedPerWebhook(), run + ": held " + n));
+            assertTrue(held.values().stream().mapToInt(Integer::intValue).sum() <= settings.maxInFlight(), run);
+            assertEquals(held.values().stream().mapToInt(Integer::intValue).sum(), dispatcher.inFlight(), run);
             if (dispatcher.inFlight() == 0) {
                 rows.stream().filter(row -> row.status.isOpen()).map(row -> row.nextAttemptAt)
                         .min(Comparator.naturalOrder()).filter(due -> due.isAfter(clock.instant()))
@@ -195,17 +202,18 @@ class DeliveryDispatcherRandomisedTest {
         }
     }
 
-    /** Due open rows, oldest due first then by id, within the limit and each webhook's free room; leased. */
-    private static List<ClaimedDelivery> claim(List<Row> rows, int limit, int perWebhook, Map<WebhookId, Integer> busy,
-                                               Instant now, Instant leaseUntil) {
-        Map<WebhookId, Integer> taken = new HashMap<>(busy);
+    /** Due open rows, oldest due first then by id, within the limit and each webhook's room; leased. */
+    private static List<ClaimedDelivery> claim(List<Row> rows, int limit, Map<WebhookId, Integer> room,
+                                               int roomOfOthers, Instant now, Instant leaseUntil) {
+        Map<WebhookId, Integer> left = new HashMap<>(room);
         List<ClaimedDelivery> claimed = new ArrayList<>();
         rows.stream()
                 .filter(row -> row.status.isOpen() && !row.nextAttemptAt.isAfter(now))
                 .sorted(Comparator.comparing((Row row) -> row.nextAttemptAt).thenComparing(row -> row.id.value()))
                 .forEach(row -> {
-                    if (claimed.size() < limit && taken.getOrDefault(row.webhookId, 0) < perWebhook) {
-                        taken.merge(row.webhookId, 1, Integer::sum);
+                    int free = left.getOrDefault(row.webhookId, roomOfOthers);
+                    if (claimed.size() < limit && free > 0) {
+                        left.put(row.webhookId, free - 1);
                         row.nextAttemptAt = leaseUntil;
                         row.sends++;
                         claimed.add(new ClaimedDelivery(row.id, row.webhookId, Fixture.BASE_ID, row.id.value(),
@@ -233,7 +241,8 @@ class DeliveryDispatcherRandomisedTest {
     }
 
     private Attempt randomAttempt(Instant at, double successRate) {
-        Duration took = Duration.ofMillis(random.nextInt(15_000));
+        // fast answers give a webhook room to claim ahead of its slots, slow ones keep it at its slots
+        Duration took = Duration.ofMillis(random.nextBoolean() ? random.nextInt(20) : random.nextInt(15_000));
         if (random.nextDouble() < successRate) {
             return Attempt.answered(at, took, Map.of(), 200 + random.nextInt(5), Map.of(), "ok", null);
         }

@@ -43,6 +43,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -63,11 +64,12 @@ class DeliveryDispatcherTest {
     private static final Duration LEASE = Duration.ofMinutes(1);
     private static final Duration DISABLE_AFTER = Duration.ofDays(5);
     private static final Duration TOOK = Duration.ofSeconds(2);
-    private static final DeliverySettings SETTINGS = new DeliverySettings(10, 50, 2, LEASE, RetrySchedule.DEFAULT,
-            DISABLE_AFTER);
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final DeliverySettings SETTINGS = new DeliverySettings(10, 50, 2, 6, TIMEOUT, LEASE,
+            RetrySchedule.DEFAULT, DISABLE_AFTER);
 
     /** One call of {@code claim}, as the queue saw it. */
-    private record Claim(int limit, int perWebhook, Map<WebhookId, Integer> busy, Instant now, Instant leaseUntil) {
+    private record Claim(int limit, Map<WebhookId, Integer> room, int roomOfOthers, Instant now, Instant leaseUntil) {
     }
 
     private final DeliveryQueue queue = mock(DeliveryQueue.class);
@@ -100,7 +102,7 @@ class DeliveryDispatcherTest {
             return found;
         });
         // the queue hands out the batches given to due(), one per claim, then nothing
-        when(queue.claim(anyInt(), anyInt(), anyMap(), any(), any())).thenAnswer(call -> {
+        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> {
             claims.add(new Claim(call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3),
                     call.getArgument(4)));
             return due.isEmpty() ? List.of() : due.poll();
@@ -163,7 +165,7 @@ class DeliveryDispatcherTest {
     @Test
     void aTurnClaimsUpToTheBatchWithTheBusyMapAndALease() {
         assertEquals(0, dispatcher.deliverDue());
-        assertEquals(List.of(new Claim(10, 2, Map.of(), NOW, NOW.plus(LEASE))), claims);
+        assertEquals(List.of(new Claim(10, Map.of(), 2, NOW, NOW.plus(LEASE))), claims);
         verifyNoInteractions(webhooks, wakeup);
     }
 
@@ -183,7 +185,7 @@ class DeliveryDispatcherTest {
         InOrder order = inOrder(transactions, queue);
         order.verify(transactions).inTransaction(any());
         order.verify(queue).record(anyList(), any());
-        order.verify(queue).claim(anyInt(), anyInt(), anyMap(), any(), any());
+        order.verify(queue).claim(anyInt(), anyMap(), anyInt(), any(), any());
         order.verify(transactions).commit();
         assertEquals(List.of(1), sentAtCommit);
         assertEquals(2, sender.requests().size());
@@ -200,7 +202,7 @@ class DeliveryDispatcherTest {
         assertEquals(4, dispatcher.deliverDue());
 
         // hookA was at its cap of 2 before the turn; both slots were given back before the claim
-        assertEquals(new Claim(10, 2, Map.of(), NOW, NOW.plus(LEASE)), claims.get(1));
+        assertEquals(new Claim(10, Map.of(), 2, NOW, NOW.plus(LEASE)), claims.get(1));
         assertEquals(4, sender.requests().size());
         assertEquals(2, dispatcher.inFlight());
     }
@@ -227,7 +229,7 @@ class DeliveryDispatcherTest {
     // SPEC §5 isolation: this instance never has more than maxInFlight requests open
     @Test
     void aTurnClaimsNoMoreThanTheFreeRoomAndNothingWhenFull() {
-        DeliveryDispatcher small = dispatcher(new DeliverySettings(10, 3, 2, LEASE, RetrySchedule.DEFAULT, DISABLE_AFTER));
+        DeliveryDispatcher small = dispatcher(new DeliverySettings(10, 3, 2, 2, TIMEOUT, LEASE, RetrySchedule.DEFAULT, DISABLE_AFTER));
         due(delivery(hookA, 0), delivery(hookB, 0));
         assertEquals(2, small.deliverDue());
         due(delivery(hookB, 0));
@@ -249,16 +251,17 @@ class DeliveryDispatcherTest {
 
         assertEquals(3, dispatcher.deliverDue());
 
+        // each webhook's in claim order (its lane), one webhook after the other
         List<FakeWebhookPort.Request> requests = sender.requests();
         assertEquals(3, requests.size());
-        assertEquals(List.of(hookA.url(), hookB.url(), hookA.url()), requests.stream().map(FakeWebhookPort.Request::url).toList());
-        assertEquals(List.of(first.eventId(), second.eventId(), third.eventId()),
+        assertEquals(List.of(hookA.url(), hookA.url(), hookB.url()), requests.stream().map(FakeWebhookPort.Request::url).toList());
+        assertEquals(List.of(first.eventId(), third.eventId(), second.eventId()),
                 requests.stream().map(FakeWebhookPort.Request::eventId).toList());
-        assertEquals(List.of(first.payload(), second.payload(), third.payload()),
+        assertEquals(List.of(first.payload(), third.payload(), second.payload()),
                 requests.stream().map(FakeWebhookPort.Request::payload).toList());
         // SPEC §4: during a rotation both secrets sign
         assertEquals(List.of(hookA.secret(), old), requests.get(0).secrets());
-        assertEquals(List.of(hookB.secret()), requests.get(1).secrets());
+        assertEquals(List.of(hookB.secret()), requests.get(2).secrets());
         // one look-up for the whole batch, not one per delivery
         verify(webhooks).findByIds(Set.of(hookA.id(), hookB.id()));
         assertEquals(3, dispatcher.inFlight());
@@ -335,22 +338,110 @@ class DeliveryDispatcherTest {
                 outcome);
     }
 
-    // the queue limits each webhook by what this instance already has in flight to it
+    // the queue limits each webhook by what this instance already holds of it; one it holds nothing of gets the
+    // default room (its request slots) and is left out of the map
     @Test
-    void busyCountsGoToTheNextClaimWhileSendsAreOpenAndAreReleasedOnceRecorded() {
+    void roomShrinksWhileSendsAreOpenAndGrowsBackOnceRecorded() {
         due(delivery(hookA, 0), delivery(hookA, 0), delivery(hookB, 0));
         dispatcher.deliverDue();
         dispatcher.deliverDue();
-        assertEquals(Map.of(hookA.id(), 2, hookB.id(), 1), claims.get(1).busy());
+        assertEquals(Map.of(hookA.id(), 0, hookB.id(), 1), claims.get(1).room());
 
         sender.request(0).answer(ok());
         dispatcher.deliverDue();
-        assertEquals(Map.of(hookA.id(), 1, hookB.id(), 1), claims.get(2).busy());
+        assertEquals(Map.of(hookA.id(), 1, hookB.id(), 1), claims.get(2).room());
 
         sender.request(1).answer(answered(500, null));
         sender.request(2).answer(ok());
         dispatcher.deliverDue();
-        assertEquals(Map.of(), claims.get(3).busy());
+        assertEquals(Map.of(), claims.get(3).room());
+        assertEquals(0, dispatcher.inFlight());
+    }
+
+    private static Attempt okAfter(Duration took) {
+        return Attempt.answered(NOW, took, Map.of(), 200, Map.of(), "", null);
+    }
+
+    // a fast endpoint is not paced by the database turns: claimed deliveries wait in its lane, and each answer
+    // starts the next at once, in claim order, never with more requests open than its slots
+    @Test
+    void anAnswerStartsTheWebhooksNextClaimedDeliveryAtOnceWithinItsSlots() {
+        ClaimedDelivery first = delivery(hookA, 0);
+        ClaimedDelivery second = delivery(hookA, 0);
+        ClaimedDelivery third = delivery(hookA, 0);
+        ClaimedDelivery fourth = delivery(hookA, 0);
+        due(first, second, third, fourth);
+
+        assertEquals(4, dispatcher.deliverDue());
+        assertEquals(2, sender.requests().size(), "two slots");
+        assertEquals(4, dispatcher.inFlight(), "held: two sent, two waiting");
+
+        sender.request(1).answer(okAfter(Duration.ofMillis(10)));
+        assertEquals(3, sender.requests().size(), "the freed slot was used without a turn");
+        sender.request(2).answer(okAfter(Duration.ofMillis(10)));
+        sender.request(0).answer(okAfter(Duration.ofMillis(10)));
+        assertEquals(4, sender.requests().size());
+        assertEquals(List.of(first.eventId(), second.eventId(), third.eventId(), fourth.eventId()),
+                sender.requests().stream().map(FakeWebhookPort.Request::eventId).toList());
+        assertEquals(1, claims.size(), "no turn was needed to send them");
+
+        assertEquals(3, dispatcher.deliverDue());
+        assertEquals(1, dispatcher.inFlight());
+    }
+
+    // how much a webhook may hold follows its pace: slots plus what they finish in CLAIM_AHEAD, at most the cap
+    @Test
+    void aFastWebhookGetsRoomBeyondItsSlotsAndASlowOneOnlyItsSlots() {
+        due(delivery(hookA, 0), delivery(hookB, 0));
+        dispatcher.deliverDue();
+        sender.request(0).answer(okAfter(Duration.ofMillis(10)));
+        sender.request(1).answer(okAfter(Duration.ofSeconds(2)));
+        due(delivery(hookA, 0), delivery(hookB, 0));
+        dispatcher.deliverDue();
+        dispatcher.deliverDue();
+
+        // hookA: 2 slots + 2 * 200 ms / 10 ms, capped at 6, less the one it holds; hookB: 2 slots less one
+        assertEquals(Map.of(hookA.id(), 5, hookB.id(), 1), claims.get(2).room());
+    }
+
+    // a delivery that waited so long that its lease would end before the answer is not sent: a second instance
+    // would send it too. It is given back in the next turn, due at once, under its own lease only
+    @Test
+    void aWaitingDeliveryNearTheEndOfItsLeaseIsGivenBackUnsent() {
+        ClaimedDelivery late = delivery(hookA, 0);
+        due(delivery(hookA, 0), delivery(hookA, 0), late);
+        dispatcher.deliverDue();
+        clock.advance(LEASE.minus(TIMEOUT));
+
+        sender.request(0).answer(ok());
+
+        assertEquals(2, sender.requests().size());
+        verify(wakeup, atLeastOnce()).wake();
+        dispatcher.deliverDue();
+        Instant now = NOW.plus(LEASE.minus(TIMEOUT));
+        verify(queue).release(List.of(late.id()), NOW.plus(LEASE), now);
+        assertEquals(1, recorded.size());
+        assertEquals(1, dispatcher.inFlight());
+    }
+
+    // SPEC §5 shutdown: what waits for a slot is released at once, what is in flight is finished and recorded
+    @Test
+    void drainGivesBackWhatWaitsAndRecordsWhatWasSent() {
+        ClaimedDelivery waiting = delivery(hookA, 0);
+        due(delivery(hookA, 0), delivery(hookA, 0), waiting);
+        dispatcher.deliverDue();
+        // the answers come once draining began: the slots they free must not start the waiting delivery
+        doAnswer(call -> {
+            sender.request(0).answer(ok());
+            sender.request(1).answer(ok());
+            return null;
+        }).when(queue).release(anyCollection(), any(), any());
+
+        dispatcher.drain(Duration.ofMinutes(1));
+
+        verify(queue).release(List.of(waiting.id()), NOW.plus(LEASE), NOW);
+        assertEquals(2, sender.requests().size(), "nothing new starts once draining");
+        assertEquals(2, recorded.size());
         assertEquals(0, dispatcher.inFlight());
     }
 
@@ -371,7 +462,8 @@ class DeliveryDispatcherTest {
         assertEquals(sent.eventId(), sender.request(0).eventId());
         assertEquals(1, dispatcher.inFlight());
         dispatcher.deliverDue();
-        assertEquals(Map.of(hookB.id(), 1), claims.get(1).busy());
+        assertEquals(Map.of(hookB.id(), 1), claims.get(1).room());
+        assertEquals(2, claims.get(1).roomOfOthers());
     }
 
     @Test
@@ -402,7 +494,7 @@ class DeliveryDispatcherTest {
         assertEquals(List.of(new DeliveryId(1), new DeliveryId(2)), recorded.stream().map(DeliveryOutcome::id).toList());
         assertEquals(List.of(DeliveryStatus.SUCCEEDED, DeliveryStatus.RETRYING),
                 recorded.stream().map(DeliveryOutcome::status).toList());
-        assertEquals(Map.of(), claims.get(1).busy());
+        assertEquals(Map.of(), claims.get(1).room());
         assertEquals(0, dispatcher.inFlight());
 
         dispatcher.deliverDue();
@@ -456,7 +548,7 @@ class DeliveryDispatcherTest {
                 recorded.stream().map(DeliveryOutcome::status).toList());
         assertEquals(AttemptError.CONNECTION_FAILED, recorded.get(0).attempt().error());
         assertEquals(0, dispatcher.inFlight());
-        assertEquals(Map.of(), claims.get(1).busy());
+        assertEquals(Map.of(), claims.get(1).room());
     }
 
     @Test

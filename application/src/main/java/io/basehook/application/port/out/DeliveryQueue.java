@@ -29,14 +29,20 @@ public interface DeliveryQueue {
 
     /**
      * In the caller's transaction (or its own without one), which must commit before anything claimed is sent:
-     * takes due open deliveries (oldest due first, then by id, so a webhook's
-     * deliveries are first attempted in {@code seq} order), at most {@code limit} in all and at most
-     * {@code perWebhook - busy.get(webhook)} per webhook, skipping rows another instance holds, and leases
-     * them by moving their next attempt to {@code leaseUntil}. If this instance dies, the lease expires and
-     * another instance takes them.
+     * takes due open deliveries (oldest due first, then by id, so a webhook's deliveries are first attempted in
+     * {@code seq} order), at most {@code limit} in all and per webhook at most its {@code room} (a webhook not in
+     * the map: {@code roomOfOthers}), skipping rows another instance holds, and leases them by moving their next
+     * attempt to {@code leaseUntil}. If this instance dies, the lease expires and another instance takes them.
      */
-    List<ClaimedDelivery> claim(int limit, int perWebhook, Map<WebhookId, Integer> busy, Instant now,
+    List<ClaimedDelivery> claim(int limit, Map<WebhookId, Integer> room, int roomOfOthers, Instant now,
                                 Instant leaseUntil);
+
+    /**
+     * In the caller's transaction (or its own without one): gives back claimed deliveries that were not sent,
+     * due at {@code now}, so any instance may take them at once. Only a delivery still under the lease
+     * {@code leaseUntil} of that claim is touched; one whose lease ran out belongs to whoever took it next.
+     */
+    void release(Collection<DeliveryId> ids, Instant leaseUntil, Instant now);
 
     /**
      * In the caller's transaction (or its own without one): logs each attempt, moves each delivery to its new status, and keeps each webhook's
