@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -323,8 +324,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     }
 
     /**
-     * Three statements whatever the batch size: the webhooks' health where it changed, then the deliveries, each
-     * updated in id order (the lock order of a webhook delete: webhook, then its deliveries by cascade, so neither that nor a
+     * A few statements whatever the batch size: the webhooks' health where it changed, then the deliveries, locked
+     * and updated in id order (the lock order of a webhook delete: webhook, then its deliveries by cascade, so neither that nor a
      * concurrent record can deadlock with it), then the attempt log of the deliveries that were updated.
      */
     @Override
@@ -376,31 +377,59 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         }
     }
 
-    /** The outcomes whose delivery it updated (each statement's own count tells). */
+    /**
+     * The outcomes whose delivery it updated. The deliveries are locked first, in id order (the order of the
+     * outcomes), and only those still behind the outcome's attempt are moved: an outcome recorded late (after its
+     * lease ran out and another instance recorded the same attempt) must not overwrite the newer state, and a
+     * delivery deleted meanwhile is not there. Then one statement moves all that end alike (a batch of successes
+     * is one), instead of one statement per delivery.
+     */
     private static List<DeliveryOutcome> updateDeliveries(Connection connection, List<DeliveryOutcome> outcomes)
             throws SQLException {
-        // attempts < ?: an outcome recorded late (after its lease ran out and another instance recorded the
-        // same attempt) must not overwrite the newer state
-        try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET status = ?, attempts = ?, "
-                + "next_attempt_at = ? WHERE id = ? AND attempts < ?")) {
-            for (DeliveryOutcome outcome : outcomes) {
-                update.setString(1, outcome.status().wireName());
-                update.setInt(2, outcome.attempts());
-                // closed means no next attempt: that keeps it out of the due index
-                EpochMillis.set(update, 3, outcome.status().isOpen() ? outcome.nextAttemptAt() : null);
-                update.setLong(4, outcome.id().value());
-                update.setInt(5, outcome.attempts());
-                update.addBatch();
-            }
-            int[] counts = update.executeBatch();
-            List<DeliveryOutcome> updated = new ArrayList<>(outcomes.size());
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] > 0) {
-                    updated.add(outcomes.get(i));
+        Map<Long, Integer> storedAttempts = new HashMap<>();
+        for (List<DeliveryOutcome> chunk : InClause.chunks(outcomes)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, attempts FROM bh_delivery WHERE id IN ("
+                    + InClause.placeholders(chunk.size()) + ") FOR UPDATE")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setLong(i + 1, chunk.get(i).id().value());
+                }
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        storedAttempts.put(result.getLong(1), result.getInt(2));
+                    }
                 }
             }
-            return updated;
         }
+        List<DeliveryOutcome> updated = new ArrayList<>(outcomes.size());
+        Map<Ending, List<Long>> alike = new LinkedHashMap<>();
+        for (DeliveryOutcome outcome : outcomes) {
+            Integer stored = storedAttempts.get(outcome.id().value());
+            if (stored != null && stored < outcome.attempts()) {
+                updated.add(outcome);
+                // closed means no next attempt: that keeps it out of the due index
+                Instant next = outcome.status().isOpen() ? outcome.nextAttemptAt() : null;
+                alike.computeIfAbsent(new Ending(outcome.status(), outcome.attempts(), next), ending -> new ArrayList<>())
+                        .add(outcome.id().value());
+            }
+        }
+        for (Map.Entry<Ending, List<Long>> entry : alike.entrySet()) {
+            Ending ending = entry.getKey();
+            for (List<Long> chunk : InClause.chunks(entry.getValue())) {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET status = ?, "
+                        + "attempts = ?, next_attempt_at = ? WHERE id IN (" + InClause.placeholders(chunk.size()) + ")")) {
+                    update.setString(1, ending.status().wireName());
+                    update.setInt(2, ending.attempts());
+                    EpochMillis.set(update, 3, ending.nextAttemptAt());
+                    bindLongs(update, 4, chunk);
+                    update.executeUpdate();
+                }
+            }
+        }
+        return updated;
+    }
+
+    /** Where an outcome leaves its delivery; deliveries that end alike are moved by one statement. */
+    private record Ending(DeliveryStatus status, int attempts, Instant nextAttemptAt) {
     }
 
     /** What the batch says about each webhook's endpoint, by webhook id in sorted (lock) order. */

@@ -1,0 +1,34 @@
+package io.basehook.bootstrap;
+
+import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.jdbc.JdbcConnection;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The driver settings of application.yml reach MySQL Connector/J on the application's own pool. The driver
+ * reads only string values: written as YAML booleans they were silently ignored, and every batch went to the
+ * database one statement per row.
+ */
+class DriverSettingsTest {
+
+    @Test
+    void theConfiguredDriverSettingsAreInEffectOnThePoolsConnections() throws SQLException {
+        // the bean is the transaction-aware proxy; the pool is behind it
+        DataSource dataSource = DelegatingDataSource.unwrapDataSource(
+                RunningBasehook.get().context().getBean(DataSource.class));
+        try (Connection connection = dataSource.getConnection()) {
+            var settings = connection.unwrap(JdbcConnection.class).getPropertySet();
+            assertEquals(true, settings.getBooleanProperty(PropertyKey.rewriteBatchedStatements).getValue());
+            assertEquals(true, settings.getBooleanProperty(PropertyKey.useLocalSessionState).getValue());
+            assertEquals(true, settings.getBooleanProperty(PropertyKey.cachePrepStmts).getValue());
+            assertEquals(false, settings.getBooleanProperty(PropertyKey.useServerPrepStmts).getValue());
+        }
+    }
+}
