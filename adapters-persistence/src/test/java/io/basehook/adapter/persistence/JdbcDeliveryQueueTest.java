@@ -41,6 +41,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -206,6 +207,20 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         List<ClaimedDelivery> next = queue.claim(4, Map.of(flooded.id(), 0), 2, T0.plusMillis(3), LEASE);
         assertEquals(List.of(3L, 4L), seqsOf(next, other.id()));
         assertEquals(2, next.size());
+    }
+
+    // the head of the due index is short; a claim larger than the head goes on through the per-webhook index
+    @Test
+    void aClaimLongerThanTheHeadTakesAWebhooksRoomInSeqOrder() {
+        Base base = insertedBase();
+        Webhook fast = webhook(base, true);
+        appendEvents(base, 150);
+        queue.enqueue(base.id(), 1, 150, T0);
+
+        List<ClaimedDelivery> claimed = queue.claim(200, Map.of(fast.id(), 120), 16, T0, LEASE);
+
+        assertEquals(LongStream.rangeClosed(1, 120).boxed().toList(), seqsOf(claimed, fast.id()));
+        assertEquals(List.of(121L, 122L), seqs(queue.claim(2, Map.of(), 16, T0, LEASE)));
     }
 
     // a webhook never seen by this instance is found behind a blocked head too, at the latest one interval later
