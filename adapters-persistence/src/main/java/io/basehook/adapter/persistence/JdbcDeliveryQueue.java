@@ -53,6 +53,11 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
      * per-webhook path and its discovery scan, and cost batch-100 a fifth of its deliveries.)
      */
     private static final int MAX_HEAD = 5000;
+    /**
+     * The head read while the last one was blocked: mostly rows of webhooks without room (a slow endpoint's
+     * backlog), read every turn for nothing. What lies behind it is found per webhook anyway.
+     */
+    private static final int BLOCKED_HEAD = 32;
     private static final int MAX_ERROR_DETAIL = 1000;
 
     /**
@@ -73,6 +78,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     /** Webhooks seen with due deliveries, and when; kept by the claims of this instance. */
     private final Map<String, Instant> active = new ConcurrentHashMap<>();
     private volatile Instant discoveredAt;
+    /** Whether the last claim's head was full of rows it could not take (then the next head is short). */
+    private volatile boolean headBlocked;
 
     JdbcDeliveryQueue(TransactionOperations<Connection> transactions, JdbcConnections jdbc) {
         this.transactions = transactions;
@@ -114,11 +121,13 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         if (limit < 1) {
             return List.of();
         }
-        int lookahead = (int) Math.min((long) limit * LOOKAHEAD, MAX_HEAD);
+        int lookahead = (int) Math.min((long) limit * LOOKAHEAD, headBlocked ? BLOCKED_HEAD : MAX_HEAD);
         return transactions.execute(TURN, status -> jdbc.run(connection -> {
             Room left = new Room(room, roomOfOthers);
             List<Candidate> head = scanDue(connection, now, lookahead);
             List<Candidate> chosen = new ArrayList<>(pick(head, limit, left));
+            // blocked: a full head of which not even a quarter could be taken
+            headBlocked = head.size() == lookahead && chosen.size() * 4 < head.size();
             head.forEach(candidate -> active.put(candidate.webhookId(), now));
             if (head.size() == lookahead && chosen.size() < limit) {
                 chosen.addAll(behindTheHead(connection, now, limit - chosen.size(), left, chosen));
