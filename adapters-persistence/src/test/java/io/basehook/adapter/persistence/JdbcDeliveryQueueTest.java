@@ -18,10 +18,12 @@ import io.basehook.domain.webhook.Webhook;
 import io.basehook.domain.webhook.WebhookId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -61,8 +63,10 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     static final Instant LONG_AGO = T0.minus(Duration.ofDays(6));
     static final Instant DISABLE_BEFORE = T0.minus(Duration.ofDays(5));
 
-    @Inject
+    /** A fresh queue per test: it remembers webhooks seen and whether its last head was blocked. */
     DeliveryQueue queue;
+    @Inject
+    TransactionOperations<Connection> transactionOperations;
     @Inject
     DeliveryLog log;
     @Inject
@@ -78,6 +82,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
 
     @BeforeEach
     void emptyQueue() {
+        queue = new JdbcDeliveryQueue(transactionOperations, jdbc);
         jdbc.run(connection -> {
             try (Statement delete = connection.createStatement()) {
                 return delete.executeUpdate("DELETE FROM bh_delivery");
@@ -221,6 +226,21 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
 
         assertEquals(LongStream.rangeClosed(1, 120).boxed().toList(), seqsOf(claimed, fast.id()));
         assertEquals(List.of(121L, 122L), seqs(queue.claim(2, Map.of(), 16, T0, LEASE)));
+    }
+
+    // after blocked heads the claim reads a short one; a webhook given room again still gets all of it, in order
+    @Test
+    void afterABlockedHeadAWebhookWithRoomAgainGetsItsDeliveriesInSeqOrder() {
+        Base base = insertedBase();
+        Webhook busy = webhook(base, true);
+        appendEvents(base, 100);
+        queue.enqueue(base.id(), 1, 100, T0);
+        assertTrue(queue.claim(50, Map.of(busy.id(), 0), 16, T0, LEASE).isEmpty());
+        assertTrue(queue.claim(50, Map.of(busy.id(), 0), 16, T0, LEASE).isEmpty());
+
+        List<ClaimedDelivery> claimed = queue.claim(50, Map.of(busy.id(), 50), 16, T0, LEASE);
+
+        assertEquals(LongStream.rangeClosed(1, 50).boxed().toList(), seqsOf(claimed, busy.id()));
     }
 
     // a webhook never seen by this instance is found behind a blocked head too, at the latest one interval later
