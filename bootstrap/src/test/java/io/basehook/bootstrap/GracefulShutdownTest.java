@@ -69,7 +69,7 @@ class GracefulShutdownTest {
                 int code = exit.get(GRACE.plusSeconds(30).toSeconds(), TimeUnit.SECONDS);
                 assertTrue(code == 143 || code == 0, "exit code " + code);
                 String log = first.log();
-                assertTrue(log.contains("Delivery loop stopped; 0 attempts were still in flight"), log);
+                assertTrue(log.contains("Delivery loop stopped; 0 deliveries were still held"), log);
                 beforeRestart = receiver.countsById().keySet();
                 assertTrue(beforeRestart.size() < eventIds.size(), "the signal came mid-run");
             }

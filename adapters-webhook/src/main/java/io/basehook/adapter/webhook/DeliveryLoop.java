@@ -99,7 +99,7 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
         }
         if (deliveries != null) {
             deliveries.drain(shutdownGrace);
-            LOG.info("Delivery loop stopped; {} attempts were still in flight", deliveries.inFlight());
+            LOG.info("Delivery loop stopped; {} deliveries were still held", deliveries.inFlight());
         }
     }
 

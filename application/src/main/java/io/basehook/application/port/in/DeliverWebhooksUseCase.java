@@ -22,9 +22,12 @@ public interface DeliverWebhooksUseCase {
      */
     boolean moreDue();
 
-    /** Attempts sent and not yet recorded. */
+    /** Deliveries this instance holds: claimed and waiting for a request slot, in flight, or not yet recorded. */
     int inFlight();
 
-    /** Stops claiming (SIGTERM); waits up to {@code timeout} for attempts in flight and records them. */
+    /**
+     * Stops claiming (SIGTERM): gives back what waits unsent, waits up to {@code timeout} for attempts in flight
+     * and records them.
+     */
     void drain(Duration timeout);
 }
