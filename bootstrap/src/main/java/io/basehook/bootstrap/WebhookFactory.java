@@ -54,7 +54,7 @@ class WebhookFactory {
     @Singleton
     DeliverySettings deliverySettings(
             @Value("${basehook.delivery.claim-batch:200}") int claimBatch,
-            @Value("${basehook.delivery.max-in-flight:512}") int maxInFlight,
+            @Value("${basehook.delivery.max-in-flight:512}") int maxHeld,
             @Value("${basehook.delivery.max-in-flight-per-webhook:16}") int maxInFlightPerWebhook,
             @Value("${basehook.delivery.max-claimed-per-webhook:256}") int maxClaimedPerWebhook,
             @Value("${basehook.delivery.timeout:15s}") String timeout,
@@ -68,7 +68,7 @@ class WebhookFactory {
         if (leaseFor.compareTo(requestTimeout) <= 0) {
             throw new IllegalStateException("basehook.delivery.lease must be longer than basehook.delivery.timeout");
         }
-        return new DeliverySettings(claimBatch, maxInFlight, maxInFlightPerWebhook,
+        return new DeliverySettings(claimBatch, maxHeld, maxInFlightPerWebhook,
                 Math.max(maxClaimedPerWebhook, maxInFlightPerWebhook), requestTimeout, leaseFor,
                 RetrySchedule.parse(retrySchedule), RetrySchedule.parseDuration(disableAfter));
     }

@@ -23,18 +23,15 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -99,15 +96,12 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
     /** Waited so long that the lease would not outlive the request: given back unsent by the next turn. */
     private final Queue<Held> lapsed = new ConcurrentLinkedQueue<>();
     private final Map<WebhookId, Lane> lanes = new ConcurrentHashMap<>();
-    /** Claimed and not yet recorded or given back. */
-    private final AtomicInteger held = new AtomicInteger();
     // touched by the loop thread only
+    /** Claimed and not yet recorded or given back, per webhook. */
     private final Map<WebhookId, Integer> heldPerWebhook = new HashMap<>();
     private final Map<WebhookId, Double> paceMillis = new HashMap<>();
     private final List<Finished> unrecorded = new ArrayList<>();
     private final List<Held> unreleased = new ArrayList<>();
-    /** Webhooks that were freed of something in this turn, and may hold nothing now. */
-    private final Set<WebhookId> idle = new HashSet<>();
     private boolean claimedFullBatch;
     private volatile boolean draining;
 
@@ -133,7 +127,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
         }
         // what this turn records or gives back frees its room for the turn's claim
         int capacity = Math.min(settings.claimBatch(),
-                settings.maxInFlight() - held.get() + unrecorded.size() + unreleased.size());
+                settings.maxHeld() - heldInAll() + unrecorded.size() + unreleased.size());
         Map<WebhookId, Integer> room = roomAfterThisTurn();
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(settings.lease());
@@ -149,14 +143,14 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
         List<ClaimedDelivery> claimed = turn.claimed();
         claimedFullBatch = capacity > 0 && claimed.size() == capacity && capacity == settings.claimBatch();
         try {
-            return settled + start(claimed, leaseUntil);
+            return settled + queueInLanes(claimed, leaseUntil);
         } finally {
             forgetIdle();
         }
     }
 
     /** After the claim committed: queues each claimed delivery in its webhook's lane and starts what has a slot. */
-    private int start(List<ClaimedDelivery> claimed, Instant leaseUntil) {
+    private int queueInLanes(List<ClaimedDelivery> claimed, Instant leaseUntil) {
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -185,13 +179,16 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
 
     /** A webhook that holds nothing any more has an empty lane: it goes, and its pace is learnt again when busy. */
     private void forgetIdle() {
-        for (WebhookId webhookId : idle) {
-            if (!heldPerWebhook.containsKey(webhookId)) {
-                lanes.remove(webhookId);
-                paceMillis.remove(webhookId);
-            }
+        lanes.keySet().removeIf(webhookId -> !heldPerWebhook.containsKey(webhookId));
+        paceMillis.keySet().removeIf(webhookId -> !heldPerWebhook.containsKey(webhookId));
+    }
+
+    private int heldInAll() {
+        int count = 0;
+        for (int each : heldPerWebhook.values()) {
+            count += each;
         }
-        idle.clear();
+        return count;
     }
 
     @Override
@@ -240,7 +237,6 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
     private Lane hold(Held delivery) {
         WebhookId webhookId = delivery.delivery().webhookId();
         Lane lane = lanes.computeIfAbsent(webhookId, id -> new Lane());
-        held.incrementAndGet();
         heldPerWebhook.merge(webhookId, 1, Integer::sum);
         synchronized (lane) {
             lane.waiting.add(delivery);
@@ -262,30 +258,31 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
         }
         while (true) {
             Held next;
+            boolean lapse;
             synchronized (lane) {
                 next = draining || lane.sending >= settings.maxInFlightPerWebhook() ? null : lane.waiting.poll();
                 if (next == null) {
                     lane.pumping = false;
                     return;
                 }
-                lane.sending++;
+                // the lease could end before the answer, and another instance would send it too
+                lapse = !clock.instant().plus(settings.requestTimeout()).isBefore(next.leaseUntil());
+                if (!lapse) {
+                    lane.sending++;
+                }
             }
-            start(lane, next);
+            if (lapse) {
+                lapsed.add(next);
+                wakeup.wake();
+            } else {
+                send(lane, next);
+            }
         }
     }
 
-    private void start(Lane lane, Held held) {
+    private void send(Lane lane, Held held) {
         ClaimedDelivery delivery = held.delivery();
         Instant at = clock.instant();
-        if (!at.plus(settings.requestTimeout()).isBefore(held.leaseUntil())) {
-            // the lease could end before the answer and another instance would send it too
-            synchronized (lane) {
-                lane.sending--;
-            }
-            lapsed.add(held);
-            wakeup.wake();
-            return;
-        }
         CompletableFuture<Attempt> sending;
         try {
             sending = sender.send(held.webhook().url(), delivery.eventId(), delivery.payload(),
@@ -365,11 +362,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
             freed.add(webhookId);
         }
         unreleased.forEach(back -> freed.add(back.delivery().webhookId()));
-        for (WebhookId webhookId : freed) {
-            release(heldPerWebhook, webhookId);
-            held.decrementAndGet();
-        }
-        idle.addAll(freed);
+        freed.forEach(webhookId -> release(heldPerWebhook, webhookId));
         int count = unrecorded.size();
         unrecorded.clear();
         unreleased.clear();
@@ -397,7 +390,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
 
     @Override
     public int inFlight() {
-        return held.get();
+        return heldInAll();
     }
 
     @Override
@@ -411,7 +404,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
             }
         }
         Instant deadline = clock.instant().plus(timeout);
-        while (held.get() > 0 && clock.instant().isBefore(deadline)) {
+        while (heldInAll() > 0 && clock.instant().isBefore(deadline)) {
             try {
                 settle();
                 Thread.sleep(10);

@@ -9,7 +9,7 @@ import java.util.Objects;
  * How this instance delivers (SPEC §5).
  *
  * @param claimBatch            at most this many deliveries claimed per turn
- * @param maxInFlight           deliveries this instance holds in all: requests in flight, claimed ones waiting
+ * @param maxHeld               deliveries this instance holds in all: requests in flight, claimed ones waiting
  *                              for a free request slot, and finished ones not yet recorded
  * @param maxInFlightPerWebhook requests in flight to one webhook (1 keeps arrival in {@code seq} order)
  * @param maxClaimedPerWebhook  deliveries one webhook may hold claimed on this instance, sent or waiting for a
@@ -18,12 +18,12 @@ import java.util.Objects;
  * @param lease                 how long a claim holds a delivery; longer than the request timeout
  * @param disableAfter          a webhook without any 2xx for this long is disabled
  */
-public record DeliverySettings(int claimBatch, int maxInFlight, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
+public record DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
                                Duration requestTimeout, Duration lease, RetrySchedule retrySchedule,
                                Duration disableAfter) {
 
     public DeliverySettings {
-        if (claimBatch < 1 || maxInFlight < 1 || maxInFlightPerWebhook < 1) {
+        if (claimBatch < 1 || maxHeld < 1 || maxInFlightPerWebhook < 1) {
             throw new IllegalArgumentException("delivery limits are positive");
         }
         if (maxClaimedPerWebhook < maxInFlightPerWebhook) {

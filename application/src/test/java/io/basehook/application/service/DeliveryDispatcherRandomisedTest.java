@@ -160,7 +160,7 @@ class DeliveryDispatcherRandomisedTest {
             rows.forEach(row -> held.merge(row.webhookId, row.sends, Integer::sum));
             recordedPerWebhook.forEach((id, done) -> held.merge(id, -done, Integer::sum));
             held.values().forEach(n -> assertTrue(n <= settings.maxClaimedPerWebhook(), run + ": held " + n));
-            assertTrue(held.values().stream().mapToInt(Integer::intValue).sum() <= settings.maxInFlight(), run);
+            assertTrue(held.values().stream().mapToInt(Integer::intValue).sum() <= settings.maxHeld(), run);
             assertEquals(held.values().stream().mapToInt(Integer::intValue).sum(), dispatcher.inFlight(), run);
             if (dispatcher.inFlight() == 0) {
                 rows.stream().filter(row -> row.status.isOpen()).map(row -> row.nextAttemptAt)

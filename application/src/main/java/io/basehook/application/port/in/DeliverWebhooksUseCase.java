@@ -22,7 +22,10 @@ public interface DeliverWebhooksUseCase {
      */
     boolean moreDue();
 
-    /** Deliveries this instance holds: claimed and waiting for a request slot, in flight, or not yet recorded. */
+    /**
+     * Deliveries this instance holds: claimed and waiting for a request slot, in flight, or not yet recorded. Asked
+     * on the thread that drives the turns.
+     */
     int inFlight();
 
     /**
