@@ -1,17 +1,17 @@
 package io.basehook.domain.base;
 
+import io.basehook.domain.shared.IdFormat;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.shared.RandomIds;
 
-import java.util.regex.Pattern;
 
 /** A base's id: 32 lowercase hex characters, like SeaTable's {@code dtable_uuid}. */
 public record BaseId(String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("[0-9a-f]{32}");
+    private static final IdFormat FORMAT = IdFormat.of("", IdFormat.LOWER_HEX, 32);
 
     public BaseId {
-        if (value == null || !FORMAT.matcher(value).matches()) {
+        if (value == null || !FORMAT.matches(value)) {
             throw BasehookException.notFound("base_not_found", "no base with id " + value);
         }
     }

@@ -8,8 +8,8 @@ import java.util.HexFormat;
 public final class RandomIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final String ALPHANUMERIC = IdFormat.ALPHANUMERIC;
+    private static final char[] CROCKFORD = IdFormat.CROCKFORD.toCharArray();
 
     private RandomIds() {
     }

@@ -1,17 +1,17 @@
 package io.basehook.domain.table;
 
+import io.basehook.domain.shared.IdFormat;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.shared.RandomIds;
 
-import java.util.regex.Pattern;
 
 /** A column's key: 4 characters {@code [A-Za-z0-9]}, unique in its table, like SeaTable's {@code column_key}. */
 public record ColumnKey(String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9]{4}");
+    private static final IdFormat FORMAT = IdFormat.of("", IdFormat.ALPHANUMERIC, 4);
 
     public ColumnKey {
-        if (value == null || !FORMAT.matcher(value).matches()) {
+        if (value == null || !FORMAT.matches(value)) {
             throw BasehookException.notFound("column_not_found", "no column with key " + value);
         }
     }

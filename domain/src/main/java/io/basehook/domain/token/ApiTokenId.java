@@ -1,17 +1,17 @@
 package io.basehook.domain.token;
 
+import io.basehook.domain.shared.IdFormat;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.shared.RandomIds;
 
-import java.util.regex.Pattern;
 
 /** The public id of an API token ({@code tok_} and 16 alphanumerics); never the secret itself. */
 public record ApiTokenId(String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("tok_[A-Za-z0-9]{16}");
+    private static final IdFormat FORMAT = IdFormat.of("tok_", IdFormat.ALPHANUMERIC, 16);
 
     public ApiTokenId {
-        if (value == null || !FORMAT.matcher(value).matches()) {
+        if (value == null || !FORMAT.matches(value)) {
             throw BasehookException.notFound("api_token_not_found", "no API token with id " + value);
         }
     }

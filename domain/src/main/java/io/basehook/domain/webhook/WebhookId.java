@@ -1,17 +1,17 @@
 package io.basehook.domain.webhook;
 
+import io.basehook.domain.shared.IdFormat;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.shared.RandomIds;
 
-import java.util.regex.Pattern;
 
 /** A webhook's id: {@code wh_} and 16 alphanumerics. */
 public record WebhookId(String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("wh_[A-Za-z0-9]{16}");
+    private static final IdFormat FORMAT = IdFormat.of("wh_", IdFormat.ALPHANUMERIC, 16);
 
     public WebhookId {
-        if (value == null || !FORMAT.matcher(value).matches()) {
+        if (value == null || !FORMAT.matches(value)) {
             throw BasehookException.notFound("webhook_not_found", "no webhook with id " + value);
         }
     }
