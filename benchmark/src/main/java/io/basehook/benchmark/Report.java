@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Prints a block per scenario and a final table, and writes both as markdown and JSON. */
 final class Report {
@@ -80,6 +81,37 @@ final class Report {
 
     void printTable(PrintStream out) {
         out.println(markdownTable());
+        slowReceiverEffect().ifPresent(out::println);
+    }
+
+    /**
+     * What the slow endpoint costs the fast one beside it: the first fast webhook of slow-receiver against the same
+     * webhook of fast-pair, where the other endpoint answers at once. Both insert the same two deliveries per row,
+     * so the difference is the slowness alone; against insert-4 it would include the second delivery's cost.
+     */
+    Optional<String> slowReceiverEffect() {
+        Optional<ReceiverResult> slow = firstFast("slow-receiver");
+        Optional<ReceiverResult> pair = firstFast("fast-pair");
+        if (slow.isEmpty() || pair.isEmpty() || pair.get().latency().count() == 0 || slow.get().latency().count() == 0) {
+            return Optional.empty();
+        }
+        ReceiverResult s = slow.get();
+        ReceiverResult p = pair.get();
+        return Optional.of(String.format(Locale.ROOT, "slow receiver effect on webhook %s (slow-receiver against fast-pair): "
+                        + "deliveries %s vs %s /s (%s), arrival p50 %s vs %s ms (%s), p99 %s vs %s ms (%s)%n",
+                s.name(), rate(s.deliveriesPerSecond()), rate(p.deliveriesPerSecond()),
+                change(s.deliveriesPerSecond(), p.deliveriesPerSecond()),
+                ms(s.latency().p50()), ms(p.latency().p50()), change(s.latency().p50(), p.latency().p50()),
+                ms(s.latency().p99()), ms(p.latency().p99()), change(s.latency().p99(), p.latency().p99())));
+    }
+
+    private Optional<ReceiverResult> firstFast(String scenario) {
+        return results.stream().filter(r -> r.name().equals(scenario)).reduce((first, second) -> second)
+                .flatMap(r -> r.receivers().stream().filter(rr -> !rr.slow()).findFirst());
+    }
+
+    private static String change(double value, double baseline) {
+        return baseline == 0 ? "–" : String.format(Locale.ROOT, "%+.1f%%", 100 * (value - baseline) / baseline);
     }
 
     void write(Path dir) throws IOException {
@@ -87,6 +119,7 @@ final class Report {
         StringBuilder md = new StringBuilder("# Basehook benchmark\n\n");
         settings.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         md.append('\n').append(markdownTable()).append('\n');
+        slowReceiverEffect().ifPresent(effect -> md.append(effect).append('\n'));
         md.append("""
                 changes/s: content changes (rows) the API accepted per second; deliveries/s: webhook requests answered 200
                 per second, all webhooks together; arrival: from the API's answer to the webhook request's arrival at the
