@@ -24,8 +24,9 @@ final class Options {
                                     that the service's JIT has compiled its hot paths; 0 measures it cold
               --service-warmup-max 150s  where the service's JIT compiler threads are visible (a started
                                     Basehook, or --pid), the warm-up goes on in rounds of the same load
-                                    while they still used over 10% of a core in the last round, up to this
-              --rate 700            changes per second of the paced half-load-latency scenario; "auto": half
+                                    while they still used over 10%% of a core in the last round, up to this
+              --rate 700            changes per second of the paced scenarios (half-load-latency and the paced
+                                    pair of the slow receiver); "auto": half
                                     the best rate of insert-1/4/16 measured earlier in the same run
               --slow-delay 200ms    how long the slow receiver of slow-receiver waits before its 200
               --jar PATH            Basehook's shaded jar to start (default bootstrap/target/basehook.jar)

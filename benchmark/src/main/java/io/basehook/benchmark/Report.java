@@ -92,19 +92,28 @@ final class Report {
     /**
      * What the slow endpoint costs the fast one beside it: the first fast webhook of slow-receiver against the same
      * webhook of fast-pair, where the other endpoint answers at once. Both insert the same two deliveries per row,
-     * so the difference is the slowness alone; against insert-4 it would include the second delivery's cost.
+     * so the difference is the slowness alone; against insert-4 it would include the second delivery's cost. The
+     * closed-loop pair tells throughput; the paced pair, at one rate for both, tells latency (in the closed loop the
+     * fast webhook beside the slow one also gets more inserts a second, and its latency grows with them).
      */
     Optional<String> slowReceiverEffect() {
-        Optional<ReceiverResult> slow = firstFast("slow-receiver");
-        Optional<ReceiverResult> pair = firstFast("fast-pair");
+        StringBuilder text = new StringBuilder();
+        effect("slow-receiver", "fast-pair").ifPresent(text::append);
+        effect("slow-receiver-paced", "fast-pair-paced").ifPresent(text::append);
+        return text.isEmpty() ? Optional.empty() : Optional.of(text.toString());
+    }
+
+    private Optional<String> effect(String withSlow, String baseline) {
+        Optional<ReceiverResult> slow = firstFast(withSlow);
+        Optional<ReceiverResult> pair = firstFast(baseline);
         if (slow.isEmpty() || pair.isEmpty() || pair.get().latency().count() == 0 || slow.get().latency().count() == 0) {
             return Optional.empty();
         }
         ReceiverResult s = slow.get();
         ReceiverResult p = pair.get();
-        return Optional.of(String.format(Locale.ROOT, "slow receiver effect on webhook %s (slow-receiver against fast-pair): "
+        return Optional.of(String.format(Locale.ROOT, "slow receiver effect on webhook %s (%s against %s): "
                         + "deliveries %s vs %s /s (%s), arrival p50 %s vs %s ms (%s), p99 %s vs %s ms (%s)%n",
-                s.name(), rate(s.deliveriesPerSecond()), rate(p.deliveriesPerSecond()),
+                s.name(), withSlow, baseline, rate(s.deliveriesPerSecond()), rate(p.deliveriesPerSecond()),
                 change(s.deliveriesPerSecond(), p.deliveriesPerSecond()),
                 ms(s.latency().p50()), ms(p.latency().p50()), change(s.latency().p50(), p.latency().p50()),
                 ms(s.latency().p99()), ms(p.latency().p99()), change(s.latency().p99(), p.latency().p99())));

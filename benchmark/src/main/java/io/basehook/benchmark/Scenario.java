@@ -23,6 +23,10 @@ record Scenario(String name, String description, Workload workload, int clients,
             // the slow receiver's baseline: the same two deliveries per insert, both answered at once
             new Scenario("fast-pair", "single-row inserts, 4 clients, 1 base, two fast webhooks", Workload.INSERT, 4, 1, 2, false, 1, false),
             new Scenario("slow-receiver", "single-row inserts, 4 clients, 1 base, a fast webhook beside a slow one", Workload.INSERT, 4, 1, 1, true, 1, false),
+            // the same pair at one fixed rate: in a closed loop the fast webhook beside the slow one gets more
+            // inserts a second (the slow one takes fewer deliveries), so its latency is measured under more load
+            new Scenario("fast-pair-paced", "paced single-row inserts at --rate from 8 clients, 1 base, two fast webhooks", Workload.INSERT, 8, 1, 2, false, 1, true),
+            new Scenario("slow-receiver-paced", "paced single-row inserts at --rate from 8 clients, 1 base, a fast webhook beside a slow one", Workload.INSERT, 8, 1, 1, true, 1, true),
             new Scenario("half-load-latency", "paced single-row inserts at --rate from 8 clients, 1 base, 1 webhook", Workload.INSERT, 8, 1, 1, false, 1, true),
             new Scenario("api-latency-1", "single-row inserts, 1 client, 1 base, no webhook (API latency alone)", Workload.INSERT, 1, 1, 0, false, 1, false),
             new Scenario("batch-100", "batch inserts of 100 rows, 4 clients, 1 base, 1 webhook", Workload.INSERT, 4, 1, 1, false, 100, false));
