@@ -61,6 +61,11 @@ final class Options {
     Path out;
     boolean keepData;
 
+    /** The help text, with every scenario's name. */
+    static String usage() {
+        return String.format(USAGE, String.join(", ", Scenario.names()));
+    }
+
     static Options parse(String[] args, Path defaultOut) {
         Options options = new Options();
         for (int i = 0; i < args.length; i++) {
@@ -72,7 +77,7 @@ final class Options {
                 arg = arg.substring(0, eq);
             }
             if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.printf(USAGE, String.join(", ", Scenario.names()));
+                System.out.print(usage());
                 System.exit(0);
             }
             if (arg.equals("--keep-data")) {

@@ -1,0 +1,49 @@
+package io.basehook.benchmark;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptionsTest {
+
+    private static final Path OUT = Path.of("target");
+
+    @Test
+    void theHelpNamesEveryScenarioAndOption() {
+        String usage = Options.usage();
+
+        Scenario.names().forEach(name -> assertTrue(usage.contains(name), name));
+        assertTrue(usage.contains("--service-warmup-max 150s"), usage);
+        assertTrue(usage.contains("over 10% of a core"), usage);
+    }
+
+    @Test
+    void theWarmUpIsAtLeastItsLengthAndAtMostItsBound() {
+        Options defaults = Options.parse(new String[0], OUT);
+        assertEquals(Duration.ofSeconds(45), defaults.serviceWarmup);
+        assertEquals(Duration.ofSeconds(150), defaults.serviceWarmupMax);
+
+        Options given = Options.parse(new String[] {"--service-warmup", "20s", "--service-warmup-max=90s"}, OUT);
+        assertEquals(Duration.ofSeconds(20), given.serviceWarmup);
+        assertEquals(Duration.ofSeconds(90), given.serviceWarmupMax);
+
+        // a part of the warm-up is load only: no warm-up of its own, no rounds after it
+        Options part = given.serviceWarmupPart(Duration.ofSeconds(5));
+        assertEquals(Duration.ofSeconds(5), part.duration);
+        assertEquals(Duration.ZERO, part.serviceWarmup);
+        assertEquals(Duration.ZERO, part.serviceWarmupMax);
+    }
+
+    @Test
+    void theSlowReceiversPairsComeInTheOrderTheyAreCompared() {
+        var names = Scenario.names();
+        assertTrue(names.indexOf("fast-pair") < names.indexOf("slow-receiver"));
+        assertTrue(names.indexOf("fast-pair-paced") < names.indexOf("slow-receiver-paced"));
+        assertTrue(Scenario.named("fast-pair-paced").paced() && Scenario.named("slow-receiver-paced").paced());
+        assertEquals(Scenario.named("fast-pair-paced").clients(), Scenario.named("slow-receiver-paced").clients());
+    }
+}
