@@ -128,8 +128,9 @@ public final class Benchmark {
             long started = System.nanoTime();
             double compilerBefore = sampler.compilerCpuSeconds();
             warmUpRound(options.serviceWarmupPart(round.dividedBy(SERVICE_WARMUP.size())), api, sampler);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            spent = spent.plusNanos(System.nanoTime() - started);
+            long elapsed = System.nanoTime() - started;
+            double seconds = elapsed / 1e9;
+            spent = spent.plusNanos(elapsed);
             double compilerAfter = sampler.compilerCpuSeconds();
             if (compilerBefore < 0 || compilerAfter < 0) {
                 break; // the compiler threads cannot be seen: the fixed warm-up is all there is

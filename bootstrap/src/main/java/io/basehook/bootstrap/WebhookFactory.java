@@ -62,12 +62,9 @@ class WebhookFactory {
             @Value("${basehook.delivery.retry-schedule:5s,5m,30m,2h,5h,10h,10h}") String retrySchedule,
             @Value("${basehook.delivery.disable-after:5d}") String disableAfter) {
         Duration requestTimeout = RetrySchedule.parseDuration(timeout);
-        // a lease outlives the request it covers, or a slow answer would be sent twice
+        // DeliverySettings refuses a lease that does not outlive the request timeout
         Duration leaseFor = lease == null || lease.isBlank()
                 ? requestTimeout.plusSeconds(45) : RetrySchedule.parseDuration(lease);
-        if (leaseFor.compareTo(requestTimeout) <= 0) {
-            throw new IllegalStateException("basehook.delivery.lease must be longer than basehook.delivery.timeout");
-        }
         return new DeliverySettings(claimBatch, maxHeld, maxInFlightPerWebhook,
                 Math.max(maxClaimedPerWebhook, maxInFlightPerWebhook), requestTimeout, leaseFor,
                 RetrySchedule.parse(retrySchedule), RetrySchedule.parseDuration(disableAfter));

@@ -406,12 +406,10 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     private static List<DeliveryOutcome> updateDeliveries(Connection connection, List<DeliveryOutcome> outcomes)
             throws SQLException {
         Map<Long, Integer> storedAttempts = new HashMap<>();
-        for (List<DeliveryOutcome> chunk : InClause.chunks(outcomes)) {
+        for (List<Long> chunk : InClause.chunks(outcomes.stream().map(outcome -> outcome.id().value()).toList())) {
             try (PreparedStatement select = connection.prepareStatement("SELECT id, attempts FROM bh_delivery WHERE id IN ("
                     + InClause.placeholders(chunk.size()) + ") FOR UPDATE")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setLong(i + 1, chunk.get(i).id().value());
-                }
+                bindLongs(select, 1, chunk);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
                         storedAttempts.put(result.getLong(1), result.getInt(2));

@@ -34,7 +34,9 @@ public record DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWe
         Objects.requireNonNull(retrySchedule);
         Objects.requireNonNull(disableAfter);
         if (lease.compareTo(requestTimeout) <= 0) {
-            throw new IllegalArgumentException("a lease outlives the request it covers, or a slow answer is sent twice");
+            // a lease outlives the request it covers, or a slow answer is sent twice
+            throw new IllegalArgumentException("the delivery lease (" + lease + ") must be longer than the request "
+                    + "timeout (" + requestTimeout + ")");
         }
     }
 }

@@ -21,24 +21,25 @@ public final class IdFormat {
     private final boolean[] first;
     private final boolean[] rest;
 
-    private IdFormat(String prefix, String firstAlphabet, String alphabet, int length) {
+    private IdFormat(String prefix, boolean[] first, boolean[] rest, int length) {
         if (length < 1) {
             throw new IllegalArgumentException("an id has at least one character after its prefix");
         }
         this.prefix = Objects.requireNonNull(prefix);
         this.length = length;
-        this.first = table(firstAlphabet);
-        this.rest = table(alphabet);
+        this.first = first;
+        this.rest = rest;
     }
 
     /** {@code prefix}, then exactly {@code length} characters of {@code alphabet} (ASCII). */
     public static IdFormat of(String prefix, String alphabet, int length) {
-        return new IdFormat(prefix, alphabet, alphabet, length);
+        boolean[] table = table(alphabet);
+        return new IdFormat(prefix, table, table, length);
     }
 
     /** The same format with its first character (after the prefix) from {@code alphabet} only. */
     public IdFormat firstFrom(String alphabet) {
-        return new IdFormat(prefix, alphabet, alphabetOf(rest), length);
+        return new IdFormat(prefix, table(alphabet), rest, length);
     }
 
     /** Whether {@code value} has this shape; false for null. */
@@ -72,15 +73,5 @@ public final class IdFormat {
             table[c] = true;
         }
         return table;
-    }
-
-    private static String alphabetOf(boolean[] table) {
-        StringBuilder alphabet = new StringBuilder();
-        for (char c = 0; c < table.length; c++) {
-            if (table[c]) {
-                alphabet.append(c);
-            }
-        }
-        return alphabet.toString();
     }
 }
