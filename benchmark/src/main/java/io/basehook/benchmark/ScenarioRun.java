@@ -130,6 +130,22 @@ final class ScenarioRun {
         return clients;
     }
 
+    /** Whether the slowest fast webhook of a base is more than {@code maxBacklog} events behind what was acknowledged. */
+    static boolean tooFarBehind(long acknowledged, long fewestArrived, int maxBacklog) {
+        return maxBacklog != Scenario.UNBOUNDED && acknowledged - fewestArrived > maxBacklog;
+    }
+
+    /** The distinct events the furthest behind of the base's fast receivers holds. */
+    private long fewestArrived(String baseId) {
+        long fewest = Long.MAX_VALUE;
+        for (Endpoint endpoint : endpoints) {
+            if (endpoint.baseId().equals(baseId) && !endpoint.receiver().slow()) {
+                fewest = Math.min(fewest, endpoint.receiver().distinctCount());
+            }
+        }
+        return fewest == Long.MAX_VALUE ? 0 : fewest;
+    }
+
     /** Waits until every fast receiver holds as many distinct events as expected for its base, arrivals stall, or --drain is over. */
     private boolean drain(Map<String, Integer> expected, long deadline) throws InterruptedException {
         long lastTotal = -1;
@@ -320,11 +336,28 @@ final class ScenarioRun {
                     if (wait > 0) {
                         LockSupport.parkNanos(wait);
                     }
-                } else if (System.nanoTime() >= end) {
+                } else if (System.nanoTime() >= end || !awaitBacklog()) {
                     return;
                 }
                 step();
             }
+        }
+
+        /**
+         * With a bounded backlog: waits while a fast webhook of this client's base is more than the bound behind
+         * what the API acknowledged. False if the load ended meanwhile.
+         */
+        private boolean awaitBacklog() {
+            if (scenario.maxBacklog() == Scenario.UNBOUNDED) {
+                return true;
+            }
+            while (tooFarBehind(target.acknowledged().get(), fewestArrived(target.baseId()), scenario.maxBacklog())) {
+                if (System.nanoTime() >= end) {
+                    return false;
+                }
+                LockSupport.parkNanos(200_000L);
+            }
+            return true;
         }
 
         private void step() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OptionsTest {
@@ -45,5 +46,23 @@ class OptionsTest {
         assertTrue(names.indexOf("fast-pair-paced") < names.indexOf("slow-receiver-paced"));
         assertTrue(Scenario.named("fast-pair-paced").paced() && Scenario.named("slow-receiver-paced").paced());
         assertEquals(Scenario.named("fast-pair-paced").clients(), Scenario.named("slow-receiver-paced").clients());
+    }
+
+    @Test
+    void batch100StaysLastAndOnlyTheCapacityScenarioIsBounded() {
+        var names = Scenario.names();
+        // batch-100 leaves a backlog and the largest delete behind: nothing may run after it
+        assertEquals("batch-100", names.get(names.size() - 1));
+        assertEquals(2000, Scenario.named("batch-fanout").maxBacklog());
+        assertEquals(10, Scenario.named("batch-fanout").fastWebhooksPerBase());
+        Scenario.ALL.stream().filter(scenario -> !scenario.name().equals("batch-fanout"))
+                .forEach(scenario -> assertEquals(Scenario.UNBOUNDED, scenario.maxBacklog(), scenario.name()));
+    }
+
+    @Test
+    void aBoundedClientWaitsOnlyWhileTheSlowestWebhookIsBeyondTheBound() {
+        assertFalse(ScenarioRun.tooFarBehind(5_000, 3_000, 2_000));
+        assertTrue(ScenarioRun.tooFarBehind(5_001, 3_000, 2_000));
+        assertFalse(ScenarioRun.tooFarBehind(1_000_000, 0, Scenario.UNBOUNDED));
     }
 }
