@@ -30,8 +30,8 @@ final class Options {
                                     the best rate of insert-1/4/16 measured earlier in the same run
               --slow-delay 200ms    how long the slow receiver of slow-receiver waits before its 200
               --jar PATH            Basehook's shaded jar to start (default bootstrap/target/basehook.jar)
-              --java-opts "..."     JVM options for the started Basehook (default "-Xmx160m", the heap limit
-                                    the README runs it with; "" for the JVM's own default of 1/4 of the RAM)
+              --java-opts "..."     JVM options for the started Basehook (default, as the README runs it:
+                                    "-Xmx128m -XX:TrimNativeHeapInterval=5000"; "" for the JVM's defaults)
               --url http://host:port  drive an already running Basehook instead of starting one
               --token TOKEN         its admin token (required with --url)
               --pid N               its process id, to sample RSS and CPU (only with --url)
@@ -53,7 +53,7 @@ final class Options {
     boolean autoRate;
     Duration slowDelay = Duration.ofMillis(200);
     Path jar;
-    List<String> javaOpts = List.of("-Xmx160m");
+    List<String> javaOpts = List.of("-Xmx128m", "-XX:TrimNativeHeapInterval=5000");
     URI url;
     String token;
     Long pid;
