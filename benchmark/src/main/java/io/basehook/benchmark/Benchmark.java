@@ -77,7 +77,8 @@ public final class Benchmark {
                 }
             }
 
-            try (ResourceSampler sampler = new ResourceSampler(pid)) {
+            try (ResourceSampler sampler = new ResourceSampler(pid,
+                    ResourceSampler.onThisMachine(System.getenv("BASEHOOK_DB_URL")))) {
                 Report report = new Report(settings(options, sampler));
                 long perScenario = options.warmup.plus(options.duration).toSeconds();
                 System.out.printf("%d scenarios, %d s of load each (+ setup and drain, at most %d s)%n%n",
@@ -172,7 +173,8 @@ public final class Benchmark {
         settings.put("date", LocalDateTime.now().withNano(0).toString());
         settings.put("target", options.startsService() ? "started from " + options.jar : options.url.toString());
         settings.put("database", options.startsService() ? database()
-                : sampler.databasePid().isPresent() ? "embedded MariaDB" : "as configured in the instance");
+                : sampler.databasePid().isPresent() ? "sampled as process " + sampler.databasePid().get()
+                : "as configured in the instance");
         if (options.startsService()) {
             settings.put("service JVM options", options.javaOpts.isEmpty() ? "(none)" : String.join(" ", options.javaOpts));
         }

