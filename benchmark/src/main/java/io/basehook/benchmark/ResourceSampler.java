@@ -87,6 +87,11 @@ final class ResourceSampler implements AutoCloseable {
         return ticks / (double) ticksPerSecond;
     }
 
+    /**
+     * The service's own embedded server, or else (with {@code localServer}) the machine's one mariadbd or mysqld. A
+     * server started by the system runs before the benchmark, so it is looked for once, here; only the embedded
+     * one, which starts with the service, is looked for again while sampling.
+     */
     private Long findDatabase() {
         if (servicePid == null) {
             return null;
@@ -95,7 +100,7 @@ final class ResourceSampler implements AutoCloseable {
         if (child.isPresent() || !localServer) {
             return child.orElse(null);
         }
-        // a server started by the system: taken only if it is the one such process, so the figure is never another's
+        // taken only if it is the one such process, so the figure is never another's
         List<Long> servers = ProcessHandle.allProcesses().filter(ResourceSampler::isDatabaseServer)
                 .map(ProcessHandle::pid).toList();
         return servers.size() == 1 ? servers.get(0) : null;
@@ -142,7 +147,7 @@ final class ResourceSampler implements AutoCloseable {
         while (running) {
             long now = System.nanoTime();
             if (servicePid != null && databasePid == null) {
-                databasePid = findDatabase();
+                databasePid = findDatabase(servicePid).orElse(null);
             }
             Long db = databasePid;
             Sample sample = new Sample(now,

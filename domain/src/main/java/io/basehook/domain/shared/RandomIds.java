@@ -8,7 +8,6 @@ import java.util.HexFormat;
 public final class RandomIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALPHANUMERIC = IdFormat.ALPHANUMERIC;
     private static final char[] CROCKFORD = IdFormat.CROCKFORD.toCharArray();
 
     private RandomIds() {
@@ -34,7 +33,7 @@ public final class RandomIds {
     public static String alphanumeric(int length) {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            text.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
+            text.append(IdFormat.ALPHANUMERIC.charAt(RANDOM.nextInt(IdFormat.ALPHANUMERIC.length())));
         }
         return text.toString();
     }

@@ -1,9 +1,8 @@
 package io.basehook.domain.table;
 
-import io.basehook.domain.shared.IdFormat;
 import io.basehook.domain.shared.BasehookException;
+import io.basehook.domain.shared.IdFormat;
 import io.basehook.domain.shared.RandomIds;
-
 
 /** A table's id: 4 characters {@code [A-Za-z0-9]}, unique in its base, like SeaTable's {@code table_id}. */
 public record TableId(String value) {
@@ -11,7 +10,7 @@ public record TableId(String value) {
     private static final IdFormat FORMAT = IdFormat.of("", IdFormat.ALPHANUMERIC, 4);
 
     public TableId {
-        if (value == null || !FORMAT.matches(value)) {
+        if (!FORMAT.matches(value)) { // false for null too
             throw BasehookException.notFound("table_not_found", "no table with id " + value);
         }
     }
