@@ -30,10 +30,12 @@ import io.basehook.application.port.out.EventPayloadEncoder;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TableRepository;
 import io.basehook.application.port.out.TransactionRunner;
+import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.application.service.AddColumnService;
 import io.basehook.application.service.AuthenticateService;
 import io.basehook.application.service.ChangeColumnService;
 import io.basehook.application.service.ChangeRecorder;
+import io.basehook.application.service.DeliveryHandoff;
 import io.basehook.application.service.CreateApiTokenService;
 import io.basehook.application.service.CreateBaseService;
 import io.basehook.application.service.CreateTableService;
@@ -89,8 +91,9 @@ class UseCaseFactory {
 
     @Singleton
     ChangeRecorder changeRecorder(ChangeEventOutbox outbox, EventPayloadEncoder encoder, DeliveryQueue deliveries,
-                                  TransactionRunner tx, DeliveryWakeup wakeup) {
-        return new ChangeRecorder(outbox, encoder, deliveries, tx, wakeup);
+                                  TransactionRunner tx, DeliveryWakeup wakeup, WebhookRepository webhooks,
+                                  DeliveryHandoff handoff) {
+        return new ChangeRecorder(outbox, encoder, deliveries, tx, wakeup, webhooks, handoff);
     }
 
     @Singleton

@@ -2,7 +2,6 @@ package io.basehook.bootstrap;
 
 import io.basehook.application.port.in.CreateWebhookUseCase;
 import io.basehook.application.port.in.DeleteWebhookUseCase;
-import io.basehook.application.port.in.DeliverWebhooksUseCase;
 import io.basehook.application.port.in.GetDeliveryUseCase;
 import io.basehook.application.port.in.GetWebhookUseCase;
 import io.basehook.application.port.in.ListDeliveriesUseCase;
@@ -26,6 +25,7 @@ import io.basehook.application.port.out.WebhookTargetPolicy;
 import io.basehook.application.service.CreateWebhookService;
 import io.basehook.application.service.DeleteWebhookService;
 import io.basehook.application.service.DeliveryDispatcher;
+import io.basehook.application.service.DeliveryHandoff;
 import io.basehook.application.service.DeliverySettings;
 import io.basehook.application.service.GetDeliveryService;
 import io.basehook.application.service.GetWebhookService;
@@ -60,18 +60,19 @@ class WebhookFactory {
             @Value("${basehook.delivery.timeout:15s}") String timeout,
             @Value("${basehook.delivery.lease:}") String lease,
             @Value("${basehook.delivery.retry-schedule:5s,5m,30m,2h,5h,10h,10h}") String retrySchedule,
-            @Value("${basehook.delivery.disable-after:5d}") String disableAfter) {
+            @Value("${basehook.delivery.disable-after:5d}") String disableAfter,
+            @Value("${basehook.delivery.max-handed-off:16384}") int maxHandedOff) {
         Duration requestTimeout = RetrySchedule.parseDuration(timeout);
         // DeliverySettings refuses a lease that does not outlive the request timeout
         Duration leaseFor = lease == null || lease.isBlank()
                 ? requestTimeout.plusSeconds(45) : RetrySchedule.parseDuration(lease);
         return new DeliverySettings(claimBatch, maxHeld, maxInFlightPerWebhook,
                 Math.max(maxClaimedPerWebhook, maxInFlightPerWebhook), requestTimeout, leaseFor,
-                RetrySchedule.parse(retrySchedule), RetrySchedule.parseDuration(disableAfter));
+                RetrySchedule.parse(retrySchedule), RetrySchedule.parseDuration(disableAfter), maxHandedOff);
     }
 
     @Singleton
-    DeliverWebhooksUseCase deliverWebhooks(DeliveryQueue queue, WebhookRepository webhooks, WebhookPort sender,
+    DeliveryDispatcher deliverWebhooks(DeliveryQueue queue, WebhookRepository webhooks, WebhookPort sender,
                                            DeliveryWakeup wakeup, DeliveryMetrics metrics,
                                            TransactionRunner transactions, DeliverySettings settings, Clock clock) {
         return new DeliveryDispatcher(queue, webhooks, sender, wakeup, metrics, transactions, settings, clock);
@@ -109,8 +110,8 @@ class WebhookFactory {
     @Singleton
     UpdateWebhookUseCase updateWebhook(Lookup lookup, WebhookRepository webhooks, DeliveryQueue deliveries,
                                        WebhookTargetPolicy targets, TransactionRunner tx, DeliveryWakeup wakeup,
-                                       Clock clock) {
-        return new UpdateWebhookService(lookup, webhooks, deliveries, targets, tx, wakeup, clock);
+                                       Clock clock, DeliveryHandoff handoff) {
+        return new UpdateWebhookService(lookup, webhooks, deliveries, targets, tx, wakeup, clock, handoff);
     }
 
     @Singleton

@@ -59,7 +59,24 @@ public final class MicronautTransactionRunner implements TransactionRunner {
                 () -> runCommitted(action));
     }
 
-    /** The work has committed: a failing signal must not make it look failed to the caller, nor stop the next. */
+    /** Registered like {@link #afterCommit}: runs when the outermost transaction ends rolled back or unknown. */
+    @Override
+    public void afterRollback(Runnable action) {
+        transactions.findTransactionStatus().ifPresent(status -> status.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(Status completion) {
+                        if (completion != Status.COMMITTED) {
+                            runCommitted(action);
+                        }
+                    }
+                }));
+    }
+
+    /**
+     * The transaction has ended: a failing signal must not make it look failed to the caller (nor change its
+     * outcome), nor stop the next.
+     */
     private static void runCommitted(Runnable action) {
         try {
             action.run();

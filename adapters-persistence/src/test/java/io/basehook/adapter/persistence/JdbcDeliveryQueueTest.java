@@ -131,6 +131,76 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertTrue(stored().isEmpty());
     }
 
+    @Test
+    void enqueueForTargetsReturnsEachRowsIdEventByEventWithTheLeasedOnesLeasedAndTheOthersDue() {
+        Base base = insertedBase();
+        Webhook leased = webhook(base, true);
+        Webhook due = webhook(base, true);
+        List<StoredEvent> events = appendEvents(base, 3);
+
+        List<DeliveryId> ids = queue.enqueue(base.id(), events, List.of(new DeliveryQueue.Target(leased.id(), LEASE),
+                new DeliveryQueue.Target(due.id(), null)), T0);
+
+        List<Stored> stored = stored();
+        assertEquals(6, ids.size());
+        assertEquals(stored.stream().map(Stored::id).toList(), ids.stream().map(DeliveryId::value).toList(),
+                "the generated keys are the rows' ids, in insert order");
+        for (int i = 0; i < ids.size(); i++) {
+            Stored row = stored.get(i);
+            StoredEvent event = events.get(i / 2);
+            boolean isLeased = i % 2 == 0;
+            assertEquals(isLeased ? leased.id() : due.id(), row.webhookId());
+            assertEquals(event.seq(), row.seq());
+            assertEquals(event.id().value(), row.eventId());
+            assertEquals("pending", row.status());
+            assertEquals(0, row.attempts());
+            assertEquals(T0.toEpochMilli(), row.createdAt());
+            assertEquals((isLeased ? LEASE : T0).toEpochMilli(), row.nextAttemptAt());
+        }
+        // no claim takes a leased one before its lease ends; after that, any instance does (SPEC §5)
+        assertEquals(List.of(due.id()), queue.claim(10, Map.of(), 10, T0, LEASE).deliveries().stream()
+                .map(ClaimedDelivery::webhookId).distinct().toList());
+        List<ClaimedDelivery> afterTheLease = queue.claim(10, Map.of(), 10, LEASE, LEASE.plusSeconds(60)).deliveries();
+        assertEquals(List.of(1L, 2L, 3L), seqsOf(afterTheLease, leased.id()));
+        assertEquals(events.get(0).payload(), afterTheLease.get(0).payload());
+        assertTrue(queue.enqueue(base.id(), List.of(), List.of(new DeliveryQueue.Target(due.id(), null)), T0).isEmpty());
+    }
+
+    @Test
+    void enqueueForTargetsSplitsALargeWriteIntoStatementsWithIdsStillInOrder() {
+        Base base = insertedBase();
+        List<Webhook> targets = List.of(webhook(base, true), webhook(base, true), webhook(base, true));
+        List<StoredEvent> events = appendEvents(base, 700); // 2,100 rows: three statements
+
+        List<DeliveryId> ids = queue.enqueue(base.id(), events,
+                targets.stream().map(webhook -> new DeliveryQueue.Target(webhook.id(), LEASE)).toList(), T0);
+
+        List<Stored> stored = stored();
+        assertEquals(2100, ids.size());
+        assertEquals(stored.stream().map(Stored::id).toList(), ids.stream().map(DeliveryId::value).toList());
+        for (int i = 0; i < stored.size(); i++) {
+            assertEquals(targets.get(i % 3).id(), stored.get(i).webhookId());
+            assertEquals(events.get(i / 3).seq(), stored.get(i).seq());
+        }
+    }
+
+    @Test
+    void aClaimSaysWhetherItSawEverythingDue() {
+        Base base = insertedBase();
+        Webhook busy = webhook(base, true);
+        appendEvents(base, 6);
+        queue.enqueue(base.id(), 1, 6, T0);
+
+        assertFalse(queue.claim(2, Map.of(), 10, T0, LEASE).sawAllDue(), "the limit left some due");
+        DeliveryQueue.Claim roomLimited = queue.claim(10, Map.of(busy.id(), 1), 10, T0, LEASE);
+        assertEquals(1, roomLimited.deliveries().size());
+        assertTrue(roomLimited.sawAllDue(), "it saw the rest, and the webhook's room left them");
+        DeliveryQueue.Claim rest = queue.claim(10, Map.of(), 10, T0, LEASE);
+        assertEquals(3, rest.deliveries().size());
+        assertTrue(rest.sawAllDue());
+        assertFalse(queue.claim(0, Map.of(), 10, T0, LEASE).sawAllDue(), "no claim looked at nothing");
+    }
+
     // claim
 
     @Test
@@ -140,7 +210,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         List<StoredEvent> events = appendEvents(base, 5);
         queue.enqueue(base.id(), 1, 5, T0);
 
-        List<ClaimedDelivery> claimed = queue.claim(3, Map.of(), 10, T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(3, Map.of(), 10, T0, LEASE).deliveries();
 
         assertEquals(List.of(1L, 2L, 3L), claimed.stream().map(ClaimedDelivery::seq).toList());
         for (ClaimedDelivery delivery : claimed) {
@@ -163,10 +233,10 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         queue.enqueue(base.id(), 3, 3, T0);
         queue.enqueue(base.id(), 4, 4, T0.plusSeconds(3600));
 
-        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0.plusMillis(10), LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0.plusMillis(10), LEASE).deliveries();
 
         assertEquals(List.of(3L, 1L, 2L), claimed.stream().map(ClaimedDelivery::seq).toList());
-        assertTrue(queue.claim(10, Map.of(), 10, T0.plusMillis(10), LEASE).isEmpty());
+        assertTrue(queue.claim(10, Map.of(), 10, T0.plusMillis(10), LEASE).deliveries().isEmpty());
     }
 
     @Test
@@ -177,17 +247,17 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         appendEvents(base, 5);
         queue.enqueue(base.id(), 1, 5, T0);
 
-        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(second.id(), 1), 2, T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(second.id(), 1), 2, T0, LEASE).deliveries();
 
         assertEquals(List.of(1L, 2L), seqsOf(claimed, first.id()));
         assertEquals(List.of(1L), seqsOf(claimed, second.id()));
         assertEquals(3, claimed.size());
-        List<ClaimedDelivery> next = queue.claim(10, Map.of(first.id(), 0, second.id(), 0), 2, T0, LEASE);
+        List<ClaimedDelivery> next = queue.claim(10, Map.of(first.id(), 0, second.id(), 0), 2, T0, LEASE).deliveries();
         assertTrue(next.isEmpty(), "neither webhook has room");
-        List<ClaimedDelivery> onlySecond = queue.claim(10, Map.of(first.id(), 0), 2, T0, LEASE);
+        List<ClaimedDelivery> onlySecond = queue.claim(10, Map.of(first.id(), 0), 2, T0, LEASE).deliveries();
         assertEquals(List.of(2L, 3L), seqsOf(onlySecond, second.id()));
         assertEquals(2, onlySecond.size());
-        assertTrue(queue.claim(0, Map.of(), 2, T0, LEASE).isEmpty());
+        assertTrue(queue.claim(0, Map.of(), 2, T0, LEASE).deliveries().isEmpty());
     }
 
     @Test
@@ -202,14 +272,14 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         queue.enqueue(quiet.id(), 1, 2, T0.plusMillis(1));
 
         // the head of the due index (16 rows for a claim of 4) is all the flooded webhook's: behind it, the other
-        List<ClaimedDelivery> claimed = queue.claim(4, Map.of(), 2, T0.plusMillis(1), LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(4, Map.of(), 2, T0.plusMillis(1), LEASE).deliveries();
         assertEquals(List.of(1L, 2L), seqsOf(claimed, flooded.id()));
         assertEquals(List.of(1L, 2L), seqsOf(claimed, other.id()));
 
         // while the flooded one is at its share, the other's new deliveries are found behind its backlog at once
         appendEvents(quiet, 2);
         queue.enqueue(quiet.id(), 3, 4, T0.plusMillis(2));
-        List<ClaimedDelivery> next = queue.claim(4, Map.of(flooded.id(), 0), 2, T0.plusMillis(3), LEASE);
+        List<ClaimedDelivery> next = queue.claim(4, Map.of(flooded.id(), 0), 2, T0.plusMillis(3), LEASE).deliveries();
         assertEquals(List.of(3L, 4L), seqsOf(next, other.id()));
         assertEquals(2, next.size());
     }
@@ -222,10 +292,10 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         appendEvents(base, 150);
         queue.enqueue(base.id(), 1, 150, T0);
 
-        List<ClaimedDelivery> claimed = queue.claim(200, Map.of(fast.id(), 120), 16, T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(200, Map.of(fast.id(), 120), 16, T0, LEASE).deliveries();
 
         assertEquals(LongStream.rangeClosed(1, 120).boxed().toList(), seqsOf(claimed, fast.id()));
-        assertEquals(List.of(121L, 122L), seqs(queue.claim(2, Map.of(), 16, T0, LEASE)));
+        assertEquals(List.of(121L, 122L), seqs(queue.claim(2, Map.of(), 16, T0, LEASE).deliveries()));
     }
 
     // after blocked heads the claim reads a short one; a webhook given room again still gets all of it, in order
@@ -235,10 +305,10 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook busy = webhook(base, true);
         appendEvents(base, 100);
         queue.enqueue(base.id(), 1, 100, T0);
-        assertTrue(queue.claim(50, Map.of(busy.id(), 0), 16, T0, LEASE).isEmpty());
-        assertTrue(queue.claim(50, Map.of(busy.id(), 0), 16, T0, LEASE).isEmpty());
+        assertTrue(queue.claim(50, Map.of(busy.id(), 0), 16, T0, LEASE).deliveries().isEmpty());
+        assertTrue(queue.claim(50, Map.of(busy.id(), 0), 16, T0, LEASE).deliveries().isEmpty());
 
-        List<ClaimedDelivery> claimed = queue.claim(50, Map.of(busy.id(), 50), 16, T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(50, Map.of(busy.id(), 50), 16, T0, LEASE).deliveries();
 
         assertEquals(LongStream.rangeClosed(1, 50).boxed().toList(), seqsOf(claimed, busy.id()));
     }
@@ -250,7 +320,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook flooded = webhook(crowded, true);
         appendEvents(crowded, 40);
         queue.enqueue(crowded.id(), 1, 40, T0);
-        assertEquals(2, queue.claim(4, Map.of(), 2, T0, LEASE).size());
+        assertEquals(2, queue.claim(4, Map.of(), 2, T0, LEASE).deliveries().size());
 
         Base late = insertedBase();
         Webhook newcomer = webhook(late, true);
@@ -258,7 +328,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         queue.enqueue(late.id(), 1, 1, T0.plusMillis(1));
         List<ClaimedDelivery> found = new ArrayList<>();
         for (int ms = 2; ms <= 1200 && found.isEmpty(); ms += 100) {
-            found.addAll(queue.claim(4, Map.of(flooded.id(), 0), 2, T0.plusMillis(ms), LEASE));
+            found.addAll(queue.claim(4, Map.of(flooded.id(), 0), 2, T0.plusMillis(ms), LEASE).deliveries());
         }
         assertEquals(List.of(1L), seqsOf(found, newcomer.id()));
     }
@@ -270,13 +340,13 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         appendEvents(base, 4);
         queue.enqueue(base.id(), 1, 4, T0);
 
-        List<ClaimedDelivery> leased = queue.claim(2, Map.of(), 10, T0, LEASE);
+        List<ClaimedDelivery> leased = queue.claim(2, Map.of(), 10, T0, LEASE).deliveries();
 
         Map<Long, Long> nextAttempt = stored().stream().collect(Collectors.toMap(Stored::seq, Stored::nextAttemptAt));
         assertEquals(Map.of(1L, LEASE.toEpochMilli(), 2L, LEASE.toEpochMilli(), 3L, T0.toEpochMilli(),
                 4L, T0.toEpochMilli()), nextAttempt);
-        assertEquals(List.of(3L, 4L), seqs(queue.claim(10, Map.of(), 10, T0.plusSeconds(59), LEASE.plusSeconds(600))));
-        List<ClaimedDelivery> again = queue.claim(10, Map.of(), 10, LEASE, LEASE.plusSeconds(60));
+        assertEquals(List.of(3L, 4L), seqs(queue.claim(10, Map.of(), 10, T0.plusSeconds(59), LEASE.plusSeconds(600)).deliveries()));
+        List<ClaimedDelivery> again = queue.claim(10, Map.of(), 10, LEASE, LEASE.plusSeconds(60)).deliveries();
         assertEquals(ids(leased), ids(again), "the lease ran out: another instance carries on");
     }
 
@@ -287,7 +357,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         webhook(base, true);
         appendEvents(base, 3);
         queue.enqueue(base.id(), 1, 3, T0);
-        List<ClaimedDelivery> leased = queue.claim(3, Map.of(), 10, T0, LEASE);
+        List<ClaimedDelivery> leased = queue.claim(3, Map.of(), 10, T0, LEASE).deliveries();
         Instant later = T0.plusSeconds(5);
         Instant otherLease = LEASE.plusSeconds(1);
         transactions.inTransaction(() -> {
@@ -298,7 +368,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
 
         Map<Long, Long> nextAttempt = stored().stream().collect(Collectors.toMap(Stored::seq, Stored::nextAttemptAt));
         assertEquals(Map.of(1L, later.toEpochMilli(), 2L, LEASE.toEpochMilli(), 3L, LEASE.toEpochMilli()), nextAttempt);
-        ClaimedDelivery again = queue.claim(10, Map.of(), 10, later, later.plusSeconds(60)).get(0);
+        ClaimedDelivery again = queue.claim(10, Map.of(), 10, later, later.plusSeconds(60)).deliveries().get(0);
         assertEquals(leased.get(0).id(), again.id());
         assertEquals(0, again.attempts(), "given back unsent: no attempt was made");
     }
@@ -325,7 +395,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
                     // empty only when every delivery is leased or held by a claimer that goes on
                     List<ClaimedDelivery> batch;
                     do {
-                        batch = queue.claim(7, Map.of(), 1000, T0, LEASE);
+                        batch = queue.claim(7, Map.of(), 1000, T0, LEASE).deliveries();
                         batch.forEach(delivery -> claimed.add(delivery.id().value()));
                     } while (!batch.isEmpty());
                     return null;
@@ -348,12 +418,12 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         webhook(base, true);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery first = queue.claim(1, Map.of(), 1, T0, LEASE).get(0);
+        ClaimedDelivery first = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
         queue.record(List.of(outcome(first, failed(T0), DeliveryStatus.FAILED, null)), DISABLE_BEFORE);
         Instant later = T0.plusSeconds(3600);
 
         assertTrue(log.redeliver(first.webhookId(), first.id(), later));
-        ClaimedDelivery again = queue.claim(1, Map.of(), 1, later, later.plusSeconds(60)).get(0);
+        ClaimedDelivery again = queue.claim(1, Map.of(), 1, later, later.plusSeconds(60)).deliveries().get(0);
 
         assertEquals(first.id(), again.id());
         assertEquals(1, again.attempts());
@@ -371,7 +441,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook webhook = webhook(base, true);
         appendEvents(base, 3);
         queue.enqueue(base.id(), 1, 3, T0);
-        List<ClaimedDelivery> claimed = queue.claim(3, Map.of(), 10, T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(3, Map.of(), 10, T0, LEASE).deliveries();
         Instant at = T0.plusSeconds(1);
         Attempt ok = Attempt.answered(at, Duration.ofMillis(120), Map.of("webhook-id", "evt_1", "User-Agent", "Basehook/1"),
                 204, Map.of("Server", "nginx"), "", null);
@@ -427,11 +497,11 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         webhook(base, true);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery first = queue.claim(1, Map.of(), 1, T0, LEASE).get(0);
+        ClaimedDelivery first = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
         queue.record(List.of(outcome(first, failed(T0), DeliveryStatus.RETRYING, T0.plusSeconds(5))), DISABLE_BEFORE);
 
-        assertTrue(queue.claim(1, Map.of(), 1, T0.plusSeconds(4), LEASE).isEmpty());
-        ClaimedDelivery retry = queue.claim(1, Map.of(), 1, T0.plusSeconds(5), LEASE).get(0);
+        assertTrue(queue.claim(1, Map.of(), 1, T0.plusSeconds(4), LEASE).deliveries().isEmpty());
+        ClaimedDelivery retry = queue.claim(1, Map.of(), 1, T0.plusSeconds(5), LEASE).deliveries().get(0);
         assertEquals(first.id(), retry.id());
         assertEquals(1, retry.attempts());
         queue.record(List.of(outcome(retry, succeeded(T0.plusSeconds(6)), DeliveryStatus.SUCCEEDED, null)),
@@ -448,7 +518,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook webhook = webhook(base, true);
         appendEvents(base, 8);
         queue.enqueue(base.id(), 1, 8, T0);
-        List<ClaimedDelivery> claimed = queue.claim(8, Map.of(), 8, T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(8, Map.of(), 8, T0, LEASE).deliveries();
 
         queue.record(List.of(retrying(claimed.get(0), failed(T0.plusSeconds(2))),
                 retrying(claimed.get(1), failed(T0.plusSeconds(1)))), DISABLE_BEFORE);
@@ -479,7 +549,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         markFailingSince(notInBatch, LONG_AGO);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        Map<WebhookId, ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).stream()
+        Map<WebhookId, ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).deliveries().stream()
                 .collect(Collectors.toMap(ClaimedDelivery::webhookId, delivery -> delivery));
 
         List<WebhookId> disabled = queue.record(List.of(
@@ -506,7 +576,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook kept = webhook(base, true);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        Map<WebhookId, ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).stream()
+        Map<WebhookId, ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).deliveries().stream()
                 .collect(Collectors.toMap(ClaimedDelivery::webhookId, delivery -> delivery));
         webhooks.delete(base.id(), deleted.id());
 
@@ -523,7 +593,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         webhook(base, true);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).get(0);
+        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
         queue.record(List.of(retrying(delivery, failed(T0))), DISABLE_BEFORE);
 
         queue.record(List.of(outcome(delivery, succeeded(T0.plusSeconds(1)), DeliveryStatus.SUCCEEDED, null)),
@@ -545,7 +615,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook webhook = webhook(base, true);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).get(0);
+        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch recorded = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -590,7 +660,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook kept = webhook(base, true);
         appendEvents(base, 4);
         queue.enqueue(base.id(), 1, 4, T0);
-        List<ClaimedDelivery> claimed = queue.claim(8, Map.of(), 8, T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(8, Map.of(), 8, T0, LEASE).deliveries();
         List<ClaimedDelivery> ofKept = claimed.stream().filter(d -> d.webhookId().equals(kept.id())).toList();
         ClaimedDelivery late = ofKept.get(3);
         // another instance recorded the last one's attempt already (its lease had run out here)
@@ -618,11 +688,11 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         webhook(base, true);
         appendEvents(base, 2);
         queue.enqueue(base.id(), 1, 2, T0);
-        ClaimedDelivery first = queue.claim(1, Map.of(), 10, T0, LEASE).get(0);
+        ClaimedDelivery first = queue.claim(1, Map.of(), 10, T0, LEASE).deliveries().get(0);
 
         assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
             queue.record(List.of(outcome(first, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
-            assertEquals(1, queue.claim(10, Map.of(), 10, T0, LEASE).size());
+            assertEquals(1, queue.claim(10, Map.of(), 10, T0, LEASE).deliveries().size());
             throw new IllegalStateException("the turn fails before it commits");
         }));
 
@@ -639,7 +709,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook webhook = webhook(base, true);
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).get(0);
+        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
 
         queue.park(List.of(delivery.id()), T0.plus(Duration.ofDays(3650)));
 
@@ -654,7 +724,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook other = webhook(base, true);
         appendEvents(base, 3);
         queue.enqueue(base.id(), 1, 3, T0);
-        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE);
+        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).deliveries();
         ClaimedDelivery closed = claimed.stream().filter(delivery -> delivery.webhookId().equals(disabled.id()))
                 .findFirst().orElseThrow();
         queue.record(List.of(outcome(closed, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
@@ -670,7 +740,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertNull(byId.get(closed.id().value()).nextAttemptAt(), "a closed delivery stays closed");
         assertEquals(2, byId.values().stream().filter(delivery -> Long.valueOf(farAway.toEpochMilli())
                 .equals(delivery.nextAttemptAt())).count());
-        assertTrue(queue.claim(10, Map.of(), 10, LEASE, LEASE.plusSeconds(60)).stream()
+        assertTrue(queue.claim(10, Map.of(), 10, LEASE, LEASE.plusSeconds(60)).deliveries().stream()
                 .allMatch(delivery -> delivery.webhookId().equals(other.id())), "parked ones are not claimed");
 
         Instant now = T0.plusSeconds(3600);
@@ -684,7 +754,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
                     : LEASE.plusSeconds(60).toEpochMilli();
             assertEquals(expected, nextAttempt.get(delivery.id().value()), "only the resumed webhook's open ones");
         }
-        assertEquals(List.of(2L, 3L), seqsOf(queue.claim(10, Map.of(), 10, now, now.plusSeconds(60)), disabled.id()));
+        assertEquals(List.of(2L, 3L), seqsOf(queue.claim(10, Map.of(), 10, now, now.plusSeconds(60)).deliveries(), disabled.id()));
     }
 
     @Test
@@ -698,7 +768,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
 
         assertEquals(new DeliveryQueue.Backlog(3, T0), queue.backlog());
 
-        ClaimedDelivery oldest = queue.claim(1, Map.of(), 10, T0, LEASE).get(0);
+        ClaimedDelivery oldest = queue.claim(1, Map.of(), 10, T0, LEASE).deliveries().get(0);
         assertEquals(new DeliveryQueue.Backlog(3, T0), queue.backlog(), "a leased delivery is still open");
         queue.record(List.of(outcome(oldest, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
 

@@ -14,6 +14,7 @@ import io.basehook.domain.delivery.AttemptError;
 import io.basehook.domain.delivery.Delivery;
 import io.basehook.domain.delivery.DeliveryId;
 import io.basehook.domain.delivery.DeliveryStatus;
+import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.webhook.Webhook;
 import io.basehook.domain.webhook.WebhookId;
 
@@ -29,9 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,13 +49,26 @@ import java.util.logging.Logger;
  * webhook never has more than {@link DeliverySettings#maxInFlightPerWebhook()} requests open. How much a webhook
  * may hold follows its pace: what its open requests finish in {@link #CLAIM_AHEAD}, so a slow or dead endpoint
  * holds hardly more than it sends, and what waits is never near the end of its lease.
+ * <p>
+ * <b>Hand-off.</b> A content write may also give its deliveries straight to a lane ({@link DeliveryHandoff}): they
+ * are written leased to this instance and start when the write commits, with no claim, no lease update and no
+ * payload read. A webhook takes hand-offs only while its lane is <i>caught up</i>: a claim has seen that nothing
+ * of it is due in the database, so a hand-off never overtakes an older first attempt ({@code seq} order holds on
+ * this instance). A write that cannot hand off (the webhook holds what it sends in {@link #HANDOFF_AHEAD}, or this
+ * instance holds {@link DeliverySettings#maxHandedOff()} hand-offs) queues its deliveries due, and the lane is
+ * behind again until a claim has taken them. Hand-offs of one base are reserved under its lock, so in
+ * {@code seq} order, and start in that order: a lane never starts past a reservation whose write has not ended.
  */
-public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
+public final class DeliveryDispatcher implements DeliverWebhooksUseCase, DeliveryHandoff {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
 
     /** A webhook holds claimed what its open requests finish in this time, at its recent pace. */
     static final Duration CLAIM_AHEAD = Duration.ofMillis(200);
+    /** A webhook takes hand-offs while what it holds is sent in this time at its pace. */
+    static final Duration HANDOFF_AHEAD = Duration.ofSeconds(1);
+    /** How long an idle lane (and the webhook's pace) is kept: a webhook busy now and then stays caught up. */
+    static final Duration LANE_KEEP = Duration.ofSeconds(10);
     /** The weight of the newest attempt in a webhook's pace (its mean attempt time). */
     private static final double PACE_WEIGHT = 0.2;
 
@@ -64,23 +80,78 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
                 delivery.attempts(), delivery.createdAt(), null, delivery.attemptLog());
     }
 
-    private record Finished(ClaimedDelivery delivery, Attempt attempt) {
+    private record Finished(Held held, Attempt attempt) {
+        ClaimedDelivery delivery() {
+            return held.delivery();
+        }
     }
 
-    /** A delivery this instance claimed, the webhook as it was read for that claim, and the claim's lease. */
-    private record Held(ClaimedDelivery delivery, Webhook webhook, Instant leaseUntil) {
+    /**
+     * A delivery this instance holds, the webhook as it was read for it, and its lease; handed off by a write, or
+     * claimed.
+     */
+    private record Held(ClaimedDelivery delivery, Webhook webhook, Instant leaseUntil, boolean handedOff) {
     }
 
-    /** What one turn's transaction did: webhooks it auto-disabled, deliveries it claimed. */
-    private record Turn(List<WebhookId> disabled, List<ClaimedDelivery> claimed) {
+    /** What one turn's transaction did: webhooks it auto-disabled, deliveries it claimed, lanes it saw caught up. */
+    private record Turn(List<WebhookId> disabled, List<ClaimedDelivery> claimed, Map<Lane, Long> caughtUp) {
     }
 
-    /** One webhook's claimed deliveries waiting for a request slot, in claim order, and its open requests. */
+    /**
+     * One webhook's held deliveries waiting for a request slot, in claim order, its open requests, and its hand-off
+     * state. All guarded by the lane itself.
+     */
     private static final class Lane {
-        // guarded by the lane itself
+        private final WebhookId webhookId;
         private final ArrayDeque<Held> waiting = new ArrayDeque<>();
         private int sending;
         private boolean pumping;
+        /**
+         * Hand-offs of writes that have not ended, in the order they were reserved ({@code seq} order), and what was
+         * claimed behind them.
+         */
+        private final ArrayDeque<Parcel> parcels = new ArrayDeque<>();
+        /** Handed-off deliveries not yet recorded or given back, reserved ones included. */
+        private int handed;
+        /** Open writes that queue deliveries of this webhook due, for a claim. */
+        private int writingDue;
+        /** The database may hold due first attempts of this webhook: a hand-off would overtake them. */
+        private boolean behind = true;
+        /** Counts the times it fell behind: a claim that started before the last of them cannot catch it up. */
+        private long fellBehind;
+        private Instant lastUsed;
+        private boolean retired;
+
+        Lane(WebhookId webhookId, Instant now) {
+            this.webhookId = webhookId;
+            this.lastUsed = now;
+        }
+
+        void fallBehind() {
+            behind = true;
+            fellBehind++;
+        }
+
+        boolean idle() {
+            return handed == 0 && writingDue == 0 && sending == 0 && waiting.isEmpty() && parcels.isEmpty();
+        }
+    }
+
+    /** One write's deliveries to one webhook: reserved in its transaction, filled after its insert. */
+    private static final class Parcel {
+        private final Lane lane;
+        private final Webhook webhook;
+        private final Instant leaseUntil;
+        private final int size;
+        private final List<Held> deliveries = new ArrayList<>();
+        private boolean committed;
+
+        Parcel(Lane lane, Webhook webhook, Instant leaseUntil, int size) {
+            this.lane = lane;
+            this.webhook = webhook;
+            this.leaseUntil = leaseUntil;
+            this.size = size;
+        }
     }
 
     private final DeliveryQueue queue;
@@ -96,10 +167,13 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
     /** Waited so long that the lease would not outlive the request: given back unsent by the next turn. */
     private final Queue<Held> lapsed = new ConcurrentLinkedQueue<>();
     private final Map<WebhookId, Lane> lanes = new ConcurrentHashMap<>();
+    /** Read by writers for their hand-offs, written by the loop thread. */
+    private final Map<WebhookId, Double> paceMillis = new ConcurrentHashMap<>();
+    /** Handed-off deliveries held in all. */
+    private final AtomicInteger handedInAll = new AtomicInteger();
     // touched by the loop thread only
     /** Claimed and not yet recorded or given back, per webhook. */
     private final Map<WebhookId, Integer> heldPerWebhook = new HashMap<>();
-    private final Map<WebhookId, Double> paceMillis = new HashMap<>();
     private final List<Finished> unrecorded = new ArrayList<>();
     private final List<Held> unreleased = new ArrayList<>();
     private boolean claimedFullBatch;
@@ -134,18 +208,72 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
         List<DeliveryOutcome> outcomes = outcomes(now);
         Turn turn = transactions.inTransaction(() -> {
             giveBack(now);
-            return new Turn(
-                    outcomes.isEmpty() ? List.of() : queue.record(outcomes, now.minus(settings.disableAfter())),
-                    capacity <= 0 ? List.of() : queue.claim(capacity, room, settings.maxInFlightPerWebhook(), now,
-                            leaseUntil));
+            List<WebhookId> disabled = outcomes.isEmpty() ? List.of()
+                    : queue.record(outcomes, now.minus(settings.disableAfter()));
+            if (capacity <= 0) {
+                return new Turn(disabled, List.of(), Map.of());
+            }
+            Map<Lane, Long> behind = lanesBehind();
+            DeliveryQueue.Claim claim = queue.claim(capacity, room, settings.maxInFlightPerWebhook(), now, leaseUntil);
+            return new Turn(disabled, claim.deliveries(),
+                    claim.sawAllDue() ? caughtUp(behind, claim.deliveries(), room) : Map.of());
         });
         int settled = settled(outcomes, turn.disabled());
         List<ClaimedDelivery> claimed = turn.claimed();
         claimedFullBatch = capacity > 0 && claimed.size() == capacity && capacity == settings.claimBatch();
         try {
-            return settled + queueInLanes(claimed, leaseUntil);
+            int queued = queueInLanes(claimed, leaseUntil);
+            // after what the claim took is in the lanes: a hand-off from now on comes after it
+            turn.caughtUp().forEach(this::catchUp);
+            return settled + queued;
         } finally {
-            forgetIdle();
+            forgetIdle(now);
+        }
+    }
+
+    /** The lanes that are behind, each with its count of falls, just before a claim looks. */
+    private Map<Lane, Long> lanesBehind() {
+        Map<Lane, Long> behind = new HashMap<>();
+        for (Lane lane : lanes.values()) {
+            synchronized (lane) {
+                if (lane.behind && !lane.retired) {
+                    behind.put(lane, lane.fellBehind);
+                }
+            }
+        }
+        return behind;
+    }
+
+    /**
+     * Of the lanes that were behind, those a claim that saw everything due has caught up: their webhook took fewer
+     * than its room, so nothing of it was left due.
+     */
+    private Map<Lane, Long> caughtUp(Map<Lane, Long> behind, List<ClaimedDelivery> claimed,
+                                     Map<WebhookId, Integer> room) {
+        if (behind.isEmpty()) {
+            return Map.of();
+        }
+        Map<WebhookId, Integer> took = new HashMap<>();
+        claimed.forEach(delivery -> took.merge(delivery.webhookId(), 1, Integer::sum));
+        Map<Lane, Long> caughtUp = new HashMap<>();
+        behind.forEach((lane, falls) -> {
+            int roomOf = room.getOrDefault(lane.webhookId, settings.maxInFlightPerWebhook());
+            if (took.getOrDefault(lane.webhookId, 0) < roomOf) {
+                caughtUp.put(lane, falls);
+            }
+        });
+        return caughtUp;
+    }
+
+    /**
+     * Takes hand-offs again, unless the lane fell behind since the claim looked, or a write that queues due
+     * deliveries of it is open (its rows may be committed after the claim looked).
+     */
+    private void catchUp(Lane lane, long falls) {
+        synchronized (lane) {
+            if (lane.fellBehind == falls && lane.writingDue == 0) {
+                lane.behind = false;
+            }
         }
     }
 
@@ -168,7 +296,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
                 parked.add(delivery.id());
                 continue;
             }
-            touched.put(webhook.id(), hold(new Held(delivery, webhook, leaseUntil)));
+            touched.put(webhook.id(), hold(new Held(delivery, webhook, leaseUntil, false)));
         }
         touched.values().forEach(this::pump);
         if (!parked.isEmpty()) {
@@ -177,10 +305,22 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
         return claimed.size();
     }
 
-    /** A webhook that holds nothing any more has an empty lane: it goes, and its pace is learnt again when busy. */
-    private void forgetIdle() {
-        lanes.keySet().removeIf(webhookId -> !heldPerWebhook.containsKey(webhookId));
-        paceMillis.keySet().removeIf(webhookId -> !heldPerWebhook.containsKey(webhookId));
+    /**
+     * A lane that has held nothing for {@link #LANE_KEEP} goes, and with it the webhook's pace (learnt again when
+     * it is busy) and its hand-offs (until a claim has caught a new lane up).
+     */
+    private void forgetIdle(Instant now) {
+        lanes.values().removeIf(lane -> {
+            synchronized (lane) {
+                if (heldPerWebhook.containsKey(lane.webhookId) || !lane.idle()
+                        || now.isBefore(lane.lastUsed.plus(LANE_KEEP))) {
+                    return false;
+                }
+                lane.retired = true;
+                return true;
+            }
+        });
+        paceMillis.keySet().removeIf(webhookId -> !lanes.containsKey(webhookId));
     }
 
     private int heldInAll() {
@@ -202,11 +342,25 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
      */
     private Map<WebhookId, Integer> roomAfterThisTurn() {
         Map<WebhookId, Integer> stillHeld = new HashMap<>(heldPerWebhook);
-        unrecorded.forEach(done -> release(stillHeld, done.delivery().webhookId()));
-        unreleased.forEach(back -> release(stillHeld, back.delivery().webhookId()));
+        unrecorded.stream().filter(done -> !done.held().handedOff())
+                .forEach(done -> release(stillHeld, done.delivery().webhookId()));
+        unreleased.stream().filter(back -> !back.handedOff())
+                .forEach(back -> release(stillHeld, back.delivery().webhookId()));
+        // what a webhook holds handed off counts against its room too (the turn frees some: left for the next)
+        Map<WebhookId, Integer> handed = new HashMap<>();
+        for (Lane lane : lanes.values()) {
+            synchronized (lane) {
+                if (lane.handed > 0) {
+                    handed.put(lane.webhookId, lane.handed);
+                }
+            }
+        }
+        Set<WebhookId> holding = new java.util.HashSet<>(heldPerWebhook.keySet());
+        holding.addAll(handed.keySet());
         Map<WebhookId, Integer> room = new HashMap<>();
-        for (WebhookId webhookId : heldPerWebhook.keySet()) {
-            int left = Math.max(0, allowance(webhookId) - stillHeld.getOrDefault(webhookId, 0));
+        for (WebhookId webhookId : holding) {
+            int left = Math.max(0, allowance(webhookId) - stillHeld.getOrDefault(webhookId, 0)
+                    - handed.getOrDefault(webhookId, 0));
             if (left != settings.maxInFlightPerWebhook()) {
                 room.put(webhookId, left);
             }
@@ -236,12 +390,240 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
     /** Queues a claimed delivery in its webhook's lane (loop thread). */
     private Lane hold(Held delivery) {
         WebhookId webhookId = delivery.delivery().webhookId();
-        Lane lane = lanes.computeIfAbsent(webhookId, id -> new Lane());
         heldPerWebhook.merge(webhookId, 1, Integer::sum);
-        synchronized (lane) {
-            lane.waiting.add(delivery);
+        while (true) {
+            Lane lane = laneOf(webhookId);
+            synchronized (lane) {
+                if (lane.retired) {
+                    continue; // forgotten meanwhile: take the new one
+                }
+                if (lane.parcels.isEmpty()) {
+                    lane.waiting.add(delivery);
+                } else {
+                    // a write that handed off older seqs has not ended yet: this one starts after those
+                    Parcel claimed = new Parcel(lane, delivery.webhook(), delivery.leaseUntil(), 0);
+                    claimed.deliveries.add(delivery);
+                    claimed.committed = true;
+                    lane.parcels.add(claimed);
+                }
+                lane.lastUsed = clock.instant();
+                return lane;
+            }
         }
-        return lane;
+    }
+
+    /** The webhook's lane; a new one is behind until a claim has caught it up. */
+    private Lane laneOf(WebhookId webhookId) {
+        return lanes.computeIfAbsent(webhookId, id -> new Lane(id, clock.instant()));
+    }
+
+    @Override
+    public boolean active() {
+        return settings.maxHandedOff() > 0;
+    }
+
+    @Override
+    public Reservation reserve(List<Webhook> targets, int events, Instant now) {
+        Instant leaseUntil = now.plus(settings.lease());
+        Map<WebhookId, Parcel> granted = new HashMap<>();
+        List<Lane> due = new ArrayList<>();
+        for (Webhook webhook : targets) {
+            int allowance = handOffAllowance(webhook.id());
+            while (true) {
+                Lane lane = laneOf(webhook.id());
+                synchronized (lane) {
+                    if (lane.retired) {
+                        continue;
+                    }
+                    lane.lastUsed = now;
+                    if (!draining && !lane.behind && lane.handed + events <= allowance && takeHanded(events)) {
+                        Parcel parcel = new Parcel(lane, webhook, leaseUntil, events);
+                        lane.handed += events;
+                        lane.parcels.add(parcel);
+                        granted.put(webhook.id(), parcel);
+                    } else {
+                        // its deliveries go to the database due: the next hand-off would overtake them
+                        lane.fallBehind();
+                        lane.writingDue++;
+                        due.add(lane);
+                    }
+                    break;
+                }
+            }
+        }
+        return new Handoff(targets, granted, due);
+    }
+
+    /** Counts {@code events} more hand-offs in all, unless that would exceed the instance's bound. */
+    private boolean takeHanded(int events) {
+        if (handedInAll.addAndGet(events) <= settings.maxHandedOff()) {
+            return true;
+        }
+        handedInAll.addAndGet(-events);
+        return false;
+    }
+
+    /**
+     * What a webhook may hold handed off: its request slots, plus what they finish in {@link #HANDOFF_AHEAD} at
+     * its pace (unknown: what it may hold claimed), at most {@link DeliverySettings#maxHandedOff()}.
+     */
+    private int handOffAllowance(WebhookId webhookId) {
+        Double pace = paceMillis.get(webhookId);
+        int slots = settings.maxInFlightPerWebhook();
+        if (pace == null) {
+            return settings.maxClaimedPerWebhook();
+        }
+        double ahead = slots * (HANDOFF_AHEAD.toNanos() / 1e6) / Math.max(pace, 0.01);
+        return (int) Math.min(settings.maxHandedOff(), slots + (long) ahead);
+    }
+
+    @Override
+    public Runnable dueInDatabase(WebhookId webhookId) {
+        Lane lane = writingDue(webhookId, clock.instant());
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (ended.compareAndSet(false, true)) {
+                doneWritingDue(lane);
+            }
+        };
+    }
+
+    /** A write that queues due deliveries of the webhook is open: its lane is behind, and stays so until it ends. */
+    private Lane writingDue(WebhookId webhookId, Instant now) {
+        while (true) {
+            Lane lane = laneOf(webhookId);
+            synchronized (lane) {
+                if (lane.retired) {
+                    continue;
+                }
+                lane.lastUsed = now;
+                lane.fallBehind();
+                lane.writingDue++;
+                return lane;
+            }
+        }
+    }
+
+    /** That write ended; if it committed, its rows may have come after a claim looked: still behind. */
+    private static void doneWritingDue(Lane lane) {
+        synchronized (lane) {
+            lane.writingDue--;
+            lane.fallBehind();
+        }
+    }
+
+    /** Moves the committed parcels at the head of the lane to its waiting deliveries (lane lock held). */
+    private void unwrap(Lane lane) {
+        while (!lane.parcels.isEmpty() && lane.parcels.peek().committed) {
+            Parcel parcel = lane.parcels.poll();
+            if (draining) {
+                // nothing starts any more: back to the database at once, for any instance
+                lapsed.addAll(parcel.deliveries);
+                lane.fallBehind();
+                wakeup.wake();
+            } else {
+                lane.waiting.addAll(parcel.deliveries);
+            }
+        }
+    }
+
+    /** One write's hand-off: its parcels, one per webhook that took it, and the lanes it queues due for. */
+    private final class Handoff implements Reservation {
+        private final List<Webhook> targets;
+        private final Map<WebhookId, Parcel> granted;
+        private final List<Lane> due;
+        private boolean ended;
+
+        Handoff(List<Webhook> targets, Map<WebhookId, Parcel> granted, List<Lane> due) {
+            this.targets = targets;
+            this.granted = granted;
+            this.due = due;
+        }
+
+        @Override
+        public Instant leasedUntil(WebhookId webhookId) {
+            Parcel parcel = granted.get(webhookId);
+            return parcel == null ? null : parcel.leaseUntil;
+        }
+
+        @Override
+        public boolean none() {
+            return granted.isEmpty();
+        }
+
+        @Override
+        public boolean all() {
+            return due.isEmpty();
+        }
+
+        @Override
+        public void fill(List<StoredEvent> events, List<DeliveryId> ids) {
+            if (ids.size() != events.size() * targets.size()) {
+                throw new IllegalStateException("expected " + events.size() * targets.size() + " delivery ids, got "
+                        + ids.size());
+            }
+            int index = 0;
+            for (StoredEvent event : events) {
+                for (Webhook webhook : targets) {
+                    DeliveryId id = ids.get(index++);
+                    Parcel parcel = granted.get(webhook.id());
+                    if (parcel != null) {
+                        parcel.deliveries.add(new Held(new ClaimedDelivery(id, webhook.id(), event.baseId(),
+                                event.seq(), event.id(), 0, 0, event.payload()), parcel.webhook, parcel.leaseUntil,
+                                true));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void committed() {
+            if (!end()) {
+                return;
+            }
+            List<Lane> ready = new ArrayList<>(granted.size());
+            for (Parcel parcel : granted.values()) {
+                Lane lane = parcel.lane;
+                synchronized (lane) {
+                    // a parcel never filled (it cannot be, after a commit) would hold its count forever
+                    int missing = parcel.size - parcel.deliveries.size();
+                    lane.handed -= missing;
+                    handedInAll.addAndGet(-missing);
+                    parcel.committed = true;
+                    unwrap(lane);
+                }
+                ready.add(lane);
+            }
+            // on the committing thread: the sends are asynchronous, and a thread hop cost more than it saved
+            ready.forEach(DeliveryDispatcher.this::pump);
+            due.forEach(DeliveryDispatcher::doneWritingDue);
+        }
+
+        @Override
+        public void rolledBack() {
+            if (!end()) {
+                return;
+            }
+            for (Parcel parcel : granted.values()) {
+                Lane lane = parcel.lane;
+                synchronized (lane) {
+                    lane.parcels.remove(parcel);
+                    lane.handed -= parcel.size;
+                    unwrap(lane);
+                }
+                handedInAll.addAndGet(-parcel.size);
+                pump(lane);
+            }
+            due.forEach(DeliveryDispatcher::doneWritingDue);
+        }
+
+        private synchronized boolean end() {
+            if (ended) {
+                return false;
+            }
+            ended = true;
+            return true;
+        }
     }
 
     /**
@@ -267,7 +649,9 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
                 }
                 // the lease could end before the answer, and another instance would send it too
                 lapse = !clock.instant().plus(settings.requestTimeout()).isBefore(next.leaseUntil());
-                if (!lapse) {
+                if (lapse) {
+                    lane.fallBehind(); // given back due: what is handed off later would overtake it
+                } else {
                     lane.sending++;
                 }
             }
@@ -294,7 +678,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
         sending.whenComplete((attempt, error) -> {
             Attempt outcome = attempt != null ? attempt : Attempt.failed(at, Duration.between(at, clock.instant()),
                     Map.of(), AttemptError.CONNECTION_FAILED, String.valueOf(error));
-            finished.add(new Finished(delivery, outcome));
+            finished.add(new Finished(held, outcome));
             synchronized (lane) {
                 lane.sending--;
             }
@@ -344,7 +728,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
             return outcomes.isEmpty() ? List.<WebhookId>of() : queue.record(outcomes, now.minus(settings.disableAfter()));
         });
         int settled = settled(outcomes, disabled);
-        forgetIdle();
+        forgetIdle(now);
         return settled;
     }
 
@@ -354,15 +738,21 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
      */
     private int settled(List<DeliveryOutcome> outcomes, List<WebhookId> disabled) {
         outcomes.forEach(outcome -> metrics.attemptFinished(outcome.status(), outcome.attempt().duration()));
-        List<WebhookId> freed = new ArrayList<>(unrecorded.size() + unreleased.size());
+        List<Held> freed = new ArrayList<>(unrecorded.size() + unreleased.size());
         for (Finished done : unrecorded) {
             WebhookId webhookId = done.delivery().webhookId();
             double took = done.attempt().duration().toNanos() / 1e6;
             paceMillis.merge(webhookId, took, (pace, latest) -> pace + PACE_WEIGHT * (latest - pace));
-            freed.add(webhookId);
+            freed.add(done.held());
         }
-        unreleased.forEach(back -> freed.add(back.delivery().webhookId()));
-        freed.forEach(webhookId -> release(heldPerWebhook, webhookId));
+        freed.addAll(unreleased);
+        for (Held held : freed) {
+            if (held.handedOff()) {
+                handedBack(held.delivery().webhookId());
+            } else {
+                release(heldPerWebhook, held.delivery().webhookId());
+            }
+        }
         int count = unrecorded.size();
         unrecorded.clear();
         unreleased.clear();
@@ -370,6 +760,18 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
             LOG.warning(() -> "Disabled webhooks without any 2xx for " + settings.disableAfter() + ": " + disabled);
         }
         return count;
+    }
+
+    /** A handed-off delivery was recorded or given back. */
+    private void handedBack(WebhookId webhookId) {
+        handedInAll.decrementAndGet();
+        Lane lane = lanes.get(webhookId);
+        if (lane != null) {
+            synchronized (lane) {
+                lane.handed--;
+                lane.lastUsed = clock.instant();
+            }
+        }
     }
 
     private DeliveryOutcome outcome(Finished done, Instant now) {
@@ -390,7 +792,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
 
     @Override
     public int inFlight() {
-        return heldInAll();
+        return heldInAll() + handedInAll.get();
     }
 
     @Override
@@ -404,7 +806,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase {
             }
         }
         Instant deadline = clock.instant().plus(timeout);
-        while (heldInAll() > 0 && clock.instant().isBefore(deadline)) {
+        while (inFlight() > 0 && clock.instant().isBefore(deadline)) {
             try {
                 settle();
                 Thread.sleep(10);

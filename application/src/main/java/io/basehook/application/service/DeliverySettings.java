@@ -17,13 +17,15 @@ import java.util.Objects;
  * @param requestTimeout        how long one attempt may take
  * @param lease                 how long a claim holds a delivery; longer than the request timeout
  * @param disableAfter          a webhook without any 2xx for this long is disabled
+ * @param maxHandedOff          deliveries this instance holds handed off by writes ({@link DeliveryHandoff}),
+ *                              besides what it claimed; 0 turns hand-offs off
  */
 public record DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
                                Duration requestTimeout, Duration lease, RetrySchedule retrySchedule,
-                               Duration disableAfter) {
+                               Duration disableAfter, int maxHandedOff) {
 
     public DeliverySettings {
-        if (claimBatch < 1 || maxHeld < 1 || maxInFlightPerWebhook < 1) {
+        if (claimBatch < 1 || maxHeld < 1 || maxInFlightPerWebhook < 1 || maxHandedOff < 0) {
             throw new IllegalArgumentException("delivery limits are positive");
         }
         if (maxClaimedPerWebhook < maxInFlightPerWebhook) {
@@ -38,5 +40,13 @@ public record DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWe
             throw new IllegalArgumentException("the delivery lease (" + lease + ") must be longer than the request "
                     + "timeout (" + requestTimeout + ")");
         }
+    }
+
+    /** Without hand-offs: every delivery is claimed. */
+    public DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
+                            Duration requestTimeout, Duration lease, RetrySchedule retrySchedule,
+                            Duration disableAfter) {
+        this(claimBatch, maxHeld, maxInFlightPerWebhook, maxClaimedPerWebhook, requestTimeout, lease, retrySchedule,
+                disableAfter, 0);
     }
 }

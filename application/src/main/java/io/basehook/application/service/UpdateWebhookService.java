@@ -22,10 +22,18 @@ public final class UpdateWebhookService implements UpdateWebhookUseCase {
     private final TransactionRunner transactions;
     private final DeliveryWakeup wakeup;
     private final Clock clock;
+    private final DeliveryHandoff handoff;
 
     public UpdateWebhookService(Lookup lookup, WebhookRepository webhooks, DeliveryQueue deliveries,
                                 WebhookTargetPolicy targets, TransactionRunner transactions, DeliveryWakeup wakeup,
                                 Clock clock) {
+        this(lookup, webhooks, deliveries, targets, transactions, wakeup, clock, DeliveryHandoff.NONE);
+    }
+
+    public UpdateWebhookService(Lookup lookup, WebhookRepository webhooks, DeliveryQueue deliveries,
+                                WebhookTargetPolicy targets, TransactionRunner transactions, DeliveryWakeup wakeup,
+                                Clock clock, DeliveryHandoff handoff) {
+        this.handoff = handoff;
         this.lookup = lookup;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
@@ -52,7 +60,13 @@ public final class UpdateWebhookService implements UpdateWebhookUseCase {
             if (!wasEnabled && webhook.enabled()) {
                 // deliveries held back while it was disabled go out again
                 deliveries.resume(webhook.id(), now);
-                transactions.afterCommit(wakeup::wake);
+                // a write that takes the base lock after this commit must not hand off past them
+                Runnable ended = handoff.dueInDatabase(webhook.id());
+                transactions.afterRollback(ended);
+                transactions.afterCommit(() -> {
+                    ended.run();
+                    wakeup.wake();
+                });
             }
             return webhook;
         });

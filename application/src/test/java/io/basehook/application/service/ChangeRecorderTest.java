@@ -4,15 +4,23 @@ import io.basehook.application.port.in.DeleteRowsCommand;
 import io.basehook.application.port.in.InsertRowsCommand;
 import io.basehook.application.port.in.RowValues;
 import io.basehook.application.port.in.UpdateRowsCommand;
+import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.domain.delivery.DeliveryId;
 import io.basehook.domain.row.ChangeEvent;
 import io.basehook.domain.row.OpType;
 import io.basehook.domain.row.Row;
 import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.table.CellPatch;
+import io.basehook.domain.webhook.Webhook;
+import io.basehook.domain.webhook.WebhookId;
+import io.basehook.domain.webhook.WebhookSecret;
+import io.basehook.domain.webhook.WebhookUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.ArgumentCaptor;
+import org.mockito.ArgumentMatchers;
 import org.mockito.InOrder;
 
 import java.time.Instant;
@@ -30,12 +38,15 @@ import static io.basehook.application.service.Fixture.NAME;
 import static io.basehook.application.service.Fixture.NOW;
 import static io.basehook.application.service.Fixture.TABLE_ID;
 import static io.basehook.application.service.Fixture.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -178,5 +189,111 @@ class ChangeRecorderTest {
         order.verify(f.deliveries).enqueue(BASE_ID, FIRST_SEQ, FIRST_SEQ + 1, NOW);
         order.verify(f.transactions).commit();
         order.verify(f.wakeup).wake();
+    }
+
+    // hand-off: the recorder reads the targets, reserves, writes the leases, fills, and ends the reservation
+
+    private final DeliveryHandoff handoff = mock(DeliveryHandoff.class);
+    private final DeliveryHandoff.Reservation reservation = mock(DeliveryHandoff.Reservation.class);
+
+    private ChangeRecorder handingOff(List<Webhook> webhooksOfTheBase) {
+        when(handoff.active()).thenReturn(true);
+        when(handoff.reserve(any(), anyInt(), any())).thenReturn(reservation);
+        when(fixture.webhooks.findByBase(BASE_ID)).thenReturn(webhooksOfTheBase);
+        return new ChangeRecorder(fixture.outbox, fixture.encoder, fixture.deliveries, fixture.transactions,
+                fixture.wakeup, fixture.webhooks, handoff);
+    }
+
+    private static Webhook webhook(boolean enabled) {
+        return Webhook.restore(WebhookId.random(), BASE_ID,
+                new WebhookUrl("https://hook.example/"), "", enabled, false,
+                WebhookSecret.generate(), null, null, null, Fixture.CREATED, Fixture.CREATED);
+    }
+
+    @Test
+    void handsOffToTheEnabledWebhooksWithTheirLeasesAndStartsThemOnlyAfterTheCommit() {
+        Webhook taking = webhook(true);
+        Webhook disabled = webhook(false);
+        Webhook behind = webhook(true);
+        ChangeRecorder recorder = handingOff(List.of(taking, disabled, behind));
+        Instant lease = NOW.plusSeconds(60);
+        when(reservation.leasedUntil(taking.id())).thenReturn(lease);
+        List<DeliveryId> ids = List.of(new DeliveryId(1),
+                new DeliveryId(2), new DeliveryId(3),
+                new DeliveryId(4));
+        when(fixture.deliveries.enqueue(eq(BASE_ID), ArgumentMatchers.<List<StoredEvent>>any(),
+                ArgumentMatchers.<List<DeliveryQueue.Target>>any(),
+                eq(NOW))).thenReturn(ids);
+
+        fixture.transactions.inTransaction(() -> {
+            recorder.record(BASE_ID, List.of(inserted("a"), inserted("b")));
+            verify(reservation, never()).committed();
+            return null;
+        });
+
+        InOrder order = inOrder(handoff, fixture.deliveries, reservation, fixture.transactions, fixture.wakeup);
+        order.verify(handoff).reserve(List.of(taking, behind), 2, NOW);
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<StoredEvent>> events = ArgumentCaptor.forClass(List.class);
+        order.verify(fixture.deliveries).enqueue(eq(BASE_ID), events.capture(), eq(List.of(
+                new DeliveryQueue.Target(taking.id(), lease),
+                new DeliveryQueue.Target(behind.id(), null))), eq(NOW));
+        order.verify(reservation).fill(events.getValue(), ids);
+        order.verify(fixture.transactions).commit();
+        order.verify(reservation).committed();
+        order.verify(fixture.wakeup).wake(); // the webhook that is behind waits for a claim
+        verify(reservation, never()).rolledBack();
+        assertEquals(List.of(FIRST_SEQ, FIRST_SEQ + 1),
+                events.getValue().stream().map(StoredEvent::seq).toList());
+    }
+
+    @Test
+    void aWriteThatHandsEverythingOffLeavesTheLoopAsleep() {
+        Webhook taking = webhook(true);
+        ChangeRecorder recorder = handingOff(List.of(taking));
+        when(reservation.leasedUntil(taking.id())).thenReturn(NOW.plusSeconds(60));
+        when(reservation.all()).thenReturn(true);
+        when(fixture.deliveries.enqueue(eq(BASE_ID), ArgumentMatchers.<List<StoredEvent>>any(),
+                ArgumentMatchers.<List<DeliveryQueue.Target>>any(),
+                eq(NOW))).thenReturn(List.of(new DeliveryId(1)));
+
+        fixture.transactions.inTransaction(() -> {
+            recorder.record(BASE_ID, List.of(inserted("a")));
+            return null;
+        });
+
+        verify(reservation).committed();
+        verifyNoInteractions(fixture.wakeup);
+    }
+
+    // SPEC §5: a rolled-back change sends nothing, and what it reserved is free again
+    @Test
+    void aRolledBackHandOffIsGivenBackAndNeverStarted() {
+        ChangeRecorder recorder = handingOff(List.of(webhook(true)));
+        when(reservation.none()).thenReturn(true);
+
+        assertThrows(IllegalStateException.class, () -> fixture.transactions.inTransaction(() -> {
+            recorder.record(BASE_ID, List.of(inserted("a")));
+            throw new IllegalStateException("a later write of the use case failed");
+        }));
+
+        verify(fixture.deliveries).enqueue(BASE_ID, FIRST_SEQ, FIRST_SEQ, NOW); // nothing taken: the plain insert
+        verify(reservation).rolledBack();
+        verify(reservation, never()).committed();
+        verifyNoInteractions(fixture.wakeup);
+    }
+
+    @Test
+    void withoutEnabledWebhooksNothingIsReservedOrQueued() {
+        ChangeRecorder recorder = handingOff(List.of(webhook(false)));
+
+        fixture.transactions.inTransaction(() -> {
+            recorder.record(BASE_ID, List.of(inserted("a")));
+            return null;
+        });
+
+        verify(handoff, never()).reserve(any(), anyInt(), any());
+        verify(fixture.deliveries, never()).enqueue(any(), anyLong(), anyLong(), any());
+        verifyNoInteractions(fixture.wakeup);
     }
 }

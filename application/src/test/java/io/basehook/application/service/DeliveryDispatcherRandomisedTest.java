@@ -117,8 +117,9 @@ class DeliveryDispatcherRandomisedTest {
         DeliveryQueue queue = mock(DeliveryQueue.class);
         WebhookRepository repository = mock(WebhookRepository.class);
         when(repository.findByIds(anyCollection())).thenReturn(webhooks);
-        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> claim(rows,
-                call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3), call.getArgument(4)));
+        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> new DeliveryQueue.Claim(claim(rows,
+                call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3), call.getArgument(4)),
+                false));
         when(queue.record(anyList(), any())).thenAnswer(call -> {
             if (databaseDown[0]) {
                 throw new IllegalStateException("database down");

@@ -105,7 +105,7 @@ class DeliveryDispatcherTest {
         when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> {
             claims.add(new Claim(call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3),
                     call.getArgument(4)));
-            return due.isEmpty() ? List.of() : due.poll();
+            return new DeliveryQueue.Claim(due.isEmpty() ? List.of() : due.poll(), false);
         });
         when(queue.record(anyList(), any())).thenAnswer(call -> {
             if (databaseDown) {

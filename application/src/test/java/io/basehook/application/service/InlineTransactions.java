@@ -13,6 +13,7 @@ class InlineTransactions implements TransactionRunner {
 
     private boolean open;
     private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+    private final java.util.List<Runnable> afterRollback = new java.util.ArrayList<>();
 
     static InlineTransactions spied() {
         return Mockito.spy(new InlineTransactions());
@@ -31,10 +32,12 @@ class InlineTransactions implements TransactionRunner {
             return result;
         } catch (RuntimeException e) {
             rollback();
+            afterRollback.forEach(Runnable::run);
             throw e;
         } finally {
             open = false;
             afterCommit.clear();
+            afterRollback.clear();
         }
     }
 
@@ -44,6 +47,13 @@ class InlineTransactions implements TransactionRunner {
             afterCommit.add(action);
         } else {
             action.run();
+        }
+    }
+
+    @Override
+    public void afterRollback(Runnable action) {
+        if (open) {
+            afterRollback.add(action);
         }
     }
 

@@ -2,6 +2,7 @@ package io.basehook.application.port.out;
 
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.delivery.DeliveryId;
+import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.webhook.WebhookId;
 
 import java.time.Instant;
@@ -28,14 +29,25 @@ public interface DeliveryQueue {
     int enqueue(BaseId baseId, long firstSeq, long lastSeq, Instant now);
 
     /**
+     * Queues one delivery per event and target, in the transaction of the change with the base locked: event by
+     * event, each to the targets in the order given, so ids rise in {@code seq} order for every webhook. The
+     * caller read the targets (the webhooks enabled now) in that transaction. A target with a lease is handed to
+     * this instance at once: its deliveries are leased until then, and no claim takes them before; the others are
+     * due at {@code now}, for whichever instance claims them.
+     *
+     * @return the new deliveries' ids, in that order
+     */
+    List<DeliveryId> enqueue(BaseId baseId, List<StoredEvent> events, List<Target> targets, Instant now);
+
+    /**
      * In the caller's transaction (or its own without one), which must commit before anything claimed is sent:
      * takes due open deliveries (oldest due first, then by id, so a webhook's deliveries are first attempted in
      * {@code seq} order), at most {@code limit} in all and per webhook at most its {@code room} (a webhook not in
      * the map: {@code roomOfOthers}), skipping rows another instance holds, and leases them by moving their next
      * attempt to {@code leaseUntil}. If this instance dies, the lease expires and another instance takes them.
+     * The answer also tells whether the claim saw every delivery that was due when it looked.
      */
-    List<ClaimedDelivery> claim(int limit, Map<WebhookId, Integer> room, int roomOfOthers, Instant now,
-                                Instant leaseUntil);
+    Claim claim(int limit, Map<WebhookId, Integer> room, int roomOfOthers, Instant now, Instant leaseUntil);
 
     /**
      * In the caller's transaction (or its own without one): gives back claimed deliveries that were not sent,
@@ -64,6 +76,25 @@ public interface DeliveryQueue {
      * created.
      */
     Backlog backlog();
+
+    /** A webhook a write queues deliveries for, and until when they are leased to this instance (null: due now). */
+    record Target(WebhookId webhookId, Instant leasedUntil) {
+        public Target {
+            java.util.Objects.requireNonNull(webhookId);
+        }
+    }
+
+    /**
+     * What a claim took, in claim order. {@code sawAllDue}: nothing due was left unseen, so a webhook that took
+     * fewer than its room has nothing due left but what other instances hold.
+     */
+    record Claim(List<ClaimedDelivery> deliveries, boolean sawAllDue) {
+        public static final Claim NONE = new Claim(List.of(), false);
+
+        public Claim {
+            deliveries = List.copyOf(deliveries);
+        }
+    }
 
     /** Open deliveries and the creation time of the oldest (null when there is none). */
     record Backlog(long open, Instant oldestCreatedAt) {

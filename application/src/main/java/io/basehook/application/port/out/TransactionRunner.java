@@ -15,4 +15,10 @@ public interface TransactionRunner {
      * transaction open, runs it now. For signals to other threads that must not see uncommitted work.
      */
     void afterCommit(Runnable action);
+
+    /**
+     * Runs {@code action} once the current transaction has ended without a known commit: rolled back, or its
+     * outcome unknown (the connection went during the commit). With no transaction open, never runs it.
+     */
+    void afterRollback(Runnable action);
 }

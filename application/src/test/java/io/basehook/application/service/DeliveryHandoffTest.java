@@ -1,0 +1,223 @@
+package io.basehook.application.service;
+
+import io.basehook.application.port.out.DeliveryMetrics;
+import io.basehook.application.port.out.DeliveryOutcome;
+import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.DeliveryWakeup;
+import io.basehook.application.port.out.WebhookRepository;
+import io.basehook.domain.delivery.Attempt;
+import io.basehook.domain.delivery.DeliveryId;
+import io.basehook.domain.delivery.DeliveryStatus;
+import io.basehook.domain.delivery.RetrySchedule;
+import io.basehook.domain.row.EventId;
+import io.basehook.domain.row.OpType;
+import io.basehook.domain.row.StoredEvent;
+import io.basehook.domain.webhook.Webhook;
+import io.basehook.domain.webhook.WebhookId;
+import io.basehook.domain.webhook.WebhookSecret;
+import io.basehook.domain.webhook.WebhookUrl;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.basehook.application.service.Fixture.BASE_ID;
+import static io.basehook.application.service.Fixture.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** Which writes a webhook takes directly, in which order they start, and what a rollback or a shutdown does. */
+class DeliveryHandoffTest {
+
+    private static final Duration LEASE = Duration.ofMinutes(1);
+    private static final DeliverySettings SETTINGS = new DeliverySettings(10, 50, 16, 32, Duration.ofSeconds(15),
+            LEASE, RetrySchedule.DEFAULT, Duration.ofDays(5), 100);
+
+    private final DeliveryQueue queue = mock(DeliveryQueue.class);
+    private final FakeWebhookPort sender = new FakeWebhookPort();
+    private final TestClock clock = new TestClock(NOW);
+    private final Webhook webhook = Webhook.restore(WebhookId.random(), BASE_ID, new WebhookUrl("https://hook.example/"),
+            "", true, false, WebhookSecret.generate(), null, null, null, Fixture.CREATED, Fixture.CREATED);
+    private final List<DeliveryOutcome> recorded = new ArrayList<>();
+    private DeliveryQueue.Claim nextClaim = new DeliveryQueue.Claim(List.of(), true);
+    private long nextSeq = 1;
+    private DeliveryDispatcher dispatcher = dispatcher(SETTINGS);
+
+    @BeforeEach
+    void queue() {
+        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> nextClaim);
+        when(queue.record(anyList(), any())).thenAnswer(call -> {
+            recorded.addAll(call.getArgument(0));
+            return List.of();
+        });
+    }
+
+    private DeliveryDispatcher dispatcher(DeliverySettings settings) {
+        WebhookRepository webhooks = mock(WebhookRepository.class);
+        when(webhooks.findByIds(anyCollection())).thenReturn(Map.of(webhook.id(), webhook));
+        return new DeliveryDispatcher(queue, webhooks, sender, mock(DeliveryWakeup.class), mock(DeliveryMetrics.class),
+                new InlineTransactions(), settings, clock);
+    }
+
+    /** Reserves a write of {@code count} events to the webhook and fills it, as the recorder does. */
+    private DeliveryHandoff.Reservation write(int count) {
+        DeliveryHandoff.Reservation reservation = dispatcher.reserve(List.of(webhook), count, clock.instant());
+        List<StoredEvent> events = new ArrayList<>();
+        List<DeliveryId> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long seq = nextSeq++;
+            events.add(new StoredEvent(BASE_ID, seq, EventId.at(NOW), OpType.INSERT_ROW, NOW, "{\"seq\":" + seq + "}"));
+            ids.add(new DeliveryId(seq));
+        }
+        reservation.fill(events, ids);
+        return reservation;
+    }
+
+    /** The webhook has a lane, and a claim has seen that nothing of it is due. */
+    private void caughtUp() {
+        dispatcher.reserve(List.of(webhook), 1, clock.instant()).rolledBack();
+        dispatcher.deliverDue();
+    }
+
+    private List<String> sentPayloads() {
+        return sender.requests().stream().map(FakeWebhookPort.Request::payload).toList();
+    }
+
+    @Test
+    void aNewLaneTakesNothingUntilAClaimHasSeenThatNothingOfItIsDue() {
+        DeliveryHandoff.Reservation first = write(1);
+        assertTrue(first.none(), "nothing is known of the webhook yet");
+        assertFalse(first.all());
+        first.committed();
+
+        nextClaim = new DeliveryQueue.Claim(List.of(), false);
+        dispatcher.deliverDue();
+        DeliveryHandoff.Reservation unseen = write(1);
+        assertTrue(unseen.none(), "a claim that did not see everything due catches nothing up");
+
+        nextClaim = new DeliveryQueue.Claim(List.of(), true);
+        dispatcher.deliverDue();
+        DeliveryHandoff.Reservation open = write(1);
+        assertTrue(open.none(), "a write that queues due deliveries is open: its rows may commit after the claim");
+        unseen.committed();
+        open.rolledBack();
+
+        dispatcher.deliverDue();
+        DeliveryHandoff.Reservation taken = write(2);
+        assertEquals(NOW.plus(LEASE), taken.leasedUntil(webhook.id()));
+        assertTrue(taken.all());
+        assertTrue(sender.requests().isEmpty(), "nothing starts before the commit");
+        taken.committed();
+        assertEquals(2, sender.requests().size());
+    }
+
+    @Test
+    void handOffsStartInTheOrderTheyWereReservedWhateverOrderTheyCommitIn() {
+        caughtUp();
+        DeliveryHandoff.Reservation first = write(2);
+        DeliveryHandoff.Reservation second = write(1);
+        DeliveryHandoff.Reservation third = write(1);
+
+        second.committed();
+        assertTrue(sender.requests().isEmpty(), "the first write has not ended: its seqs come first");
+        first.rolledBack();
+        assertEquals(List.of("{\"seq\":3}"), sentPayloads());
+        third.committed();
+        assertEquals(List.of("{\"seq\":3}", "{\"seq\":4}"), sentPayloads());
+        assertEquals(2, dispatcher.inFlight());
+    }
+
+    @Test
+    void answersAreRecordedByTheLoopAsFirstAttemptsAndFreeWhatTheyHeld() {
+        caughtUp();
+        write(2).committed();
+        sender.requests().forEach(request -> request.answer(Attempt.answered(NOW, Duration.ofMillis(3), Map.of(), 200,
+                Map.of(), "ok", null)));
+
+        dispatcher.deliverDue();
+
+        assertEquals(2, recorded.size());
+        recorded.forEach(outcome -> {
+            assertEquals(1, outcome.attempts());
+            assertEquals(DeliveryStatus.SUCCEEDED, outcome.status());
+            assertEquals(webhook.id(), outcome.webhookId());
+        });
+        assertEquals(0, dispatcher.inFlight());
+    }
+
+    @Test
+    void aWriteBeyondTheBoundGoesToTheDatabaseAndTheLaneIsBehindUntilAClaimCatchesItUp() {
+        dispatcher = dispatcher(new DeliverySettings(10, 50, 16, 32, Duration.ofSeconds(15), LEASE,
+                RetrySchedule.DEFAULT, Duration.ofDays(5), 3));
+        caughtUp();
+        DeliveryHandoff.Reservation taken = write(2);
+        assertTrue(taken.all());
+        DeliveryHandoff.Reservation refused = write(2);
+        assertNull(refused.leasedUntil(webhook.id()), "two more would exceed the instance's three");
+        refused.committed();
+        taken.committed();
+        sender.requests().forEach(request -> request.answer(Attempt.answered(NOW, Duration.ofMillis(3), Map.of(), 200,
+                Map.of(), "ok", null)));
+
+        DeliveryHandoff.Reservation behind = write(1);
+        assertTrue(behind.none(), "room again, but the refused write's deliveries wait in the database");
+        behind.rolledBack();
+        dispatcher.deliverDue(); // records the answers, and a claim sees nothing due any more
+        assertTrue(write(1).all());
+    }
+
+    @Test
+    void aWebhookEnabledAgainIsBehindItsResumedDeliveries() {
+        caughtUp();
+        Runnable ended = dispatcher.dueInDatabase(webhook.id());
+        dispatcher.deliverDue();
+        DeliveryHandoff.Reservation during = write(1);
+        assertTrue(during.none(), "the transaction that resumes them is open");
+        during.rolledBack();
+        ended.run();
+        DeliveryHandoff.Reservation after = write(1);
+        assertTrue(after.none(), "committed: behind until a claim has seen them taken");
+        after.rolledBack();
+        dispatcher.deliverDue();
+        assertTrue(write(1).all());
+    }
+
+    // SPEC §5 shutdown: what a write hands off while the instance stops goes back at once, for any instance
+    @Test
+    void whileDrainingNothingIsTakenAndWhatCommitsIsGivenBack() {
+        caughtUp();
+        DeliveryHandoff.Reservation open = write(1);
+        clock.tickOnEveryRead(Duration.ofMillis(5));
+        Thread committer = new Thread(() -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            open.committed();
+        });
+        committer.start();
+
+        dispatcher.drain(Duration.ofSeconds(5));
+
+        assertTrue(sender.requests().isEmpty());
+        verify(queue).release(eq(List.of(new DeliveryId(1))), eq(NOW.plus(LEASE)), any());
+        assertEquals(0, dispatcher.inFlight());
+        assertTrue(write(1).none());
+    }
+}
