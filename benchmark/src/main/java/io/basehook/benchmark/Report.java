@@ -71,7 +71,7 @@ final class Report {
                     u.servicePeakRssMib(), percent(u.serviceCpuAvg()), percent(u.serviceCpuPeak()));
         }
         if (u.databasePeakRssMib() >= 0) {
-            line(b, "embedded mariadbd", "peak RSS %d MiB, CPU %s avg", u.databasePeakRssMib(), percent(u.databaseCpuAvg()));
+            line(b, "database server", "peak RSS %d MiB, CPU %s avg", u.databasePeakRssMib(), percent(u.databaseCpuAvg()));
         }
         line(b, "benchmark itself", "CPU %s avg", percent(u.benchmarkCpuAvg()));
         if (r.receivers().size() > 1) {
