@@ -123,30 +123,28 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         if (events.isEmpty() || targets.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = new ArrayList<>(events.size() * targets.size());
-        for (StoredEvent event : events) {
-            for (Target target : targets) {
-                Instant next = target.leasedUntil() == null ? now : target.leasedUntil();
-                rows.add(new Object[] {target.webhookId().value(), event.seq(), event.id().value(), next.toEpochMilli()});
-            }
-        }
+        int rows = events.size() * targets.size();
         return jdbc.run(connection -> {
-            List<DeliveryId> ids = new ArrayList<>(rows.size());
-            for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-                String values = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, 0, ?, ?)"));
+            List<DeliveryId> ids = new ArrayList<>(rows);
+            for (int from = 0; from < rows; from += ROWS_PER_INSERT) {
+                int to = Math.min(rows, from + ROWS_PER_INSERT);
+                String values = String.join(", ", Collections.nCopies(to - from, "(?, ?, ?, ?, ?, 0, ?, ?)"));
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bh_delivery "
                         + "(webhook_id, base_id, seq, event_id, status, attempts, created_at, next_attempt_at) VALUES "
                         + values, Statement.RETURN_GENERATED_KEYS)) {
                     int index = 1;
-                    for (Object[] row : chunk) {
-                        insert.setString(index++, (String) row[0]);
+                    // row i: event i / targets, target i % targets
+                    for (int row = from; row < to; row++) {
+                        StoredEvent event = events.get(row / targets.size());
+                        Target target = targets.get(row % targets.size());
+                        Instant next = target.leasedUntil() == null ? now : target.leasedUntil();
+                        insert.setString(index++, target.webhookId().value());
                         insert.setString(index++, baseId.value());
-                        insert.setLong(index++, (Long) row[1]);
-                        insert.setString(index++, (String) row[2]);
+                        insert.setLong(index++, event.seq());
+                        insert.setString(index++, event.id().value());
                         insert.setString(index++, DeliveryStatus.PENDING.wireName());
                         insert.setLong(index++, now.toEpochMilli());
-                        insert.setLong(index++, (Long) row[3]);
+                        insert.setLong(index++, next.toEpochMilli());
                     }
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -156,8 +154,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                     }
                 }
             }
-            if (ids.size() != rows.size()) {
-                throw new IllegalStateException("inserted " + rows.size() + " deliveries, got " + ids.size() + " ids");
+            if (ids.size() != rows) {
+                throw new IllegalStateException("inserted " + rows + " deliveries, got " + ids.size() + " ids");
             }
             return ids;
         });

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +35,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -130,6 +133,18 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         void fallBehind() {
             behind = true;
             fellBehind++;
+        }
+
+        /** A write that queues due deliveries of this webhook opened: behind, and it stays so until it ends. */
+        void startWritingDue() {
+            fallBehind();
+            writingDue++;
+        }
+
+        /** That write ended; if it committed, its rows may have come after a claim looked: still behind. */
+        void endWritingDue() {
+            writingDue--;
+            fallBehind();
         }
 
         boolean idle() {
@@ -355,7 +370,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
                 }
             }
         }
-        Set<WebhookId> holding = new java.util.HashSet<>(heldPerWebhook.keySet());
+        Set<WebhookId> holding = new HashSet<>(heldPerWebhook.keySet());
         holding.addAll(handed.keySet());
         Map<WebhookId, Integer> room = new HashMap<>();
         for (WebhookId webhookId : holding) {
@@ -373,13 +388,21 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
      * webhook's pace (unknown until an attempt of it was recorded), at most {@code maxClaimedPerWebhook}.
      */
     private int allowance(WebhookId webhookId) {
+        return paced(webhookId, CLAIM_AHEAD, settings.maxInFlightPerWebhook(), settings.maxClaimedPerWebhook());
+    }
+
+    /**
+     * The webhook's request slots plus what they finish in {@code ahead} at its pace, at most {@code cap};
+     * {@code unknown} while no attempt of it was recorded.
+     */
+    private int paced(WebhookId webhookId, Duration ahead, int unknown, int cap) {
         Double pace = paceMillis.get(webhookId);
-        int slots = settings.maxInFlightPerWebhook();
         if (pace == null) {
-            return slots;
+            return unknown;
         }
-        double ahead = slots * (CLAIM_AHEAD.toNanos() / 1e6) / Math.max(pace, 0.01);
-        return (int) Math.min(settings.maxClaimedPerWebhook(), slots + (long) ahead);
+        int slots = settings.maxInFlightPerWebhook();
+        double more = slots * (ahead.toNanos() / 1e6) / Math.max(pace, 0.01);
+        return (int) Math.min(cap, slots + (long) more);
     }
 
     /** One fewer held by the webhook; none left removes it. */
@@ -391,30 +414,34 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
     private Lane hold(Held delivery) {
         WebhookId webhookId = delivery.delivery().webhookId();
         heldPerWebhook.merge(webhookId, 1, Integer::sum);
-        while (true) {
-            Lane lane = laneOf(webhookId);
-            synchronized (lane) {
-                if (lane.retired) {
-                    continue; // forgotten meanwhile: take the new one
-                }
-                if (lane.parcels.isEmpty()) {
-                    lane.waiting.add(delivery);
-                } else {
-                    // a write that handed off older seqs has not ended yet: this one starts after those
-                    Parcel claimed = new Parcel(lane, delivery.webhook(), delivery.leaseUntil(), 0);
-                    claimed.deliveries.add(delivery);
-                    claimed.committed = true;
-                    lane.parcels.add(claimed);
-                }
-                lane.lastUsed = clock.instant();
-                return lane;
+        return inLane(webhookId, clock.instant(), lane -> {
+            if (lane.parcels.isEmpty()) {
+                lane.waiting.add(delivery);
+            } else {
+                // a write that handed off older seqs has not ended yet: this one starts after those
+                Parcel claimed = new Parcel(lane, delivery.webhook(), delivery.leaseUntil(), 0);
+                claimed.deliveries.add(delivery);
+                claimed.committed = true;
+                lane.parcels.add(claimed);
             }
-        }
+            return lane;
+        });
     }
 
-    /** The webhook's lane; a new one is behind until a claim has caught it up. */
-    private Lane laneOf(WebhookId webhookId) {
-        return lanes.computeIfAbsent(webhookId, id -> new Lane(id, clock.instant()));
+    /**
+     * Runs {@code work} on the webhook's lane under its lock, marked used at {@code now}; a lane forgotten meanwhile
+     * is replaced by a new one, which is behind until a claim has caught it up.
+     */
+    private <T> T inLane(WebhookId webhookId, Instant now, Function<Lane, T> work) {
+        while (true) {
+            Lane lane = lanes.computeIfAbsent(webhookId, id -> new Lane(id, now));
+            synchronized (lane) {
+                if (!lane.retired) {
+                    lane.lastUsed = now;
+                    return work.apply(lane);
+                }
+            }
+        }
     }
 
     @Override
@@ -429,27 +456,19 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         List<Lane> due = new ArrayList<>();
         for (Webhook webhook : targets) {
             int allowance = handOffAllowance(webhook.id());
-            while (true) {
-                Lane lane = laneOf(webhook.id());
-                synchronized (lane) {
-                    if (lane.retired) {
-                        continue;
-                    }
-                    lane.lastUsed = now;
-                    if (!draining && !lane.behind && lane.handed + events <= allowance && takeHanded(events)) {
-                        Parcel parcel = new Parcel(lane, webhook, leaseUntil, events);
-                        lane.handed += events;
-                        lane.parcels.add(parcel);
-                        granted.put(webhook.id(), parcel);
-                    } else {
-                        // its deliveries go to the database due: the next hand-off would overtake them
-                        lane.fallBehind();
-                        lane.writingDue++;
-                        due.add(lane);
-                    }
-                    break;
+            inLane(webhook.id(), now, lane -> {
+                if (!draining && !lane.behind && lane.handed + events <= allowance && takeHanded(events)) {
+                    Parcel parcel = new Parcel(lane, webhook, leaseUntil, events);
+                    lane.handed += events;
+                    lane.parcels.add(parcel);
+                    granted.put(webhook.id(), parcel);
+                } else {
+                    // its deliveries go to the database due: the next hand-off would overtake them
+                    lane.startWritingDue();
+                    due.add(lane);
                 }
-            }
+                return lane;
+            });
         }
         return new Handoff(targets, granted, due);
     }
@@ -468,47 +487,26 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
      * its pace (unknown: what it may hold claimed), at most {@link DeliverySettings#maxHandedOff()}.
      */
     private int handOffAllowance(WebhookId webhookId) {
-        Double pace = paceMillis.get(webhookId);
-        int slots = settings.maxInFlightPerWebhook();
-        if (pace == null) {
-            return settings.maxClaimedPerWebhook();
-        }
-        double ahead = slots * (HANDOFF_AHEAD.toNanos() / 1e6) / Math.max(pace, 0.01);
-        return (int) Math.min(settings.maxHandedOff(), slots + (long) ahead);
+        return paced(webhookId, HANDOFF_AHEAD, settings.maxClaimedPerWebhook(), settings.maxHandedOff());
     }
 
     @Override
     public Runnable dueInDatabase(WebhookId webhookId) {
-        Lane lane = writingDue(webhookId, clock.instant());
-        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        Lane lane = inLane(webhookId, clock.instant(), opened -> {
+            opened.startWritingDue();
+            return opened;
+        });
+        AtomicBoolean ended = new AtomicBoolean();
         return () -> {
             if (ended.compareAndSet(false, true)) {
-                doneWritingDue(lane);
+                endWritingDue(lane);
             }
         };
     }
 
-    /** A write that queues due deliveries of the webhook is open: its lane is behind, and stays so until it ends. */
-    private Lane writingDue(WebhookId webhookId, Instant now) {
-        while (true) {
-            Lane lane = laneOf(webhookId);
-            synchronized (lane) {
-                if (lane.retired) {
-                    continue;
-                }
-                lane.lastUsed = now;
-                lane.fallBehind();
-                lane.writingDue++;
-                return lane;
-            }
-        }
-    }
-
-    /** That write ended; if it committed, its rows may have come after a claim looked: still behind. */
-    private static void doneWritingDue(Lane lane) {
+    private static void endWritingDue(Lane lane) {
         synchronized (lane) {
-            lane.writingDue--;
-            lane.fallBehind();
+            lane.endWritingDue();
         }
     }
 
@@ -596,7 +594,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
             }
             // on the committing thread: the sends are asynchronous, and a thread hop cost more than it saved
             ready.forEach(DeliveryDispatcher.this::pump);
-            due.forEach(DeliveryDispatcher::doneWritingDue);
+            due.forEach(DeliveryDispatcher::endWritingDue);
         }
 
         @Override
@@ -614,7 +612,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
                 handedInAll.addAndGet(-parcel.size);
                 pump(lane);
             }
-            due.forEach(DeliveryDispatcher::doneWritingDue);
+            due.forEach(DeliveryDispatcher::endWritingDue);
         }
 
         private synchronized boolean end() {

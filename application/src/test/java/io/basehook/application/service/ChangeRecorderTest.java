@@ -12,9 +12,6 @@ import io.basehook.domain.row.Row;
 import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.table.CellPatch;
 import io.basehook.domain.webhook.Webhook;
-import io.basehook.domain.webhook.WebhookId;
-import io.basehook.domain.webhook.WebhookSecret;
-import io.basehook.domain.webhook.WebhookUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -205,9 +202,7 @@ class ChangeRecorderTest {
     }
 
     private static Webhook webhook(boolean enabled) {
-        return Webhook.restore(WebhookId.random(), BASE_ID,
-                new WebhookUrl("https://hook.example/"), "", enabled, false,
-                WebhookSecret.generate(), null, null, null, Fixture.CREATED, Fixture.CREATED);
+        return Fixture.webhookAt("https://hook.example/", enabled);
     }
 
     @Test

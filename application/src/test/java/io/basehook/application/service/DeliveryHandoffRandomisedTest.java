@@ -15,7 +15,6 @@ import io.basehook.domain.row.OpType;
 import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.webhook.Webhook;
 import io.basehook.domain.webhook.WebhookId;
-import io.basehook.domain.webhook.WebhookSecret;
 import io.basehook.domain.webhook.WebhookUrl;
 import org.junit.jupiter.api.Test;
 
@@ -116,9 +115,7 @@ class DeliveryHandoffRandomisedTest {
         Map<WebhookId, Webhook> webhooks = new LinkedHashMap<>();
         Map<WebhookUrl, WebhookId> byUrl = new HashMap<>();
         for (int w = 0; w < 3; w++) {
-            Webhook webhook = Webhook.restore(WebhookId.random(), Fixture.BASE_ID,
-                    new WebhookUrl("https://hook" + w + ".example/"), "", true, false, WebhookSecret.generate(), null,
-                    null, null, Fixture.CREATED, Fixture.CREATED);
+            Webhook webhook = Fixture.webhookAt("https://hook" + w + ".example/", true);
             webhooks.put(webhook.id(), webhook);
             byUrl.put(webhook.url(), webhook.id());
         }

@@ -13,9 +13,6 @@ import io.basehook.domain.row.EventId;
 import io.basehook.domain.row.OpType;
 import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.webhook.Webhook;
-import io.basehook.domain.webhook.WebhookId;
-import io.basehook.domain.webhook.WebhookSecret;
-import io.basehook.domain.webhook.WebhookUrl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +48,7 @@ class DeliveryHandoffTest {
     private final DeliveryQueue queue = mock(DeliveryQueue.class);
     private final FakeWebhookPort sender = new FakeWebhookPort();
     private final TestClock clock = new TestClock(NOW);
-    private final Webhook webhook = Webhook.restore(WebhookId.random(), BASE_ID, new WebhookUrl("https://hook.example/"),
-            "", true, false, WebhookSecret.generate(), null, null, null, Fixture.CREATED, Fixture.CREATED);
+    private final Webhook webhook = Fixture.webhookAt("https://hook.example/", true);
     private final List<DeliveryOutcome> recorded = new ArrayList<>();
     private DeliveryQueue.Claim nextClaim = new DeliveryQueue.Claim(List.of(), true);
     private long nextSeq = 1;

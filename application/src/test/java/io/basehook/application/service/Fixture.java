@@ -176,6 +176,12 @@ final class Fixture {
     static final WebhookUrl HOOK_URL = new WebhookUrl("https://example.com/hook");
     static final WebhookSecret HOOK_SECRET = WebhookSecret.supplied("my-shared-secret-1");
 
+    /** An enabled or disabled webhook of the base at {@code url}, with a generated secret; stored nowhere. */
+    static Webhook webhookAt(String url, boolean enabled) {
+        return Webhook.restore(WebhookId.random(), BASE_ID, new WebhookUrl(url), "", enabled, false,
+                WebhookSecret.generate(), null, null, null, CREATED, CREATED);
+    }
+
     /** A stored webhook of the base, answered by id and in the base's list, and deletable. */
     Webhook givenWebhook(boolean enabled) {
         Webhook webhook = Webhook.restore(WebhookId.random(), BASE_ID, HOOK_URL, "CRM sync", enabled, !enabled,

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Deliveries: one row per (event, webhook), written with the change and claimed by the delivery loop of any
@@ -80,7 +81,7 @@ public interface DeliveryQueue {
     /** A webhook a write queues deliveries for, and until when they are leased to this instance (null: due now). */
     record Target(WebhookId webhookId, Instant leasedUntil) {
         public Target {
-            java.util.Objects.requireNonNull(webhookId);
+            Objects.requireNonNull(webhookId);
         }
     }
 
