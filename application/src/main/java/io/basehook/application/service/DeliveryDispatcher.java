@@ -27,7 +27,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.LinkedList;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -55,12 +57,15 @@ import java.util.logging.Logger;
  * <p>
  * <b>Hand-off.</b> A content write may also give its deliveries straight to a lane ({@link DeliveryHandoff}): they
  * are written leased to this instance and start when the write commits, with no claim, no lease update and no
- * payload read. A webhook takes hand-offs only while its lane is <i>caught up</i>: a claim has seen that nothing
- * of it is due in the database, so a hand-off never overtakes an older first attempt ({@code seq} order holds on
- * this instance). A write that cannot hand off (the webhook holds what it sends in {@link #HANDOFF_AHEAD}, or this
- * instance holds {@link DeliverySettings#maxHandedOff()} hand-offs) queues its deliveries due, and the lane is
- * behind again until a claim has taken them. Hand-offs of one base are reserved under its lock, so in
- * {@code seq} order, and start in that order: a lane never starts past a reservation whose write has not ended.
+ * payload read. A hand-off never overtakes an older first attempt ({@code seq} order holds on this instance): a
+ * lane is <i>caught up</i> once a claim has seen that nothing of its webhook is due in the database, and what is
+ * handed off to a lane that is <i>behind</i> is held back until then, or until a claim brings a newer first attempt
+ * (claims take a webhook's due rows oldest first, so nothing older is left). Claimed first attempts take their
+ * place among the parcels by {@code seq}. A write that cannot hand off (the webhook holds what it sends in
+ * {@link #HANDOFF_AHEAD}, or this instance holds {@link DeliverySettings#maxHandedOff()} hand-offs) queues its
+ * deliveries due, and the lane is behind again until a claim has taken them. Hand-offs of one base are reserved
+ * under its lock, so in {@code seq} order, and start in that order: a lane never starts past a reservation whose
+ * write has not ended.
  */
 public final class DeliveryDispatcher implements DeliverWebhooksUseCase, DeliveryHandoff {
 
@@ -110,12 +115,14 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         private int sending;
         private boolean pumping;
         /**
-         * Hand-offs of writes that have not ended, in the order they were reserved ({@code seq} order), and what was
-         * claimed behind them.
+         * Hand-offs of writes that have not ended or are held back, in the order they were reserved ({@code seq}
+         * order), and what was claimed between or behind them.
          */
-        private final ArrayDeque<Parcel> parcels = new ArrayDeque<>();
+        private final LinkedList<Parcel> parcels = new LinkedList<>();
         /** Handed-off deliveries not yet recorded or given back, reserved ones included. */
         private int handed;
+        /** Of those, the ones in parcels held back until the older due ones are claimed: no claim room taken. */
+        private int heldBack;
         /** Open writes that queue deliveries of this webhook due, for a claim. */
         private int writingDue;
         /** The database may hold due first attempts of this webhook: a hand-off would overtake them. */
@@ -152,7 +159,10 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         }
     }
 
-    /** One write's deliveries to one webhook: reserved in its transaction, filled after its insert. */
+    /**
+     * One write's deliveries to one webhook: reserved in its transaction, filled after its insert. Reserved while
+     * the lane was behind, it is held back until what is due of the webhook in the database was claimed.
+     */
     private static final class Parcel {
         private final Lane lane;
         private final Webhook webhook;
@@ -160,6 +170,11 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         private final int size;
         private final List<Held> deliveries = new ArrayList<>();
         private boolean committed;
+        /** Held back: how many of the lane's held-back count are its own. */
+        private boolean heldBack;
+        private int heldCount;
+        /** The seq of its first delivery; until it is filled, its write is open and newer than anything claimed. */
+        private long firstSeq = Long.MAX_VALUE;
 
         Parcel(Lane lane, Webhook webhook, Instant leaseUntil, int size) {
             this.lane = lane;
@@ -286,9 +301,23 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
      */
     private void catchUp(Lane lane, long falls) {
         synchronized (lane) {
-            if (lane.fellBehind == falls && lane.writingDue == 0) {
-                lane.behind = false;
+            if (lane.fellBehind != falls || lane.writingDue != 0) {
+                return;
             }
+            lane.behind = false;
+            // nothing older is due any more: what was handed off meanwhile may start
+            lane.parcels.forEach(parcel -> release(lane, parcel));
+            unwrap(lane);
+        }
+        pump(lane);
+    }
+
+    /** A held-back parcel may start once the parcels before it have (lane lock held). */
+    private static void release(Lane lane, Parcel parcel) {
+        if (parcel.heldBack) {
+            parcel.heldBack = false;
+            lane.heldBack -= parcel.heldCount;
+            parcel.heldCount = 0;
         }
     }
 
@@ -361,12 +390,13 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
                 .forEach(done -> release(stillHeld, done.delivery().webhookId()));
         unreleased.stream().filter(back -> !back.handedOff())
                 .forEach(back -> release(stillHeld, back.delivery().webhookId()));
-        // what a webhook holds handed off counts against its room too (the turn frees some: left for the next)
+        // what a webhook holds handed off counts against its room too (the turn frees some: left for the next),
+        // but not what is held back: it waits for this claim, which must not be kept from taking what is due
         Map<WebhookId, Integer> handed = new HashMap<>();
         for (Lane lane : lanes.values()) {
             synchronized (lane) {
-                if (lane.handed > 0) {
-                    handed.put(lane.webhookId, lane.handed);
+                if (lane.handed > lane.heldBack) {
+                    handed.put(lane.webhookId, lane.handed - lane.heldBack);
                 }
             }
         }
@@ -415,17 +445,43 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         WebhookId webhookId = delivery.delivery().webhookId();
         heldPerWebhook.merge(webhookId, 1, Integer::sum);
         return inLane(webhookId, clock.instant(), lane -> {
-            if (lane.parcels.isEmpty()) {
-                lane.waiting.add(delivery);
-            } else {
-                // a write that handed off older seqs has not ended yet: this one starts after those
-                Parcel claimed = new Parcel(lane, delivery.webhook(), delivery.leaseUntil(), 0);
-                claimed.deliveries.add(delivery);
-                claimed.committed = true;
-                lane.parcels.add(claimed);
-            }
+            queueInSeqOrder(lane, delivery);
             return lane;
         });
+    }
+
+    /**
+     * Queues a claimed delivery among the lane's parcels by {@code seq} (lane lock held): after those of older
+     * writes (a write that handed off older seqs may not have ended yet), before those of newer ones (held back
+     * while this one was due). A claimed first attempt also releases the held-back parcels older than it: the
+     * claim takes a webhook's due rows oldest first, so nothing older than it is left due. A retry has no place
+     * in the order and waits for a slot only.
+     */
+    private void queueInSeqOrder(Lane lane, Held delivery) {
+        ClaimedDelivery claimed = delivery.delivery();
+        if (claimed.attempts() > 0) {
+            lane.waiting.add(delivery);
+            return;
+        }
+        ListIterator<Parcel> parcels = lane.parcels.listIterator();
+        while (parcels.hasNext()) {
+            Parcel parcel = parcels.next();
+            if (parcel.firstSeq > claimed.seq()) {
+                parcels.previous();
+                break;
+            }
+            release(lane, parcel);
+        }
+        if (!parcels.hasPrevious()) {
+            lane.waiting.add(delivery);
+            return;
+        }
+        Parcel alone = new Parcel(lane, delivery.webhook(), delivery.leaseUntil(), 0);
+        alone.deliveries.add(delivery);
+        alone.firstSeq = claimed.seq();
+        alone.committed = true;
+        parcels.add(alone);
+        unwrap(lane);
     }
 
     /**
@@ -457,9 +513,15 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         for (Webhook webhook : targets) {
             int allowance = handOffAllowance(webhook.id());
             inLane(webhook.id(), now, lane -> {
-                if (!draining && !lane.behind && lane.handed + events <= allowance && takeHanded(events)) {
+                if (!draining && lane.handed + events <= allowance && takeHanded(events)) {
                     Parcel parcel = new Parcel(lane, webhook, leaseUntil, events);
                     lane.handed += events;
+                    if (lane.behind) {
+                        // older deliveries are due in the database: this starts once a claim has taken them
+                        parcel.heldBack = true;
+                        parcel.heldCount = events;
+                        lane.heldBack += events;
+                    }
                     lane.parcels.add(parcel);
                     granted.put(webhook.id(), parcel);
                 } else {
@@ -510,9 +572,12 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         }
     }
 
-    /** Moves the committed parcels at the head of the lane to its waiting deliveries (lane lock held). */
+    /**
+     * Moves the committed parcels at the head of the lane, up to one held back, to its waiting deliveries (lane
+     * lock held).
+     */
     private void unwrap(Lane lane) {
-        while (!lane.parcels.isEmpty() && lane.parcels.peek().committed) {
+        while (!lane.parcels.isEmpty() && lane.parcels.peek().committed && !lane.parcels.peek().heldBack) {
             Parcel parcel = lane.parcels.poll();
             if (draining) {
                 // nothing starts any more: back to the database at once, for any instance
@@ -566,6 +631,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
                     DeliveryId id = ids.get(index++);
                     Parcel parcel = granted.get(webhook.id());
                     if (parcel != null) {
+                        parcel.firstSeq = Math.min(parcel.firstSeq, event.seq());
                         parcel.deliveries.add(new Held(new ClaimedDelivery(id, webhook.id(), event.baseId(),
                                 event.seq(), event.id(), 0, 0, event.payload()), parcel.webhook, parcel.leaseUntil,
                                 true));
@@ -586,6 +652,10 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
                     // a parcel never filled (it cannot be, after a commit) would hold its count forever
                     int missing = parcel.size - parcel.deliveries.size();
                     lane.handed -= missing;
+                    if (parcel.heldBack) {
+                        lane.heldBack -= missing;
+                        parcel.heldCount -= missing;
+                    }
                     handedInAll.addAndGet(-missing);
                     parcel.committed = true;
                     unwrap(lane);
@@ -605,6 +675,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
             for (Parcel parcel : granted.values()) {
                 Lane lane = parcel.lane;
                 synchronized (lane) {
+                    release(lane, parcel);
                     lane.parcels.remove(parcel);
                     lane.handed -= parcel.size;
                     unwrap(lane);
@@ -801,6 +872,9 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
             synchronized (lane) {
                 lapsed.addAll(lane.waiting);
                 lane.waiting.clear();
+                // held back or not, committed parcels go back too (those still open do when they commit)
+                lane.parcels.forEach(parcel -> release(lane, parcel));
+                unwrap(lane);
             }
         }
         Instant deadline = clock.instant().plus(timeout);

@@ -47,7 +47,8 @@ public interface DeliveryHandoff {
 
     /**
      * In a transaction that makes deliveries of the webhook due behind the lanes' back (it was enabled again, and
-     * its parked deliveries resumed): hand-offs stop until a claim has taken them, or they would go first.
+     * its parked deliveries resumed): hand-offs are held back until a claim has taken them, or they would go
+     * first.
      *
      * @return to run once that transaction has ended, committed or not
      */
@@ -71,7 +72,7 @@ public interface DeliveryHandoff {
          */
         void fill(List<StoredEvent> events, List<DeliveryId> ids);
 
-        /** After the commit: the handed-off deliveries start. */
+        /** After the commit: the handed-off deliveries start (held back ones once the older due are claimed). */
         void committed();
 
         /** After a rollback (or an unknown outcome): nothing is sent, and what was reserved is free again. */

@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.port.out.ClaimedDelivery;
 import io.basehook.application.port.out.DeliveryMetrics;
 import io.basehook.application.port.out.DeliveryOutcome;
 import io.basehook.application.port.out.DeliveryQueue;
@@ -95,31 +96,53 @@ class DeliveryHandoffTest {
     }
 
     @Test
-    void aNewLaneTakesNothingUntilAClaimHasSeenThatNothingOfItIsDue() {
+    void aNewLaneHoldsItsHandOffsBackUntilAClaimHasSeenThatNothingOfItIsDue() {
         DeliveryHandoff.Reservation first = write(1);
-        assertTrue(first.none(), "nothing is known of the webhook yet");
-        assertFalse(first.all());
+        assertEquals(NOW.plus(LEASE), first.leasedUntil(webhook.id()), "leased to this instance, held back");
+        assertTrue(first.all());
         first.committed();
+        assertTrue(sender.requests().isEmpty(), "nothing is known of the webhook yet: older rows may be due");
 
         nextClaim = new DeliveryQueue.Claim(List.of(), false);
         dispatcher.deliverDue();
-        DeliveryHandoff.Reservation unseen = write(1);
-        assertTrue(unseen.none(), "a claim that did not see everything due catches nothing up");
+        assertTrue(sender.requests().isEmpty(), "a claim that did not see everything due catches nothing up");
 
+        Runnable resumed = dispatcher.dueInDatabase(webhook.id());
         nextClaim = new DeliveryQueue.Claim(List.of(), true);
         dispatcher.deliverDue();
-        DeliveryHandoff.Reservation open = write(1);
-        assertTrue(open.none(), "a write that queues due deliveries is open: its rows may commit after the claim");
-        unseen.committed();
-        open.rolledBack();
+        assertTrue(sender.requests().isEmpty(), "a write that queues due deliveries is open: its rows may commit "
+                + "after the claim");
+        resumed.run();
 
+        DeliveryHandoff.Reservation second = write(2);
+        second.committed();
+        assertTrue(sender.requests().isEmpty());
         dispatcher.deliverDue();
-        DeliveryHandoff.Reservation taken = write(2);
-        assertEquals(NOW.plus(LEASE), taken.leasedUntil(webhook.id()));
-        assertTrue(taken.all());
-        assertTrue(sender.requests().isEmpty(), "nothing starts before the commit");
-        taken.committed();
-        assertEquals(2, sender.requests().size());
+        assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}", "{\"seq\":3}"), sentPayloads());
+        DeliveryHandoff.Reservation caughtUp = write(1);
+        assertEquals(3, sender.requests().size(), "nothing starts before the commit");
+        caughtUp.committed();
+        assertEquals(4, sender.requests().size(), "caught up: a hand-off starts at its commit");
+    }
+
+    @Test
+    void aClaimedFirstAttemptStartsBeforeNewerHeldBackHandOffsAndReleasesOlderOnes() {
+        write(2).committed(); // seq 1 and 2, held back: the lane is new
+        nextClaim = new DeliveryQueue.Claim(List.of(claimedFirstAttempt(0)), false);
+        dispatcher.deliverDue();
+        assertEquals(List.of("{\"seq\":0}"), sentPayloads(), "the older due one starts, the hand-offs wait");
+
+        nextSeq = 4;
+        nextClaim = new DeliveryQueue.Claim(List.of(claimedFirstAttempt(3)), false);
+        dispatcher.deliverDue();
+        assertEquals(List.of("{\"seq\":0}", "{\"seq\":1}", "{\"seq\":2}", "{\"seq\":3}"), sentPayloads(),
+                "the claim took seq 3 oldest first, so nothing older is due: 1 and 2 go first");
+    }
+
+    /** A first attempt as a claim returns it, of an event older or newer than the writes of the test. */
+    private ClaimedDelivery claimedFirstAttempt(long seq) {
+        return new ClaimedDelivery(new DeliveryId(100 + seq), webhook.id(), BASE_ID,
+                seq, EventId.at(NOW), 0, 0, "{\"seq\":" + seq + "}");
     }
 
     @Test
@@ -157,7 +180,7 @@ class DeliveryHandoffTest {
     }
 
     @Test
-    void aWriteBeyondTheBoundGoesToTheDatabaseAndTheLaneIsBehindUntilAClaimCatchesItUp() {
+    void aWriteBeyondTheBoundGoesToTheDatabaseAndLaterHandOffsWaitUntilAClaimCatchesTheLaneUp() {
         dispatcher = dispatcher(new DeliverySettings(10, 50, 16, 32, Duration.ofSeconds(15), LEASE,
                 RetrySchedule.DEFAULT, Duration.ofDays(5), 3));
         caughtUp();
@@ -167,30 +190,32 @@ class DeliveryHandoffTest {
         assertNull(refused.leasedUntil(webhook.id()), "two more would exceed the instance's three");
         refused.committed();
         taken.committed();
+        assertEquals(2, sender.requests().size());
         sender.requests().forEach(request -> request.answer(Attempt.answered(NOW, Duration.ofMillis(3), Map.of(), 200,
                 Map.of(), "ok", null)));
 
         DeliveryHandoff.Reservation behind = write(1);
-        assertTrue(behind.none(), "room again, but the refused write's deliveries wait in the database");
-        behind.rolledBack();
+        assertTrue(behind.all(), "room again");
+        behind.committed();
+        assertEquals(2, sender.requests().size(), "but the refused write's deliveries wait in the database");
         dispatcher.deliverDue(); // records the answers, and a claim sees nothing due any more
-        assertTrue(write(1).all());
+        assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}", "{\"seq\":5}"), sentPayloads());
     }
 
     @Test
-    void aWebhookEnabledAgainIsBehindItsResumedDeliveries() {
+    void aWebhookEnabledAgainHoldsHandOffsBackBehindItsResumedDeliveries() {
         caughtUp();
         Runnable ended = dispatcher.dueInDatabase(webhook.id());
         dispatcher.deliverDue();
         DeliveryHandoff.Reservation during = write(1);
-        assertTrue(during.none(), "the transaction that resumes them is open");
-        during.rolledBack();
+        during.committed();
+        assertTrue(sender.requests().isEmpty(), "the transaction that resumes them is open");
         ended.run();
         DeliveryHandoff.Reservation after = write(1);
-        assertTrue(after.none(), "committed: behind until a claim has seen them taken");
-        after.rolledBack();
+        after.committed();
+        assertTrue(sender.requests().isEmpty(), "committed: held back until a claim has seen them taken");
         dispatcher.deliverDue();
-        assertTrue(write(1).all());
+        assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}"), sentPayloads());
     }
 
     // SPEC §5 shutdown: what a write hands off while the instance stops goes back at once, for any instance
@@ -215,5 +240,17 @@ class DeliveryHandoffTest {
         verify(queue).release(eq(List.of(new DeliveryId(1))), eq(NOW.plus(LEASE)), any());
         assertEquals(0, dispatcher.inFlight());
         assertTrue(write(1).none());
+    }
+
+    @Test
+    void drainingGivesBackWhatIsHeldBack() {
+        write(1).committed(); // held back: the lane is new
+        clock.tickOnEveryRead(Duration.ofMillis(5));
+
+        dispatcher.drain(Duration.ofSeconds(5));
+
+        assertTrue(sender.requests().isEmpty());
+        verify(queue).release(eq(List.of(new DeliveryId(1))), eq(NOW.plus(LEASE)), any());
+        assertEquals(0, dispatcher.inFlight());
     }
 }
