@@ -139,6 +139,27 @@ class DeliveryHandoffTest {
                 "the claim took seq 3 oldest first, so nothing older is due: 1 and 2 go first");
     }
 
+    // SPEC §5: a held-back delivery whose lease ran out belongs to whoever claims it next; it is sent once
+    @Test
+    void aHeldBackDeliveryWhoseLeaseRanOutIsSentOnceByTheClaimThatTookItOver() {
+        write(1).committed(); // seq 1, held back: the lane is new
+        clock.set(NOW.plus(LEASE).plusSeconds(1));
+        ClaimedDelivery again = new ClaimedDelivery(new DeliveryId(1), webhook.id(), BASE_ID, 1, EventId.at(NOW), 0, 0,
+                "{\"seq\":1}");
+        nextClaim = new DeliveryQueue.Claim(List.of(again), false);
+
+        dispatcher.deliverDue();
+
+        assertEquals(List.of("{\"seq\":1}"), sentPayloads(), "the claimed copy, not the lapsed hand-off too");
+        nextClaim = new DeliveryQueue.Claim(List.of(), false);
+        sender.requests().get(0).answer(Attempt.answered(clock.instant(), Duration.ofMillis(3), Map.of(), 200, Map.of(),
+                "ok", null));
+        dispatcher.deliverDue();
+        verify(queue).release(eq(List.of(new DeliveryId(1))), eq(NOW.plus(LEASE)), any());
+        assertEquals(1, recorded.size());
+        assertEquals(0, dispatcher.inFlight());
+    }
+
     /** A first attempt as a claim returns it, of an event older or newer than the writes of the test. */
     private ClaimedDelivery claimedFirstAttempt(long seq) {
         return new ClaimedDelivery(new DeliveryId(100 + seq), webhook.id(), BASE_ID,
