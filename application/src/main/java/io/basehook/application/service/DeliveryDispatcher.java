@@ -646,9 +646,11 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
                 return;
             }
             List<Lane> ready = new ArrayList<>(granted.size());
+            boolean heldBack = false;
             for (Parcel parcel : granted.values()) {
                 Lane lane = parcel.lane;
                 synchronized (lane) {
+                    heldBack |= parcel.heldBack;
                     // a parcel never filled (it cannot be, after a commit) would hold its count forever
                     int missing = parcel.size - parcel.deliveries.size();
                     lane.handed -= missing;
@@ -665,6 +667,10 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
             // on the committing thread: the sends are asynchronous, and a thread hop cost more than it saved
             ready.forEach(DeliveryDispatcher.this::pump);
             due.forEach(DeliveryDispatcher::endWritingDue);
+            if (heldBack) {
+                // a claim catches the lane up and lets them start: now, not at the loop's next poll
+                wakeup.wake();
+            }
         }
 
         @Override

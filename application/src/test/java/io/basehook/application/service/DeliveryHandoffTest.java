@@ -36,6 +36,7 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -47,6 +48,7 @@ class DeliveryHandoffTest {
             LEASE, RetrySchedule.DEFAULT, Duration.ofDays(5), 100);
 
     private final DeliveryQueue queue = mock(DeliveryQueue.class);
+    private final DeliveryWakeup wakeup = mock(DeliveryWakeup.class);
     private final FakeWebhookPort sender = new FakeWebhookPort();
     private final TestClock clock = new TestClock(NOW);
     private final Webhook webhook = Fixture.webhookAt("https://hook.example/", true);
@@ -67,7 +69,7 @@ class DeliveryHandoffTest {
     private DeliveryDispatcher dispatcher(DeliverySettings settings) {
         WebhookRepository webhooks = mock(WebhookRepository.class);
         when(webhooks.findByIds(anyCollection())).thenReturn(Map.of(webhook.id(), webhook));
-        return new DeliveryDispatcher(queue, webhooks, sender, mock(DeliveryWakeup.class), mock(DeliveryMetrics.class),
+        return new DeliveryDispatcher(queue, webhooks, sender, wakeup, mock(DeliveryMetrics.class),
                 new InlineTransactions(), settings, clock);
     }
 
@@ -123,6 +125,21 @@ class DeliveryHandoffTest {
         assertEquals(3, sender.requests().size(), "nothing starts before the commit");
         caughtUp.committed();
         assertEquals(4, sender.requests().size(), "caught up: a hand-off starts at its commit");
+    }
+
+    // a webhook busy now and then gets a new lane each time: its first delivery must not wait for the loop's poll
+    @Test
+    void aHeldBackWriteWakesTheLoopWhenItCommitsAndOnlyThen() {
+        DeliveryHandoff.Reservation heldBack = write(1);
+        verify(wakeup, never()).wake();
+        heldBack.committed();
+        verify(wakeup).wake();
+
+        dispatcher.deliverDue(); // the claim the wake-up runs: nothing due, so the lane is caught up
+        assertEquals(List.of("{\"seq\":1}"), sentPayloads());
+        write(1).committed();
+        verify(wakeup).wake(); // still the one: a hand-off of a caught-up lane starts without the loop
+        assertEquals(2, sender.requests().size());
     }
 
     @Test
