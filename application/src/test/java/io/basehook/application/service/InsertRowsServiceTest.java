@@ -131,11 +131,12 @@ class InsertRowsServiceTest {
                 });
                 waiting.add(thread);
                 thread.start();
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (waiting.stream().anyMatch(thread -> thread.getState() != Thread.State.WAITING)) {
-                assertTrue(System.nanoTime() < deadline, "the inserts never queued up");
-                Thread.sleep(5);
+                // queued before the next one starts: the order the writes queue in is the order asserted below
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (thread.getState() != Thread.State.WAITING) {
+                    assertTrue(System.nanoTime() < deadline, "the insert never queued up");
+                    Thread.sleep(5);
+                }
             }
             release.countDown();
             first.get();
