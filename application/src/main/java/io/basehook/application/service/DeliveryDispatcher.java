@@ -170,9 +170,8 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         private final int size;
         private final List<Held> deliveries = new ArrayList<>();
         private boolean committed;
-        /** Held back: how many of the lane's held-back count are its own. */
-        private boolean heldBack;
-        private int heldCount;
+        /** Held back (while not 0): its deliveries in the lane's held-back count. */
+        private int heldBack;
         /** The seq of its first delivery; until it is filled, its write is open and newer than anything claimed. */
         private long firstSeq = Long.MAX_VALUE;
 
@@ -306,19 +305,21 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
             }
             lane.behind = false;
             // nothing older is due any more: what was handed off meanwhile may start
-            lane.parcels.forEach(parcel -> release(lane, parcel));
-            unwrap(lane);
+            releaseAll(lane);
         }
         pump(lane);
     }
 
     /** A held-back parcel may start once the parcels before it have (lane lock held). */
     private static void release(Lane lane, Parcel parcel) {
-        if (parcel.heldBack) {
-            parcel.heldBack = false;
-            lane.heldBack -= parcel.heldCount;
-            parcel.heldCount = 0;
-        }
+        lane.heldBack -= parcel.heldBack;
+        parcel.heldBack = 0;
+    }
+
+    /** Releases every parcel of the lane and moves what is committed at its head on (lane lock held). */
+    private void releaseAll(Lane lane) {
+        lane.parcels.forEach(parcel -> release(lane, parcel));
+        unwrap(lane);
     }
 
     /** After the claim committed: queues each claimed delivery in its webhook's lane and starts what has a slot. */
@@ -518,8 +519,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
                     lane.handed += events;
                     if (lane.behind) {
                         // older deliveries are due in the database: this starts once a claim has taken them
-                        parcel.heldBack = true;
-                        parcel.heldCount = events;
+                        parcel.heldBack = events;
                         lane.heldBack += events;
                     }
                     lane.parcels.add(parcel);
@@ -577,7 +577,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
      * lock held).
      */
     private void unwrap(Lane lane) {
-        while (!lane.parcels.isEmpty() && lane.parcels.peek().committed && !lane.parcels.peek().heldBack) {
+        while (!lane.parcels.isEmpty() && lane.parcels.peek().committed && lane.parcels.peek().heldBack == 0) {
             Parcel parcel = lane.parcels.poll();
             if (draining) {
                 // nothing starts any more: back to the database at once, for any instance
@@ -650,13 +650,13 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
             for (Parcel parcel : granted.values()) {
                 Lane lane = parcel.lane;
                 synchronized (lane) {
-                    heldBack |= parcel.heldBack;
+                    heldBack |= parcel.heldBack > 0;
                     // a parcel never filled (it cannot be, after a commit) would hold its count forever
                     int missing = parcel.size - parcel.deliveries.size();
                     lane.handed -= missing;
-                    if (parcel.heldBack) {
+                    if (parcel.heldBack > 0) {
                         lane.heldBack -= missing;
-                        parcel.heldCount -= missing;
+                        parcel.heldBack -= missing;
                     }
                     handedInAll.addAndGet(-missing);
                     parcel.committed = true;
@@ -879,8 +879,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
                 lapsed.addAll(lane.waiting);
                 lane.waiting.clear();
                 // held back or not, committed parcels go back too (those still open do when they commit)
-                lane.parcels.forEach(parcel -> release(lane, parcel));
-                unwrap(lane);
+                releaseAll(lane);
             }
         }
         Instant deadline = clock.instant().plus(timeout);
