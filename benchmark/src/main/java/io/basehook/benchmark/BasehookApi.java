@@ -93,6 +93,12 @@ final class BasehookApi {
         return send("POST", "/api/v1/bases/" + baseId + "/webhooks", body.toString(), 201).get("id").asText();
     }
 
+    /** Stops a webhook's sends: its open deliveries are parked, new changes queue nothing for it. */
+    void disableWebhook(String baseId, String webhookId) throws IOException, InterruptedException {
+        ObjectNode body = mapper.createObjectNode().put("enabled", false);
+        send("PATCH", "/api/v1/bases/" + baseId + "/webhooks/" + webhookId, body.toString(), 200);
+    }
+
     void deleteBase(String baseId) throws IOException, InterruptedException {
         send("DELETE", "/api/v1/bases/" + baseId, null, 204);
     }

@@ -1,5 +1,6 @@
 package io.basehook.benchmark;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,7 @@ public final class Benchmark {
         Files.createDirectories(runDir);
         ServiceProcess service = null;
         Thread stopOnExit = null;
+        List<String> createdBases = new ArrayList<>();
         try {
             BasehookApi api;
             Long pid = options.pid;
@@ -83,19 +85,22 @@ public final class Benchmark {
                 long perScenario = options.warmup.plus(options.duration).toSeconds();
                 System.out.printf("%d scenarios, %d s of load each (+ setup and drain, at most %d s)%n%n",
                         options.scenarios.size(), perScenario, options.drain.toSeconds());
-                Duration warmedUp = warmUpService(options, api, sampler);
+                Duration warmedUp = warmUpService(options, api, sampler, createdBases);
                 report.setting("service warm-up", String.format(Locale.ROOT, "%d s (unmeasured, before the first "
                         + "scenario; at least %d s, then while the JIT compiled, at most %d s)", warmedUp.toSeconds(),
                         options.serviceWarmup.toSeconds(), options.serviceWarmupMax.toSeconds()));
                 List<ScenarioResult> results = new ArrayList<>();
                 for (String name : options.scenarios) {
-                    ScenarioResult result = new ScenarioRun(Scenario.named(name), options, api, sampler, rate(options, results)).run();
+                    ScenarioResult result = run(new ScenarioRun(Scenario.named(name), options, api, sampler,
+                            rate(options, results)), createdBases);
                     results.add(result);
                     report.add(result, System.out);
                 }
                 report.printTable(System.out);
                 report.write(options.out);
                 System.out.println("written: " + options.out.resolve("benchmark-results.md") + " and .json");
+            } finally {
+                deleteBases(options, api, createdBases);
             }
             return 0;
         } finally {
@@ -110,6 +115,38 @@ public final class Benchmark {
         }
     }
 
+    /** Runs a scenario and notes the bases it created, whether it finished or not. */
+    private static ScenarioResult run(ScenarioRun run, List<String> createdBases) throws IOException, InterruptedException {
+        try {
+            return run.run();
+        } finally {
+            createdBases.addAll(run.baseIds());
+        }
+    }
+
+    /**
+     * The scenarios' bases go after the last scenario, not after each (see {@link ScenarioRun}): a base's delete
+     * cascades through all its events, deliveries and attempts, and the database's purge of them would be measured
+     * as part of the next scenario.
+     */
+    private static void deleteBases(Options options, BasehookApi api, List<String> baseIds) {
+        if (options.keepData || baseIds.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        for (String baseId : baseIds) {
+            try {
+                api.deleteBase(baseId);
+            } catch (IOException e) {
+                System.err.println("could not delete base " + baseId + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        System.out.printf("deleted the run's %d bases in %.1f s%n", baseIds.size(), (System.nanoTime() - started) / 1e9);
+    }
+
     /**
      * On two cores the JIT compiles for about the first minute under load and takes most of a core while it does:
      * figures measured then describe the compiler, not the service (insert-16 ran at 660/s while C2 was still
@@ -117,7 +154,8 @@ public final class Benchmark {
      * checked like any: its lost and duplicated events are printed, only its figures stay out of the report. Where
      * the service's compiler threads can be read, it goes on in rounds while they were still busy, up to a bound.
      */
-    private static Duration warmUpService(Options options, BasehookApi api, ResourceSampler sampler) throws Exception {
+    private static Duration warmUpService(Options options, BasehookApi api, ResourceSampler sampler,
+                                          List<String> createdBases) throws Exception {
         if (options.serviceWarmup.isZero() || options.serviceWarmup.isNegative()) {
             return Duration.ZERO;
         }
@@ -128,7 +166,7 @@ public final class Benchmark {
         while (true) {
             long started = System.nanoTime();
             double compilerBefore = sampler.compilerCpuSeconds();
-            warmUpRound(options.serviceWarmupPart(round.dividedBy(SERVICE_WARMUP.size())), api, sampler);
+            warmUpRound(options.serviceWarmupPart(round.dividedBy(SERVICE_WARMUP.size())), api, sampler, createdBases);
             long elapsed = System.nanoTime() - started;
             double seconds = elapsed / 1e9;
             spent = spent.plusNanos(elapsed);
@@ -150,9 +188,10 @@ public final class Benchmark {
         return spent;
     }
 
-    private static void warmUpRound(Options part, BasehookApi api, ResourceSampler sampler) throws Exception {
+    private static void warmUpRound(Options part, BasehookApi api, ResourceSampler sampler, List<String> createdBases)
+            throws Exception {
         for (String name : SERVICE_WARMUP) {
-            ScenarioResult result = new ScenarioRun(Scenario.named(name), part, api, sampler, part.rate).run();
+            ScenarioResult result = run(new ScenarioRun(Scenario.named(name), part, api, sampler, part.rate), createdBases);
             System.out.printf("  %s: %.0f changes/s, %.0f deliveries/s, %d lost, %d duplicated%n", name,
                     result.changesPerSecond(), result.deliveriesPerSecond(), result.lost(), result.duplicates());
         }

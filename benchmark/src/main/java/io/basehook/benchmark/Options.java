@@ -37,7 +37,8 @@ final class Options {
               --pid N               its process id, to sample RSS and CPU (only with --url)
               --receiver-host H     the address the instance reaches this machine at (default 127.0.0.1)
               --out DIR             where results and the run folder go (default benchmark/target)
-              --keep-data           keep each scenario's bases, and the started Basehook's data folder
+              --keep-data           keep each scenario's bases (deleted after the last scenario otherwise),
+                                    and the started Basehook's data folder
 
             Started by the benchmark, Basehook uses the embedded MariaDB in a fresh folder under --out, or the
             server in BASEHOOK_DB_URL / BASEHOOK_DB_USER / BASEHOOK_DB_PASSWORD when set (use a dedicated database).
