@@ -138,9 +138,9 @@ public final class JdbcDeliveryLog implements DeliveryLog {
         String error = result.getString("error");
         Long retryAfterMs = result.getObject("retry_after_ms", Long.class);
         return new Attempt(Instant.ofEpochMilli(result.getLong("attempted_at")),
-                Duration.ofMillis(result.getLong("duration_ms")), HeadersJson.read(result.getString("request_headers")),
+                Duration.ofMillis(result.getLong("duration_ms")), HeadersColumn.read(result.getString("request_headers")),
                 result.getObject("response_status", Integer.class),
-                responseHeaders == null ? null : HeadersJson.read(responseHeaders), result.getString("response_body"),
+                responseHeaders == null ? null : HeadersColumn.read(responseHeaders), result.getString("response_body"),
                 error == null ? null : AttemptError.valueOf(error), result.getString("error_detail"),
                 retryAfterMs == null ? null : Duration.ofMillis(retryAfterMs));
     }

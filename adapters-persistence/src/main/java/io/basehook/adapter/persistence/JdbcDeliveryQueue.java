@@ -436,9 +436,9 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                 insert.setInt(2, outcome.attempts());
                 insert.setLong(3, attempt.at().toEpochMilli());
                 insert.setLong(4, attempt.duration().toMillis());
-                insert.setString(5, HeadersJson.write(attempt.requestHeaders()));
+                insert.setString(5, HeadersColumn.write(attempt.requestHeaders()));
                 insert.setObject(6, attempt.responseStatus());
-                insert.setString(7, answered ? HeadersJson.write(attempt.responseHeaders()) : null);
+                insert.setString(7, answered ? HeadersColumn.write(attempt.responseHeaders()) : null);
                 insert.setString(8, attempt.responseBody());
                 insert.setString(9, attempt.error() == null ? null : attempt.error().name());
                 insert.setString(10, truncated(attempt.errorDetail()));

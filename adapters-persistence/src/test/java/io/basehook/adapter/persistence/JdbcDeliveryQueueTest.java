@@ -470,9 +470,9 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertEquals(at.toEpochMilli(), first.get("attempted_at"));
         assertEquals(120L, first.get("duration_ms"));
         assertEquals(Map.of("webhook-id", "evt_1", "User-Agent", "Basehook/1"),
-                HeadersJson.read((String) first.get("request_headers")));
+                HeadersColumn.read((String) first.get("request_headers")));
         assertEquals(204, first.get("response_status"));
-        assertEquals(Map.of("Server", "nginx"), HeadersJson.read((String) first.get("response_headers")));
+        assertEquals(Map.of("Server", "nginx"), HeadersColumn.read((String) first.get("response_headers")));
         assertEquals("", first.get("response_body"));
         assertNull(first.get("error"));
         assertNull(first.get("retry_after_ms"));
