@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -84,36 +85,38 @@ class IsolationTest {
 
     /**
      * An endpoint that reads each request and never answers, on raw sockets so it sees when the client gives up:
-     * a request is open from its arrival until its connection closes.
+     * a request is open from its arrival until its connection closes. One selector thread serves every connection,
+     * and before it counts a new request it first reads every open one to its end where the client has closed it:
+     * the client closes a timed-out connection before it opens the next, so that order is what gets counted, not
+     * which of two threads the scheduler happened to wake first.
      */
     private static final class Hanging implements AutoCloseable {
 
-        private final ServerSocket server;
-        private final ExecutorService threads = Executors.newCachedThreadPool();
+        private final ServerSocketChannel server;
+        private final Selector selector;
+        private final Thread loop;
         private final AtomicInteger requests = new AtomicInteger();
-        private final AtomicInteger open = new AtomicInteger();
         private final AtomicInteger maxOpen = new AtomicInteger();
+        private volatile boolean closing;
+        private int open;
 
         Hanging() {
             try {
-                server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+                selector = Selector.open();
+                server = ServerSocketChannel.open();
+                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+                server.configureBlocking(false);
+                server.register(selector, SelectionKey.OP_ACCEPT);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            threads.execute(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket socket = server.accept();
-                        threads.execute(() -> hold(socket));
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
+            loop = new Thread(this::serve, "hanging-endpoint");
+            loop.setDaemon(true);
+            loop.start();
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getLocalPort() + "/hook";
+            return "http://127.0.0.1:" + server.socket().getLocalPort() + "/hook";
         }
 
         int requests() {
@@ -124,46 +127,107 @@ class IsolationTest {
             return maxOpen.get();
         }
 
-        private void hold(Socket socket) {
-            try (socket; InputStream in = socket.getInputStream()) {
-                if (!readHead(in)) {
-                    return; // a connection without a request is no request
-                }
-                requests.incrementAndGet();
-                maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-                try {
-                    // the body and then nothing: read until the client closes the connection
-                    while (in.read() != -1) {
-                        // discard
+        private void serve() {
+            ByteBuffer buffer = ByteBuffer.allocate(8192);
+            try (selector; server) {
+                while (!closing) {
+                    selector.select(100);
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        if (!key.isValid()) {
+                            continue;
+                        }
+                        if (key.isAcceptable()) {
+                            SocketChannel socket = server.accept();
+                            if (socket != null) {
+                                socket.configureBlocking(false);
+                                socket.register(selector, SelectionKey.OP_READ, new Request());
+                            }
+                        } else if (key.isReadable()) {
+                            read(key, buffer);
+                        }
                     }
-                } finally {
-                    open.decrementAndGet();
+                    selector.selectedKeys().clear();
                 }
-            } catch (IOException reset) {
-                // the client gave up: that ends the request too
+                for (SelectionKey key : selector.keys()) {
+                    key.channel().close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 
-        private static boolean readHead(InputStream in) throws IOException {
-            int last4 = 0;
-            int next;
-            while ((next = in.read()) != -1) {
-                last4 = (last4 << 8) | next;
-                if (last4 == 0x0D0A0D0A) { // CR LF CR LF ends the head
-                    return true;
+        /** Reads what has come; a completed head is counted as a request after the ends of the others are seen. */
+        private void read(SelectionKey key, ByteBuffer buffer) {
+            Request request = (Request) key.attachment();
+            if (!drain(key, buffer) || request.counted) {
+                return;
+            }
+            buffer.flip();
+            boolean headEnded = request.feed(buffer);
+            buffer.clear();
+            if (headEnded) {
+                for (SelectionKey other : selector.keys()) {
+                    if (other != key && other.attachment() instanceof Request held && held.counted && other.isValid()) {
+                        drain(other, buffer);
+                        buffer.clear();
+                    }
                 }
+                request.counted = true;
+                requests.incrementAndGet();
+                open++;
+                maxOpen.accumulateAndGet(open, Math::max);
+            }
+        }
+
+        /** Reads without blocking; false (and the request's end counted) once the client has closed the connection. */
+        private boolean drain(SelectionKey key, ByteBuffer buffer) {
+            SocketChannel socket = (SocketChannel) key.channel();
+            int read;
+            try {
+                read = socket.read(buffer);
+            } catch (IOException reset) {
+                read = -1; // the client gave up: that ends the request too
+            }
+            if (read >= 0) {
+                return true;
+            }
+            key.cancel();
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closed anyway
+            }
+            if (((Request) key.attachment()).counted) {
+                open--;
             }
             return false;
         }
 
         @Override
         public void close() {
+            closing = true;
+            selector.wakeup();
             try {
-                server.close();
-            } catch (IOException ignored) {
-                // closing anyway
+                loop.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            threads.shutdownNow();
+        }
+
+        /** One connection: its head so far, and whether its request has been counted. */
+        private static final class Request {
+            private int last4;
+            boolean counted;
+
+            boolean feed(ByteBuffer bytes) {
+                while (bytes.hasRemaining()) {
+                    last4 = (last4 << 8) | (bytes.get() & 0xFF);
+                    if (last4 == 0x0D0A0D0A) { // CR LF CR LF ends the head
+                        return true;
+                    }
+                }
+                return false;
+            }
         }
     }
 }
