@@ -29,6 +29,8 @@ class DriverSettingsTest {
             assertEquals(true, settings.getBooleanProperty(PropertyKey.useLocalSessionState).getValue());
             assertEquals(true, settings.getBooleanProperty(PropertyKey.cachePrepStmts).getValue());
             assertEquals(false, settings.getBooleanProperty(PropertyKey.useServerPrepStmts).getValue());
+            assertEquals(250, settings.getIntegerProperty(PropertyKey.prepStmtCacheSize).getValue());
+            assertEquals(4096, settings.getIntegerProperty(PropertyKey.prepStmtCacheSqlLimit).getValue());
         }
     }
 }
