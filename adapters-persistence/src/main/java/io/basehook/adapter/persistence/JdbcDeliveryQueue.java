@@ -63,6 +63,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     private static final int MAX_ERROR_DETAIL = 1000;
     /** Rows per statement of a leased enqueue (a write of 1,000 rows to 20 webhooks is 20,000). */
     private static final int ROWS_PER_INSERT = 1000;
+    /** Rows per statement of {@link #parkDue}: each commits on its own, so a backlog is parked in short steps. */
+    static final int PARK_CHUNK = 1000;
 
     /**
      * Read committed (also the pool's default) takes no gap locks: a claim's range scan and the record's updates
@@ -638,6 +640,29 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             }
             return null;
         }));
+    }
+
+    @Override
+    public int parkDue(WebhookId webhookId, Instant now) {
+        int parked = 0;
+        while (true) {
+            // one statement per chunk, each its own commit: a long backlog never holds its locks all at once
+            int chunk = jdbc.run(connection -> {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
+                        + "WHERE webhook_id = ? AND next_attempt_at <= ? "
+                        + "AND webhook_id IN (SELECT id FROM bh_webhook WHERE NOT enabled) "
+                        + "ORDER BY next_attempt_at, id LIMIT " + PARK_CHUNK)) {
+                    update.setLong(1, PARKED.toEpochMilli());
+                    update.setString(2, webhookId.value());
+                    update.setLong(3, now.toEpochMilli());
+                    return update.executeUpdate();
+                }
+            });
+            parked += chunk;
+            if (chunk < PARK_CHUNK) {
+                return parked;
+            }
+        }
     }
 
     @Override

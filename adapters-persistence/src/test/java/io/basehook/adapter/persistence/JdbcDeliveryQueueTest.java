@@ -758,6 +758,42 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     }
 
     @Test
+    void parkDueParksEveryDueDeliveryOfADisabledWebhookPastTheChunkSizeAndNothingElse() {
+        Base base = insertedBase();
+        Webhook disabled = webhook(base, true);
+        Webhook other = webhook(base, true);
+        int events = JdbcDeliveryQueue.PARK_CHUNK + 3;
+        appendEvents(base, events);
+        queue.enqueue(base.id(), 1, events, T0);
+        // one of its deliveries is in flight: leased, so not due, and left to its outcome
+        ClaimedDelivery inFlight = queue.claim(1, Map.of(other.id(), 0), 1, T0, LEASE).deliveries().get(0);
+        assertEquals(disabled.id(), inFlight.webhookId());
+        Instant now = T0.plusSeconds(1);
+        assertEquals(0, queue.parkDue(disabled.id(), now), "an enabled webhook's deliveries stay due");
+        disabled.change(null, null, false, T0);
+        webhooks.update(disabled);
+
+        assertEquals(events - 1, queue.parkDue(disabled.id(), now));
+
+        Map<Long, Long> nextOfDisabled = new HashMap<>();
+        Set<Long> nextOfOther = new HashSet<>();
+        for (Stored delivery : stored()) {
+            if (delivery.webhookId().equals(disabled.id())) {
+                nextOfDisabled.put(delivery.id(), delivery.nextAttemptAt());
+            } else {
+                nextOfOther.add(delivery.nextAttemptAt());
+            }
+        }
+        assertEquals(events, nextOfDisabled.size());
+        assertEquals(LEASE.toEpochMilli(), nextOfDisabled.remove(inFlight.id().value()), "the leased one is untouched");
+        assertEquals(Set.of(DeliveryQueue.PARKED.toEpochMilli()), Set.copyOf(nextOfDisabled.values()));
+        assertEquals(Set.of(T0.toEpochMilli()), nextOfOther, "the other webhook's deliveries stay due");
+        assertEquals(0, queue.parkDue(disabled.id(), now), "nothing is left due");
+        assertTrue(queue.claim(10, Map.of(), 10, now, now.plusSeconds(60)).deliveries().stream()
+                .allMatch(delivery -> delivery.webhookId().equals(other.id())), "a claim finds only the other's");
+    }
+
+    @Test
     void backlogCountsOpenDeliveriesAndTheOldestOfThem() {
         assertEquals(new DeliveryQueue.Backlog(0, null), queue.backlog());
         Base base = insertedBase();

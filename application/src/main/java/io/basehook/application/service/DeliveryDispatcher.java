@@ -833,8 +833,25 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         unreleased.clear();
         if (!disabled.isEmpty()) {
             LOG.warning(() -> "Disabled webhooks without any 2xx for " + settings.disableAfter() + ": " + disabled);
+            parkDue(disabled);
         }
         return count;
+    }
+
+    /**
+     * What is due of webhooks just disabled is parked at once rather than by the claims, a turn's worth at a time
+     * (see {@link DeliveryQueue#parkDue}). If that fails, the claims still park it as they meet it.
+     */
+    private void parkDue(List<WebhookId> disabled) {
+        Instant now = clock.instant();
+        for (WebhookId webhookId : disabled) {
+            try {
+                queue.parkDue(webhookId, now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> "Could not park the due deliveries of disabled webhook " + webhookId
+                        + "; the claims park them as they come");
+            }
+        }
     }
 
     /** A handed-off delivery was recorded or given back. */

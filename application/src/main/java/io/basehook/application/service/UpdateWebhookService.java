@@ -8,6 +8,7 @@ import io.basehook.application.port.out.TransactionRunner;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.application.port.out.WebhookTargetPolicy;
 import io.basehook.domain.webhook.Webhook;
+import io.basehook.domain.webhook.WebhookId;
 import io.basehook.domain.webhook.WebhookUrl;
 
 import java.time.Clock;
@@ -67,6 +68,12 @@ public final class UpdateWebhookService implements UpdateWebhookUseCase {
                     ended.run();
                     wakeup.wake();
                 });
+            } else if (wasEnabled && !webhook.enabled()) {
+                // what is due of it now is parked at once, after the commit and outside the base lock (claims
+                // would park it a turn's worth at a time, and until then it blocks the due index for every other
+                // webhook); a failure leaves that to the claims, so the disable stands either way
+                WebhookId id = webhook.id();
+                transactions.afterCommit(() -> deliveries.parkDue(id, now));
             }
             return webhook;
         });

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,7 @@ import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -299,6 +301,37 @@ class DeliveryDispatcherTest {
         clock.advance(Duration.ofSeconds(20));
         dispatcher.deliverDue();
         verify(queue).record(anyList(), eq(NOW.plusSeconds(20).minus(DISABLE_AFTER)));
+    }
+
+    // a webhook the record disabled leaves no due backlog at the head of the due index
+    @Test
+    void aWebhookTheRecordDisabledHasItsDueDeliveriesParkedAfterTheTurn() {
+        when(queue.record(anyList(), any())).thenReturn(List.of(hookA.id()));
+        due(delivery(hookA, 0));
+        dispatcher.deliverDue();
+        sender.request(0).answer(failed(AttemptError.TIMEOUT));
+        clock.advance(Duration.ofSeconds(20));
+
+        dispatcher.deliverDue();
+
+        InOrder order = inOrder(queue);
+        order.verify(queue).record(anyList(), any());
+        order.verify(queue).parkDue(hookA.id(), NOW.plusSeconds(20));
+        verify(queue, never()).parkDue(eq(hookB.id()), any());
+    }
+
+    @Test
+    void aFailedParkLeavesTheDisabledWebhooksDeliveriesToTheClaimsAndTheLoopGoesOn() {
+        when(queue.record(anyList(), any())).thenReturn(List.of(hookA.id(), hookB.id()));
+        doThrow(new IllegalStateException("connection lost")).when(queue).parkDue(eq(hookA.id()), any());
+        due(delivery(hookA, 0));
+        dispatcher.deliverDue();
+        sender.request(0).answer(failed(AttemptError.TIMEOUT));
+
+        assertDoesNotThrow(dispatcher::deliverDue);
+
+        verify(queue).parkDue(eq(hookB.id()), any());
+        assertEquals(0, dispatcher.inFlight());
     }
 
     // each step counts from the end of the attempt that failed

@@ -223,13 +223,37 @@ class WebhookServicesTest {
     }
 
     @Test
-    void disablingOrRepeatingEnabledNeitherResumesNorWakes() {
+    void repeatingEnabledNeitherResumesNorParksNorWakes() {
         Webhook enabled = fixture.givenWebhook(true);
         update(enabled.id(), null, null, true);
-        update(enabled.id(), null, null, false);
-        assertFalse(enabled.enabled());
-        verify(fixture.webhooks, times(2)).update(enabled);
+        assertTrue(enabled.enabled());
+        verify(fixture.webhooks).update(enabled);
         verifyNoInteractions(fixture.deliveries, fixture.wakeup);
+    }
+
+    // a disabled webhook's due backlog must not stay at the head of the due index, where claims would park it a
+    // turn's worth at a time while other webhooks' new lanes wait behind it
+    @Test
+    void disablingParksWhatIsDueOfItAfterCommitAndNeitherResumesNorWakes() {
+        Webhook enabled = fixture.givenWebhook(true);
+
+        update(enabled.id(), null, null, false);
+
+        assertFalse(enabled.enabled());
+        InOrder order = inOrder(fixture.webhooks, fixture.transactions, fixture.deliveries);
+        order.verify(fixture.webhooks).update(enabled);
+        order.verify(fixture.transactions).commit();
+        order.verify(fixture.deliveries).parkDue(enabled.id(), NOW);
+        verify(fixture.deliveries, never()).resume(any(), any());
+        verifyNoInteractions(fixture.wakeup);
+    }
+
+    @Test
+    void disablingAgainParksNothingMore() {
+        Webhook disabled = fixture.givenWebhook(false);
+        update(disabled.id(), null, null, false);
+        verify(fixture.webhooks).update(disabled);
+        verifyNoInteractions(fixture.deliveries);
     }
 
     @Test

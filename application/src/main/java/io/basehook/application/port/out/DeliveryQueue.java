@@ -69,6 +69,17 @@ public interface DeliveryQueue {
     /** Holds the open deliveries of disabled webhooks back until they are enabled again. */
     void park(Collection<DeliveryId> ids, Instant until);
 
+    /**
+     * Parks the deliveries of a disabled webhook that are due now, at once instead of a claim's worth a turn: left
+     * due, they fill the head of the due index, and every claim leases and parks only as many of them as it may
+     * take, while a new lane of any other webhook cannot catch up behind them. Leased deliveries (in flight) and
+     * later retries are left as they are: a claim parks those when they come due. Runs in statements of its own,
+     * each bounded, and parks nothing once the webhook is enabled again.
+     *
+     * @return how many it parked
+     */
+    int parkDue(WebhookId webhookId, Instant now);
+
     /** Makes a re-enabled webhook's parked deliveries due now. */
     void resume(WebhookId webhookId, Instant now);
 
