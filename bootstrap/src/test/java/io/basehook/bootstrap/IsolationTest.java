@@ -31,6 +31,8 @@ class IsolationTest {
 
     private static final int PER_WEBHOOK = 8;
     private static final int ROWS = 200;
+    /** Longer than the head a claim reads (twice its batch of 200): the head is all backlog. */
+    private static final int BACKLOG = 1500;
     /** Far longer than the fast deliveries take on a busy machine: none of them may wait for it. */
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -76,6 +78,43 @@ class IsolationTest {
             JsonNode attempt = api.ok(200, "GET", hangingHook + "/deliveries/" + retrying.get(retrying.size() - 1)
                     .get("id").asText(), null).get("attemptLog").get(0);
             assertEquals("timeout", attempt.get("error").asText(), attempt::toString);
+        }
+    }
+
+    /**
+     * A webhook created while another one has a backlog longer than a claim's head (here a hanging endpoint's) is
+     * a new lane, held back until a claim shows it has nothing due of its own. The claims' head is full of the
+     * backlog, so that must be asked per webhook: before it was, the new webhook's deliveries waited for their
+     * lease to run out (the timeout plus 45 s).
+     */
+    @Test
+    void aWebhookCreatedBehindAnotherOnesLongBacklogGetsItsDeliveriesBeforeThatOnesFirstTimeout() {
+        String database = SeparateDatabase.fresh("isolation_new_lane");
+        try (Hanging hanging = new Hanging(); Receiver late = new Receiver();
+             ChildBasehook child = ChildBasehook.start(database, Map.of(
+                     "BASEHOOK_DELIVERY_TIMEOUT", TIMEOUT.toSeconds() + "s",
+                     "BASEHOOK_DELIVERY_MAX_IN_FLIGHT_PER_WEBHOOK", Integer.toString(PER_WEBHOOK)))) {
+            AdminClient api = new AdminClient(child.baseUrl());
+            String shop = api.base("Shop");
+            String hangingHook = api.webhook(shop, hanging.url());
+            String shopRows = api.rows(shop);
+            for (int batch = 0; batch < BACKLOG / 100; batch++) {
+                api.insert(shopRows, "shop-" + batch, 100);
+            }
+            Receiver.awaitUntil(WAIT, () -> hanging.requests() >= PER_WEBHOOK);
+            assertTrue(api.deliveries(hangingHook, "pending").size() >= BACKLOG - PER_WEBHOOK,
+                    "the hanging endpoint's backlog is there, longer than a claim's head");
+
+            String other = api.base("Other");
+            api.webhook(other, late.url());
+            String otherRows = api.rows(other);
+            for (int i = 0; i < 5; i++) {
+                api.insert(otherRows, "late-" + i, 1);
+            }
+            Receiver.awaitUntil(WAIT, () -> late.received().size() >= 5);
+
+            assertEquals(5, distinctIds(late), "the new webhook got every event");
+            assertEquals(PER_WEBHOOK, hanging.requests(), "and before the hanging endpoint's first timeout");
         }
     }
 

@@ -642,6 +642,35 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         }));
     }
 
+    /** One index dive per webhook (the per-webhook due index), however long a webhook's backlog is. */
+    @Override
+    public Set<WebhookId> withNothingDue(Collection<WebhookId> webhookIds, Instant now) {
+        Set<WebhookId> clear = new HashSet<>(webhookIds);
+        if (clear.isEmpty()) {
+            return clear;
+        }
+        String one = "(SELECT webhook_id FROM bh_delivery WHERE webhook_id = ? AND next_attempt_at <= ? LIMIT 1)";
+        jdbc.run(connection -> {
+            for (List<WebhookId> chunk : InClause.chunks(List.copyOf(clear))) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        String.join(" UNION ALL ", Collections.nCopies(chunk.size(), one)))) {
+                    int index = 1;
+                    for (WebhookId webhookId : chunk) {
+                        select.setString(index++, webhookId.value());
+                        select.setLong(index++, now.toEpochMilli());
+                    }
+                    try (ResultSet result = select.executeQuery()) {
+                        while (result.next()) {
+                            clear.remove(new WebhookId(result.getString(1)));
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return clear;
+    }
+
     @Override
     public int parkDue(WebhookId webhookId, Instant now) {
         int parked = 0;

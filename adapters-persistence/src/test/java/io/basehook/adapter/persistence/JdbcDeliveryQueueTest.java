@@ -758,6 +758,29 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     }
 
     @Test
+    void withNothingDueNamesTheWebhooksWhoseDeliveriesAreAllLeasedClosedOrLater() {
+        Base base = insertedBase();
+        Webhook backlogged = webhook(base, true);
+        Webhook leased = webhook(base, true);
+        Webhook retrying = webhook(base, true);
+        appendEvents(base, 3);
+        queue.enqueue(base.id(), 1, 3, T0);
+        Webhook idle = webhook(base, true); // created after the events: no delivery of its own
+        Map<WebhookId, Integer> onlyLeased = Map.of(backlogged.id(), 0, retrying.id(), 0, idle.id(), 0);
+        queue.claim(10, onlyLeased, 10, T0, LEASE);
+        ClaimedDelivery failing = queue.claim(1, Map.of(backlogged.id(), 0, leased.id(), 0, idle.id(), 0), 1, T0,
+                LEASE).deliveries().get(0);
+        queue.record(List.of(outcome(failing, failed(T0), DeliveryStatus.RETRYING, T0.plusSeconds(5))), DISABLE_BEFORE);
+        queue.claim(10, Map.of(backlogged.id(), 0, leased.id(), 0, idle.id(), 0), 10, T0, LEASE);
+
+        Set<WebhookId> all = Set.of(backlogged.id(), leased.id(), retrying.id(), idle.id());
+        assertEquals(Set.of(leased.id(), retrying.id(), idle.id()), queue.withNothingDue(all, T0.plusSeconds(1)));
+        assertEquals(Set.of(leased.id(), idle.id()), queue.withNothingDue(all, T0.plusSeconds(5)),
+                "a retry is due at its time");
+        assertEquals(Set.of(), queue.withNothingDue(Set.of(), T0));
+    }
+
+    @Test
     void parkDueParksEveryDueDeliveryOfADisabledWebhookPastTheChunkSizeAndNothingElse() {
         Base base = insertedBase();
         Webhook disabled = webhook(base, true);

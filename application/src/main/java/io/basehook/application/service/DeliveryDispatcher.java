@@ -245,7 +245,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
             Map<Lane, Long> behind = lanesBehind();
             DeliveryQueue.Claim claim = queue.claim(capacity, room, settings.maxInFlightPerWebhook(), now, leaseUntil);
             return new Turn(disabled, claim.deliveries(),
-                    claim.sawAllDue() ? caughtUp(behind, claim.deliveries(), room) : Map.of());
+                    claim.sawAllDue() ? caughtUp(behind, claim.deliveries(), room) : withNothingDue(behind, now));
         });
         int settled = settled(outcomes, turn.disabled());
         List<ClaimedDelivery> claimed = turn.claimed();
@@ -288,6 +288,28 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         behind.forEach((lane, falls) -> {
             int roomOf = room.getOrDefault(lane.webhookId, settings.maxInFlightPerWebhook());
             if (took.getOrDefault(lane.webhookId, 0) < roomOf) {
+                caughtUp.put(lane, falls);
+            }
+        });
+        return caughtUp;
+    }
+
+    /**
+     * Of the lanes that were behind, those whose webhook has nothing due left after a claim that did not see
+     * everything due: another webhook's backlog filled its head, which says nothing about this one, so the
+     * database is asked per webhook. A lane waited behind any backlog of any webhook before (a new webhook's first
+     * deliveries, held back, went out only once that backlog was gone or their lease ran out).
+     */
+    private Map<Lane, Long> withNothingDue(Map<Lane, Long> behind, Instant now) {
+        if (behind.isEmpty()) {
+            return Map.of();
+        }
+        Set<WebhookId> ids = new HashSet<>();
+        behind.keySet().forEach(lane -> ids.add(lane.webhookId));
+        Set<WebhookId> clear = queue.withNothingDue(ids, now);
+        Map<Lane, Long> caughtUp = new HashMap<>();
+        behind.forEach((lane, falls) -> {
+            if (clear.contains(lane.webhookId)) {
                 caughtUp.put(lane, falls);
             }
         });

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Deliveries: one row per (event, webhook), written with the change and claimed by the delivery loop of any
@@ -68,6 +69,14 @@ public interface DeliveryQueue {
 
     /** Holds the open deliveries of disabled webhooks back until they are enabled again. */
     void park(Collection<DeliveryId> ids, Instant until);
+
+    /**
+     * Of {@code webhookIds}, those with no delivery due at {@code now} (a leased one is not due), in the caller's
+     * transaction. After a claim whose head did not reach everything due (another webhook's backlog filled it),
+     * this is how a lane that is behind learns it is caught up: without it, a new lane waited for as long as any
+     * other webhook had a backlog.
+     */
+    Set<WebhookId> withNothingDue(Collection<WebhookId> webhookIds, Instant now);
 
     /**
      * Parks the deliveries of a disabled webhook that are due now, at once instead of a claim's worth a turn: left
