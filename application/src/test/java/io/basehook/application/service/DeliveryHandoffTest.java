@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.basehook.application.service.Fixture.BASE_ID;
 import static io.basehook.application.service.Fixture.NOW;
@@ -37,6 +38,7 @@ import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -125,6 +127,30 @@ class DeliveryHandoffTest {
         assertEquals(3, sender.requests().size(), "nothing starts before the commit");
         caughtUp.committed();
         assertEquals(4, sender.requests().size(), "caught up: a hand-off starts at its commit");
+    }
+
+    // another webhook's backlog fills the claim's head, which then proves nothing about this lane: the database is
+    // asked about this webhook itself, or a new lane waited for as long as any backlog lasted
+    @Test
+    void aClaimThatDidNotSeeEverythingDueCatchesUpALaneWhoseWebhookHasNothingDue() {
+        write(2).committed();
+        nextClaim = new DeliveryQueue.Claim(List.of(), false);
+        dispatcher.deliverDue();
+        verify(queue).withNothingDue(Set.of(webhook.id()), NOW);
+        assertTrue(sender.requests().isEmpty(), "the database says something of it is due");
+
+        when(queue.withNothingDue(anyCollection(), any())).thenReturn(Set.of(webhook.id()));
+        Runnable resumed = dispatcher.dueInDatabase(webhook.id());
+        dispatcher.deliverDue();
+        assertTrue(sender.requests().isEmpty(), "not while a write that queues due deliveries of it is open");
+        resumed.run();
+
+        dispatcher.deliverDue();
+        assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}"), sentPayloads());
+        write(1).committed();
+        assertEquals(3, sender.requests().size(), "caught up: a hand-off starts at its commit");
+        dispatcher.deliverDue();
+        verify(queue, times(3)).withNothingDue(anyCollection(), any()); // not asked once no lane is behind
     }
 
     // a webhook busy now and then gets a new lane each time: its first delivery must not wait for the loop's poll
