@@ -89,7 +89,10 @@ public interface DeliveryQueue {
      */
     int parkDue(WebhookId webhookId, Instant now);
 
-    /** Makes a re-enabled webhook's parked deliveries due now. */
+    /**
+     * Makes every open delivery of a re-enabled webhook that is not due yet due now: the parked ones, retries
+     * scheduled later, and one still leased from before the disable (decisions.md, "Disabled webhooks").
+     */
     void resume(WebhookId webhookId, Instant now);
 
     /**
