@@ -286,10 +286,11 @@ final class ScenarioRun {
 
     /**
      * Disables the run's webhooks, so what is still queued for a slow receiver is parked (Basehook parks what is
-     * due of a disabled webhook when the PATCH commits) and the next scenario starts clean; the bases themselves are deleted after the last scenario. Deleting them here cascaded through
-     * every event, delivery and attempt of the run, and InnoDB purged those rows in the background while the next
-     * scenario was measured: batch-fanout's second window fell from 11,700 to 9,500 deliveries/s with the database
-     * at 92 % instead of 77 % of a core, and held 12,900/s when the first window's base was kept.
+     * due of a disabled webhook when the PATCH commits) and the next scenario starts clean; the bases themselves
+     * are deleted after the last scenario. Deleting them here cascaded through every event, delivery and attempt
+     * of the run, and InnoDB purged those rows in the background while the next scenario was measured:
+     * batch-fanout's second window fell from 11,700 to 9,500 deliveries/s with the database at 92 % instead of
+     * 77 % of a core, and held 12,900/s when the first window's base was kept.
      */
     private void tearDown() {
         for (Endpoint endpoint : endpoints) {

@@ -245,7 +245,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
             Map<Lane, Long> behind = lanesBehind();
             DeliveryQueue.Claim claim = queue.claim(capacity, room, settings.maxInFlightPerWebhook(), now, leaseUntil);
             return new Turn(disabled, claim.deliveries(),
-                    claim.sawAllDue() ? caughtUp(behind, claim.deliveries(), room) : withNothingDue(behind, now));
+                    claim.sawAllDue() ? caughtUp(behind, claim.deliveries(), room) : caughtUpPerWebhook(behind, now));
         });
         int settled = settled(outcomes, turn.disabled());
         List<ClaimedDelivery> claimed = turn.claimed();
@@ -300,7 +300,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
      * database is asked per webhook. A lane waited behind any backlog of any webhook before (a new webhook's first
      * deliveries, held back, went out only once that backlog was gone or their lease ran out).
      */
-    private Map<Lane, Long> withNothingDue(Map<Lane, Long> behind, Instant now) {
+    private Map<Lane, Long> caughtUpPerWebhook(Map<Lane, Long> behind, Instant now) {
         if (behind.isEmpty()) {
             return Map.of();
         }

@@ -70,8 +70,8 @@ public final class UpdateWebhookService implements UpdateWebhookUseCase {
                 });
             } else if (wasEnabled && !webhook.enabled()) {
                 // what is due of it now is parked at once, after the commit and outside the base lock (claims
-                // would park it a turn's worth at a time, and until then it blocks the due index for every other
-                // webhook); a failure leaves that to the claims, so the disable stands either way
+                // would park it a turn's worth at a time, and until then it fills the head of the due index); a
+                // failure leaves that to the claims, so the disable stands either way
                 WebhookId id = webhook.id();
                 transactions.afterCommit(() -> deliveries.parkDue(id, now));
             }

@@ -80,8 +80,8 @@ public interface DeliveryQueue {
 
     /**
      * Parks the deliveries of a disabled webhook that are due now, at once instead of a claim's worth a turn: left
-     * due, they fill the head of the due index, and every claim leases and parks only as many of them as it may
-     * take, while a new lane of any other webhook cannot catch up behind them. Leased deliveries (in flight) and
+     * due, they fill the head of the due index, and every claim leases them, reads their payloads and parks them,
+     * as many as it may take, before it gets past them to other webhooks' rows. Leased deliveries (in flight) and
      * later retries are left as they are: a claim parks those when they come due. Runs in statements of its own,
      * each bounded, and parks nothing once the webhook is enabled again.
      *
