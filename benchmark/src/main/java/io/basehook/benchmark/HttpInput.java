@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Buffered reading of HTTP/1.1 messages from one socket, for {@link LeanHttpClient} and {@link Receiver}: header
- * lines parsed in place as bytes, bodies of a known length or chunked. Not thread-safe: one per connection.
+ * Buffered reading of HTTP/1.1 messages from one socket (for {@link LeanHttpClient}) or from the bytes a
+ * non-blocking connection has gathered so far (for {@link Receiver}): header lines parsed in place as bytes, bodies
+ * of a known length or chunked. Not thread-safe: one per connection.
  */
 final class HttpInput {
 
@@ -42,6 +43,11 @@ final class HttpInput {
         pos = 0;
         limit = n;
         return true;
+    }
+
+    /** Bytes read from the stream but not parsed yet. */
+    int buffered() {
+        return limit - pos;
     }
 
     /** Reads one line up to LF, without its CR LF; its bytes are {@link #line()}[0, {@link #lineLength()}). */

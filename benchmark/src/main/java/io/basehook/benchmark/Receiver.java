@@ -1,25 +1,35 @@
 package io.basehook.benchmark;
 
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The endpoint of one webhook: records every request it gets and answers 200, at once or after a delay.
- * A blocking HTTP/1.1 server on plain sockets, one thread per kept-alive connection (Basehook opens at most a
- * few per webhook): the thread that reads a request answers it, so a receipt costs little CPU of the machine the
- * service is measured on.
+ * A non-blocking HTTP/1.1 server on one selector thread for all of its kept-alive connections (Basehook opens up to
+ * its per-webhook limit of them): requests that arrive together are read and answered in one turn, so a receipt
+ * costs the machine the service is measured on little CPU and few thread wake-ups. A delayed answer waits in the
+ * same thread's timer queue, so a slow receiver holds no thread per request either.
  */
 final class Receiver implements AutoCloseable {
 
@@ -29,15 +39,16 @@ final class Receiver implements AutoCloseable {
 
     private static final byte[] OK = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-    private static final long THREAD_STACK_BYTES = 256 * 1024;
+    private static final int READ_BUFFER = 64 * 1024;
 
     private final String name;
     private final String host;
     private final Duration delay;
-    private final ServerSocket server;
-    private final Thread acceptor;
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> handlers = ConcurrentHashMap.newKeySet();
+    private final ServerSocketChannel server;
+    private final Selector selector;
+    private final Thread loop;
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER);
+    private final PriorityQueue<Connection> waiting = new PriorityQueue<>((a, b) -> Long.compare(a.answerAt, b.answerAt));
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     // distinct event ids, kept as they come so the drain wait can ask "all there?" cheaply
     private final Set<String> distinct = ConcurrentHashMap.newKeySet();
@@ -49,16 +60,19 @@ final class Receiver implements AutoCloseable {
         this.host = host;
         this.delay = delay;
         InetSocketAddress bind = host.equals("127.0.0.1") ? new InetSocketAddress(InetAddress.getLoopbackAddress(), 0) : new InetSocketAddress(0);
-        this.server = new ServerSocket();
+        this.server = ServerSocketChannel.open();
         try {
             server.bind(bind, 1024);
+            server.configureBlocking(false);
+            this.selector = Selector.open();
+            server.register(selector, SelectionKey.OP_ACCEPT);
         } catch (IOException e) {
             server.close();
             throw e;
         }
-        this.acceptor = new Thread(this::accept, "receiver-" + name + "-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.loop = new Thread(this::run, "receiver-" + name);
+        loop.setDaemon(true);
+        loop.start();
     }
 
     String name() {
@@ -70,7 +84,7 @@ final class Receiver implements AutoCloseable {
     }
 
     URI url() {
-        return URI.create("http://" + host + ":" + server.getLocalPort() + "/hook/" + name);
+        return URI.create("http://" + host + ":" + server.socket().getLocalPort() + "/hook/" + name);
     }
 
     int distinctCount() {
@@ -85,84 +99,276 @@ final class Receiver implements AutoCloseable {
         return new ArrayList<>(arrivals);
     }
 
-    private void accept() {
-        while (!closed) {
-            Socket socket;
-            try {
-                socket = server.accept();
-            } catch (IOException e) {
-                if (closed) {
-                    return;
+    private void run() {
+        try {
+            while (!closed) {
+                long timeout = timeoutMillis();
+                if (timeout < 0) {
+                    selector.selectNow(this::ready);
+                } else {
+                    selector.select(this::ready, timeout);
                 }
-                sleep(Duration.ofMillis(10)); // e.g. out of file descriptors: try again, not in a tight loop
-                continue;
+                answerDue(System.nanoTime());
             }
-            try {
-                socket.setTcpNoDelay(true); // the 200 must not wait for Nagle's algorithm
-            } catch (IOException e) {
-                closeQuietly(socket);
-                continue;
-            }
-            connections.add(socket);
-            Thread handler = new Thread(null, () -> serve(socket), "receiver-" + name, THREAD_STACK_BYTES);
-            handler.setDaemon(true);
-            handlers.add(handler);
-            if (closed) { // close() may have run between accept() and here
-                connections.remove(socket);
-                handlers.remove(handler);
-                closeQuietly(socket);
-                return;
-            }
-            handler.start();
-        }
-    }
-
-    /** Answers the requests of one connection, one after the other, until Basehook or close() ends it. */
-    private void serve(Socket socket) {
-        try (socket) {
-            HttpInput in = new HttpInput(socket.getInputStream(), 16 * 1024);
-            OutputStream out = socket.getOutputStream();
-            while (!closed && in.await()) {
-                long arrived = System.nanoTime(); // the first byte of the request is here
-                if (!handle(in, out, arrived)) {
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            // the connection ended (closed by Basehook, reset, or close()): nothing to answer any more
+        } catch (IOException | ClosedSelectorException e) {
+            // closed while selecting, or the selector itself failed: either way this receiver is done
         } finally {
-            connections.remove(socket);
-            handlers.remove(Thread.currentThread());
+            for (SelectionKey key : selectorKeys()) {
+                closeQuietly(key);
+            }
         }
     }
 
-    /** Reads one request, answers 200 and records it; false when the connection must close afterwards. */
-    private boolean handle(HttpInput in, OutputStream out, long arrived) throws IOException {
-        in.readLine();
-        while (in.lineLength() == 0) { // stray CRLFs between requests are allowed (RFC 9112 §2.2)
-            in.readLine();
+    private Set<SelectionKey> selectorKeys() {
+        try {
+            return Set.copyOf(selector.keys());
+        } catch (ClosedSelectorException e) {
+            return Set.of();
         }
-        String requestLine = in.lineText();
-        boolean http10 = requestLine.endsWith("HTTP/1.0");
-        HttpInput.Headers headers = in.readHeaders(http10);
-        String eventId = headers.webhookId();
-        if (headers.expectContinue() && !http10) {
-            out.write(CONTINUE);
+    }
+
+    /** 0 waits until a connection is ready, -1 not at all (an answer is due); otherwise until the first one is due. */
+    private long timeoutMillis() {
+        Connection first = waiting.peek();
+        if (first == null) {
+            return 0;
         }
-        // the whole body must be read, or the connection cannot be kept alive
-        byte[] bytes = headers.chunked() ? in.readChunked() : in.readFixed(Math.max(0, headers.contentLength()));
-        String body = new String(bytes, StandardCharsets.UTF_8);
-        if (!delay.isZero()) {
-            sleep(delay);
+        long left = first.answerAt - System.nanoTime();
+        return left <= 0 ? -1 : Math.max(1, (left + 999_999) / 1_000_000);
+    }
+
+    private void ready(SelectionKey key) {
+        try {
+            if (key.isAcceptable()) {
+                accept();
+            } else if (key.attachment() instanceof Connection connection) {
+                if (key.isWritable()) {
+                    connection.flush();
+                }
+                if (key.isValid() && key.isReadable()) {
+                    connection.read();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the connection ended (closed by Basehook, reset) or sent what is not HTTP: drop it
+            closeQuietly(key);
         }
-        out.write(OK);
-        long done = System.nanoTime();
+    }
+
+    private void accept() throws IOException {
+        SocketChannel channel;
+        while ((channel = server.accept()) != null) {
+            try {
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true); // the 200 must not wait for Nagle
+                SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+                key.attach(new Connection(channel, key));
+            } catch (IOException e) {
+                channel.close();
+            }
+        }
+    }
+
+    private void answerDue(long now) {
+        while (!waiting.isEmpty() && waiting.peek().answerAt - now <= 0) {
+            Connection connection = waiting.poll();
+            try {
+                connection.answerDelayed();
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(connection.key);
+            }
+        }
+    }
+
+    private static void closeQuietly(SelectionKey key) {
+        key.cancel();
+        try {
+            key.channel().close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    /** One kept-alive connection: the bytes of requests not answered yet, and the answers not written yet. */
+    private final class Connection {
+
+        private final SocketChannel channel;
+        private final SelectionKey key;
+        private byte[] in = new byte[4096];
+        private int length;
+        private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+        private long requestStarted;   // when the first byte of the request at the head of `in` was read
+        private boolean continueSent;  // for the request at the head of `in`
+        private Request held;          // a request whose delayed answer is waiting
+        private long answerAt;
+        private boolean closeAfterWrite;
+
+        Connection(SocketChannel channel, SelectionKey key) {
+            this.channel = channel;
+            this.key = key;
+        }
+
+        void read() throws IOException {
+            while (true) {
+                readBuffer.clear();
+                int n = channel.read(readBuffer);
+                if (n < 0) {
+                    closeQuietly(key);
+                    return;
+                }
+                if (n == 0) {
+                    break;
+                }
+                if (length == 0) {
+                    requestStarted = System.nanoTime(); // the first byte of the request is here
+                }
+                if (length + n > in.length) {
+                    in = Arrays.copyOf(in, Math.max(in.length * 2, length + n));
+                }
+                readBuffer.flip();
+                readBuffer.get(in, length, n);
+                length += n;
+            }
+            answerComplete();
+        }
+
+        /** Answers every complete request gathered so far, in order, unless one waits for its delay. */
+        private void answerComplete() throws IOException {
+            while (held == null && !closeAfterWrite && length > 0) {
+                Request request = Request.parse(in, length);
+                if (request == null) {
+                    return;
+                }
+                if (request.needsContinue()) {
+                    if (!continueSent) {
+                        write(CONTINUE);
+                        continueSent = true;
+                    }
+                    return;
+                }
+                consume(request.size());
+                if (delay.isZero()) {
+                    answer(request, requestStarted);
+                } else {
+                    held = request;
+                    answerAt = System.nanoTime() + delay.toNanos();
+                    held.arrived = requestStarted;
+                    waiting.add(this);
+                }
+                requestStarted = System.nanoTime(); // what is left was read by now: the next request's start
+            }
+        }
+
+        void answerDelayed() throws IOException {
+            Request request = held;
+            held = null;
+            answer(request, request.arrived);
+            answerComplete();
+        }
+
+        private void answer(Request request, long arrived) throws IOException {
+            write(OK);
+            long done = System.nanoTime();
+            if (request.close) {
+                closeAfterWrite = true;
+                if (out.isEmpty()) {
+                    closeQuietly(key);
+                }
+            }
+            record(request, arrived, done);
+        }
+
+        private void consume(int size) {
+            System.arraycopy(in, size, in, 0, length - size);
+            length -= size;
+            continueSent = false;
+        }
+
+        private void write(byte[] bytes) throws IOException {
+            out.add(ByteBuffer.wrap(bytes));
+            flush();
+        }
+
+        void flush() throws IOException {
+            while (!out.isEmpty()) {
+                ByteBuffer head = out.peek();
+                channel.write(head);
+                if (head.hasRemaining()) {
+                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                    return;
+                }
+                out.poll();
+            }
+            if (closeAfterWrite) {
+                closeQuietly(key);
+            } else if ((key.interestOps() & SelectionKey.OP_WRITE) != 0) {
+                key.interestOps(SelectionKey.OP_READ);
+            }
+        }
+    }
+
+    private void record(Request request, long arrived, long done) {
+        String body = new String(request.body, StandardCharsets.UTF_8);
+        String eventId = request.headers.webhookId();
         if (eventId != null) {
             distinct.add(eventId);
         }
         arrivals.add(new Arrival(eventId, stringField(body, "\"row_id\":\""), stringField(body, "\"op_type\":\""),
                 seq(body), arrived, done));
-        return !headers.close();
+    }
+
+    /** One request parsed from the head of a connection's bytes; {@code body} is null while it is incomplete. */
+    private static final class Request {
+
+        final HttpInput.Headers headers;
+        final byte[] body;
+        final boolean close;
+        private final int size;
+        long arrived;
+
+        private Request(HttpInput.Headers headers, byte[] body, int size) {
+            this.headers = headers;
+            this.body = body;
+            this.size = size;
+            this.close = headers.close();
+        }
+
+        /** Its headers are complete, its body is not, and the client waits for a 100 before sending it. */
+        boolean needsContinue() {
+            return body == null;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /**
+         * The first request in {@code bytes[0, length)}, or null when more bytes must come first (a request whose
+         * headers ask for 100-continue comes back early, without a body, so that the caller can send the 100).
+         */
+        static Request parse(byte[] bytes, int length) throws IOException {
+            ByteArrayInputStream stream = new ByteArrayInputStream(bytes, 0, length);
+            HttpInput input = new HttpInput(stream, length);
+            HttpInput.Headers headers;
+            boolean http10;
+            try {
+                input.readLine();
+                while (input.lineLength() == 0) { // stray CRLFs between requests are allowed (RFC 9112 §2.2)
+                    input.readLine();
+                }
+                http10 = input.lineText().endsWith("HTTP/1.0");
+                headers = input.readHeaders(http10);
+            } catch (EOFException incomplete) {
+                return null;
+            }
+            try {
+                // the whole body must be read, or the connection cannot be kept alive
+                byte[] body = headers.chunked() ? input.readChunked() : input.readFixed(Math.max(0, headers.contentLength()));
+                return new Request(headers, body, length - stream.available() - input.buffered());
+            } catch (EOFException incomplete) {
+                return headers.expectContinue() && !http10 ? new Request(headers, null, 0) : null;
+            }
+        }
     }
 
     // The payload is compact JSON written by Basehook (SPEC §4); a search is enough and costs the receiver nothing.
@@ -190,44 +396,20 @@ final class Receiver implements AutoCloseable {
         return end == start ? -1 : Long.parseLong(body.substring(start, end));
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
+        selector.wakeup();
         try {
+            loop.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            selector.close();
             server.close();
         } catch (IOException e) {
             // closing anyway
-        }
-        connections.forEach(Receiver::closeQuietly);
-        handlers.forEach(Thread::interrupt); // a slow receiver may be in its delay
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        try {
-            acceptor.join(2000);
-            for (Thread handler : handlers) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                handler.join(Math.max(1, left / 1_000_000));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
