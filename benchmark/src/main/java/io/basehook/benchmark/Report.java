@@ -74,6 +74,8 @@ final class Report {
             line(b, "database server", "peak RSS %d MiB, CPU %s avg", u.databasePeakRssMib(), percent(u.databaseCpuAvg()));
         }
         line(b, "benchmark itself", "CPU %s avg", percent(u.benchmarkCpuAvg()));
+        cpuPerDelivery(r, Runtime.getRuntime().availableProcessors())
+                .ifPresent(text -> line(b, "CPU per delivery", "%s", text));
         if (r.receivers().size() > 1) {
             for (ReceiverResult rr : r.receivers()) {
                 line(b, "  webhook " + rr.name(), "%s /s, %s; %d of %d events%s, %d dup",
@@ -82,6 +84,36 @@ final class Report {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * What one delivery cost each process of this machine in CPU time, and the rate the machine's cores would carry
+     * at that cost: where the service, its database and the benchmark share the cores, a rate target is met only if
+     * the three together stay under cores / rate (100 µs a delivery for 20,000/s on two cores). Empty without a
+     * delivery rate or the service's CPU; the ceiling only when the database was sampled too.
+     */
+    static Optional<String> cpuPerDelivery(ScenarioResult r, int cores) {
+        ResourceSampler.Usage u = r.usage();
+        double perSecond = r.deliveriesPerSecond();
+        if (r.webhooks() == 0 || perSecond <= 0 || u.serviceCpuAvg() < 0) {
+            return Optional.empty();
+        }
+        double service = micros(u.serviceCpuAvg(), perSecond);
+        double benchmark = u.benchmarkCpuAvg() < 0 ? 0 : micros(u.benchmarkCpuAvg(), perSecond);
+        if (u.databaseCpuAvg() < 0) {
+            return Optional.of(String.format(Locale.ROOT, "service %.0f µs, benchmark %.0f µs (database not sampled)",
+                    service, benchmark));
+        }
+        double database = micros(u.databaseCpuAvg(), perSecond);
+        double total = service + database + benchmark;
+        return Optional.of(String.format(Locale.ROOT, "service %.0f µs, database %.0f µs, benchmark %.0f µs: %.0f µs, "
+                + "so %d cores carry at most %,.0f /s at this cost", service, database, benchmark, total, cores,
+                cores * 1_000_000 / total));
+    }
+
+    /** CPU time per delivery in µs, from a share of one core in percent. */
+    private static double micros(double percentOfCore, double perSecond) {
+        return percentOfCore / 100 * 1_000_000 / perSecond;
     }
 
     void printTable(PrintStream out) {

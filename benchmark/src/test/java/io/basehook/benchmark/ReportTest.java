@@ -53,6 +53,38 @@ class ReportTest {
         assertEquals(Optional.empty(), report.slowReceiverEffect());
     }
 
+    @Test
+    void cpuPerDeliveryAddsUpTheProcessesAndSaysWhatRateTheCoresCarryAtThatCost() {
+        // 8,000 deliveries/s with the service at 80 %, the database at 72 % and the benchmark at 32 % of a core
+        ScenarioResult measured = withUsage(result("batch-fanout", fast("b1-fast1", 8000, 1.0, 5.0)),
+                new ResourceSampler.Usage(300, 80, 95, 250, 72, 32));
+
+        assertEquals(Optional.of("service 100 µs, database 90 µs, benchmark 40 µs: 230 µs, so 2 cores carry at most "
+                + "8,696 /s at this cost"), Report.cpuPerDelivery(measured, 2));
+        assertTrue(Report.block(measured).contains("CPU per delivery"), Report.block(measured));
+    }
+
+    @Test
+    void withoutTheDatabasesCpuThereIsNoCeilingAndWithoutDeliveriesNoLine() {
+        ScenarioResult remoteDatabase = withUsage(result("batch-fanout", fast("b1-fast1", 8000, 1.0, 5.0)),
+                new ResourceSampler.Usage(300, 80, 95, -1, -1, 32));
+        assertEquals(Optional.of("service 100 µs, benchmark 40 µs (database not sampled)"),
+                Report.cpuPerDelivery(remoteDatabase, 2));
+
+        ScenarioResult nothingDelivered = withUsage(result("batch-fanout", fast("b1-fast1", 0, 1.0, 5.0)),
+                new ResourceSampler.Usage(300, 80, 95, 250, 72, 32));
+        assertEquals(Optional.empty(), Report.cpuPerDelivery(nothingDelivered, 2));
+        assertEquals(Optional.empty(), Report.cpuPerDelivery(result("insert-1", fast("b1-fast1", 300, 1.0, 5.0)), 2));
+    }
+
+    private static ScenarioResult withUsage(ScenarioResult r, ResourceSampler.Usage usage) {
+        return new ScenarioResult(r.name(), r.description(), r.clients(), r.bases(), r.webhooks(), r.measuredSeconds(),
+                r.changesAccepted(), r.changesPerSecond(), r.requests(), r.requestsPerSecond(), r.deliveriesPerSecond(),
+                r.targetRate(), r.deliveryLatency(), r.apiLatency(), r.feedEvents(), r.lost(), r.duplicates(),
+                r.acknowledgedMissingFromFeed(), r.errors(), r.firstError(), r.drainSeconds(), r.drained(), usage,
+                r.receivers());
+    }
+
     private static ReceiverResult fast(String name, double perSecond, double p50, double p99) {
         return new ReceiverResult(name, false, 1000, 1000, 1000, 0, 0, 0, perSecond,
                 new Latency(1000, p50, p99 * 0.8, p99, p99 * 2));
