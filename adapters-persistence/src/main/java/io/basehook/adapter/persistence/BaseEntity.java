@@ -3,7 +3,10 @@ package io.basehook.adapter.persistence;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
-/** A row of {@code bh_base}; {@code lastSeq} is the base's event counter, owned by the outbox. */
+/**
+ * A row of {@code bh_base}; {@code lastSeq} is the base's event counter, owned by the outbox, and
+ * {@code structureRevision} counts changes of its tables ({@link StructureCache}).
+ */
 @MappedEntity("bh_base")
-record BaseEntity(@Id String id, String name, long createdAt, long lastSeq) {
+record BaseEntity(@Id String id, String name, long createdAt, long lastSeq, long structureRevision) {
 }

@@ -12,9 +12,11 @@ import java.util.Optional;
 public final class JdbcBaseRepository implements BaseRepository {
 
     private final BaseEntityRepository bases;
+    private final StructureCache structure;
 
-    JdbcBaseRepository(BaseEntityRepository bases) {
+    JdbcBaseRepository(BaseEntityRepository bases, StructureCache structure) {
         this.bases = bases;
+        this.structure = structure;
     }
 
     @Override
@@ -29,7 +31,11 @@ public final class JdbcBaseRepository implements BaseRepository {
 
     @Override
     public Optional<Base> lockById(BaseId id) {
-        return bases.lockById(id.value()).map(EntityMapper::toDomain);
+        Optional<BaseEntity> locked = bases.lockById(id.value());
+        // the revision read with the lock holds until it is released: this transaction's reads of the base's
+        // tables may come from the cache
+        locked.ifPresent(base -> structure.locked(base.id(), base.structureRevision()));
+        return locked.map(EntityMapper::toDomain);
     }
 
     @Override
@@ -41,5 +47,6 @@ public final class JdbcBaseRepository implements BaseRepository {
     public void delete(BaseId id) {
         // tables, rows, events and tokens go with it through ON DELETE CASCADE
         bases.deleteById(id.value());
+        structure.changed(id.value());
     }
 }

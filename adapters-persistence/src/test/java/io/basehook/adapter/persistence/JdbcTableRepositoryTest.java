@@ -3,6 +3,7 @@ package io.basehook.adapter.persistence;
 import io.basehook.application.port.out.BaseRepository;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TableRepository;
+import io.basehook.application.port.out.TransactionRunner;
 import io.basehook.domain.base.Base;
 import io.basehook.domain.row.Row;
 import io.basehook.domain.table.ColumnSpec;
@@ -12,9 +13,12 @@ import io.basehook.domain.table.Table;
 import io.basehook.domain.table.TableId;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Set;
 
@@ -31,6 +35,16 @@ class JdbcTableRepositoryTest extends DatabaseTest {
     TableRepository tables;
     @Inject
     RowRepository rows;
+    @Inject
+    TransactionRunner transactions;
+    @Inject
+    TransactionOperations<Connection> transactionOperations;
+    @Inject
+    TableEntityRepository tableEntities;
+    @Inject
+    BaseEntityRepository baseEntities;
+    @Inject
+    JdbcConnections jdbc;
 
     @Test
     void findsAnInsertedTableWithItsColumnsInOrder() {
@@ -131,5 +145,90 @@ class JdbcTableRepositoryTest extends DatabaseTest {
         assertTrue(tables.findById(two.id(), sameId).isEmpty());
         assertEquals(1, rows.findByIds(one.id(), sameId, List.of(row.id())).size());
         assertTrue(rows.findByIds(two.id(), sameId, List.of(row.id())).isEmpty());
+    }
+
+    // the structure cache: a write reads its tables from this instance while the base's structure is unchanged
+
+    @Test
+    void aWriteToABaseWhoseStructureIsUnchangedGetsItsTableFromTheCacheAndAnUnlockedReadFromTheDatabase() {
+        Base base = Fixtures.base();
+        bases.insert(base);
+        Table table = Fixtures.table(base.id(), "Deals");
+        tables.insert(table);
+        assertEquals("Deals", lockedRead(base, table).name()); // read once with the lock: now cached
+
+        renameBehindTheRepositorysBack(table, "Changed behind its back"); // no revision raised: not a real change
+
+        assertEquals("Deals", lockedRead(base, table).name());
+        assertEquals("Changed behind its back", tables.findById(base.id(), table.id()).orElseThrow().name());
+        assertEquals("Changed behind its back", transactions.inTransaction(
+                () -> tables.findById(base.id(), table.id()).orElseThrow().name())); // a transaction without the lock
+    }
+
+    @Test
+    void aChangeOfTheTableByAnyInstanceIsSeenByTheNextWrite() {
+        Base base = Fixtures.base();
+        bases.insert(base);
+        Table table = Fixtures.table(base.id(), "Deals");
+        tables.insert(table);
+        assertEquals("Deals", lockedRead(base, table).name());
+        JdbcTableRepository otherInstance = new JdbcTableRepository(tableEntities, baseEntities,
+                new StructureCache(transactionOperations));
+
+        transactions.inTransaction(() -> {
+            bases.lockById(base.id());
+            Table changed = otherInstance.findById(base.id(), table.id()).orElseThrow();
+            changed.addColumn(new ColumnSpec("Notes", ColumnType.LONG_TEXT, List.of()), 500);
+            otherInstance.update(changed);
+            return null;
+        });
+        Table seen = lockedRead(base, table);
+        assertTrue(seen.columnNamed("Notes").isPresent(), seen.columns().toString());
+
+        tables.delete(base.id(), table.id()); // and this instance's own change
+        assertTrue(transactions.inTransaction(() -> {
+            bases.lockById(base.id());
+            return tables.findById(base.id(), table.id());
+        }).isEmpty());
+    }
+
+    @Test
+    void aTransactionThatChangesATableReadsItsOwnChangeAndForgetsTheLockedRevisionWhenItEnds() {
+        Base base = Fixtures.base();
+        bases.insert(base);
+        Table table = Fixtures.table(base.id(), "Deals");
+        tables.insert(table);
+
+        String inTheSameTransaction = transactions.inTransaction(() -> {
+            bases.lockById(base.id());
+            Table read = tables.findById(base.id(), table.id()).orElseThrow();
+            read.rename("Opportunities");
+            tables.update(read);
+            return tables.findById(base.id(), table.id()).orElseThrow().name();
+        });
+        assertEquals("Opportunities", inTheSameTransaction);
+
+        Table locked = lockedRead(base, table);
+        locked.rename("Changed on the object only"); // each read gets its own object: the cache keeps the stored one
+        assertEquals("Opportunities", lockedRead(base, table).name());
+    }
+
+    private Table lockedRead(Base base, Table table) {
+        return transactions.inTransaction(() -> {
+            bases.lockById(base.id());
+            return tables.findById(base.id(), table.id()).orElseThrow();
+        });
+    }
+
+    private void renameBehindTheRepositorysBack(Table table, String name) {
+        jdbc.run(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE bh_table SET name = ? WHERE base_id = ? AND id = ?")) {
+                update.setString(1, name);
+                update.setString(2, table.baseId().value());
+                update.setString(3, table.id().value());
+                return update.executeUpdate();
+            }
+        });
     }
 }
