@@ -49,9 +49,7 @@ class JdbcTableRepositoryTest extends DatabaseTest {
     @Test
     void findsAnInsertedTableWithItsColumnsInOrder() {
         Base base = Fixtures.base();
-        bases.insert(base);
-        Table table = Fixtures.table(base.id(), "Deals");
-        tables.insert(table);
+        Table table = storedDeals(base);
 
         Table found = tables.findById(base.id(), table.id()).orElseThrow();
 
@@ -66,9 +64,7 @@ class JdbcTableRepositoryTest extends DatabaseTest {
     @Test
     void savesANewNameAndChangedColumns() {
         Base base = Fixtures.base();
-        bases.insert(base);
-        Table table = Fixtures.table(base.id(), "Deals");
-        tables.insert(table);
+        Table table = storedDeals(base);
 
         table.rename("Opportunities");
         table.addColumn(new ColumnSpec("Notes", ColumnType.LONG_TEXT, List.of()), 500);
@@ -152,9 +148,7 @@ class JdbcTableRepositoryTest extends DatabaseTest {
     @Test
     void aWriteToABaseWhoseStructureIsUnchangedGetsItsTableFromTheCacheAndAnUnlockedReadFromTheDatabase() {
         Base base = Fixtures.base();
-        bases.insert(base);
-        Table table = Fixtures.table(base.id(), "Deals");
-        tables.insert(table);
+        Table table = storedDeals(base);
         assertEquals("Deals", lockedRead(base, table).name()); // read once with the lock: now cached
 
         renameBehindTheRepositorysBack(table, "Changed behind its back"); // no revision raised: not a real change
@@ -168,9 +162,7 @@ class JdbcTableRepositoryTest extends DatabaseTest {
     @Test
     void aChangeOfTheTableByAnyInstanceIsSeenByTheNextWrite() {
         Base base = Fixtures.base();
-        bases.insert(base);
-        Table table = Fixtures.table(base.id(), "Deals");
-        tables.insert(table);
+        Table table = storedDeals(base);
         assertEquals("Deals", lockedRead(base, table).name());
         JdbcTableRepository otherInstance = new JdbcTableRepository(tableEntities, baseEntities,
                 new StructureCache(transactionOperations));
@@ -195,9 +187,7 @@ class JdbcTableRepositoryTest extends DatabaseTest {
     @Test
     void aTransactionThatChangesATableReadsItsOwnChangeAndForgetsTheLockedRevisionWhenItEnds() {
         Base base = Fixtures.base();
-        bases.insert(base);
-        Table table = Fixtures.table(base.id(), "Deals");
-        tables.insert(table);
+        Table table = storedDeals(base);
 
         String inTheSameTransaction = transactions.inTransaction(() -> {
             bases.lockById(base.id());
@@ -211,6 +201,14 @@ class JdbcTableRepositoryTest extends DatabaseTest {
         Table locked = lockedRead(base, table);
         locked.rename("Changed on the object only"); // each read gets its own object: the cache keeps the stored one
         assertEquals("Opportunities", lockedRead(base, table).name());
+    }
+
+    /** The base and its table "Deals", stored. */
+    private Table storedDeals(Base base) {
+        bases.insert(base);
+        Table table = Fixtures.table(base.id(), "Deals");
+        tables.insert(table);
+        return table;
     }
 
     private Table lockedRead(Base base, Table table) {
