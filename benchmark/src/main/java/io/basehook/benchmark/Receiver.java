@@ -200,6 +200,7 @@ final class Receiver implements AutoCloseable {
         private long requestStarted;   // when the first byte of the request at the head of `in` was read
         private boolean continueSent;  // for the request at the head of `in`
         private Request held;          // a request whose delayed answer is waiting
+        private long heldArrived;      // when that request's first byte was read
         private long answerAt;
         private boolean closeAfterWrite;
 
@@ -251,8 +252,8 @@ final class Receiver implements AutoCloseable {
                     answer(request, requestStarted);
                 } else {
                     held = request;
+                    heldArrived = requestStarted;
                     answerAt = System.nanoTime() + delay.toNanos();
-                    held.arrived = requestStarted;
                     waiting.add(this);
                 }
                 requestStarted = System.nanoTime(); // what is left was read by now: the next request's start
@@ -262,20 +263,14 @@ final class Receiver implements AutoCloseable {
         void answerDelayed() throws IOException {
             Request request = held;
             held = null;
-            answer(request, request.arrived);
+            answer(request, heldArrived);
             answerComplete();
         }
 
         private void answer(Request request, long arrived) throws IOException {
+            closeAfterWrite = request.headers().close(); // flush() closes once the 200 is out
             write(OK);
-            long done = System.nanoTime();
-            if (request.close) {
-                closeAfterWrite = true;
-                if (out.isEmpty()) {
-                    closeQuietly(key);
-                }
-            }
-            record(request, arrived, done);
+            record(request, arrived, System.nanoTime());
         }
 
         private void consume(int size) {
@@ -308,8 +303,8 @@ final class Receiver implements AutoCloseable {
     }
 
     private void record(Request request, long arrived, long done) {
-        String body = new String(request.body, StandardCharsets.UTF_8);
-        String eventId = request.headers.webhookId();
+        String body = new String(request.body(), StandardCharsets.UTF_8);
+        String eventId = request.headers().webhookId();
         if (eventId != null) {
             distinct.add(eventId);
         }
@@ -317,29 +312,15 @@ final class Receiver implements AutoCloseable {
                 seq(body), arrived, done));
     }
 
-    /** One request parsed from the head of a connection's bytes; {@code body} is null while it is incomplete. */
-    private static final class Request {
-
-        final HttpInput.Headers headers;
-        final byte[] body;
-        final boolean close;
-        private final int size;
-        long arrived;
-
-        private Request(HttpInput.Headers headers, byte[] body, int size) {
-            this.headers = headers;
-            this.body = body;
-            this.size = size;
-            this.close = headers.close();
-        }
+    /**
+     * One request parsed from the head of a connection's bytes, {@code size} of them; {@code body} is null while it
+     * is incomplete.
+     */
+    private record Request(HttpInput.Headers headers, byte[] body, int size) {
 
         /** Its headers are complete, its body is not, and the client waits for a 100 before sending it. */
         boolean needsContinue() {
             return body == null;
-        }
-
-        int size() {
-            return size;
         }
 
         /**

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 final class StructureCache {
 
-    /** Bases kept; the least recently written ones go first. */
+    /** Bases kept; the least recently used ones go first. */
     static final int MAX_BASES = 10_000;
 
     private record Entry(long revision, Map<String, TableEntity> tables) {
