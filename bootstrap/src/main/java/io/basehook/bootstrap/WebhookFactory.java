@@ -120,8 +120,9 @@ class WebhookFactory {
     }
 
     @Singleton
-    RotateWebhookSecretUseCase rotateWebhookSecret(WebhookRepository webhooks, TransactionRunner tx, Clock clock) {
-        return new RotateWebhookSecretService(webhooks, tx, clock);
+    RotateWebhookSecretUseCase rotateWebhookSecret(Lookup lookup, WebhookRepository webhooks, TransactionRunner tx,
+                                                   Clock clock) {
+        return new RotateWebhookSecretService(lookup, webhooks, tx, clock);
     }
 
     @Singleton

@@ -21,6 +21,9 @@ interface BaseEntityRepository extends GenericRepository<BaseEntity, String> {
     @Query("UPDATE bh_base SET structure_revision = structure_revision + 1 WHERE id = :id")
     void raiseStructureRevision(String id);
 
+    @Query("UPDATE bh_base SET webhooks_revision = webhooks_revision + 1 WHERE id = :id")
+    void raiseWebhooksRevision(String id);
+
     @Query("SELECT * FROM bh_base ORDER BY created_at, id")
     List<BaseEntity> listInCreationOrder();
 

@@ -18,7 +18,7 @@ final class EntityMapper {
     }
 
     static BaseEntity toEntity(Base base) {
-        return new BaseEntity(base.id().value(), base.name(), base.createdAt().toEpochMilli(), 0, 0);
+        return new BaseEntity(base.id().value(), base.name(), base.createdAt().toEpochMilli(), 0, 0, 0);
     }
 
     static Base toDomain(BaseEntity entity) {

@@ -32,9 +32,9 @@ public final class JdbcBaseRepository implements BaseRepository {
     @Override
     public Optional<Base> lockById(BaseId id) {
         Optional<BaseEntity> locked = bases.lockById(id.value());
-        // the revision read with the lock holds until it is released: this transaction's reads of the base's
-        // tables may come from the cache
-        locked.ifPresent(base -> structure.locked(base.id(), base.structureRevision()));
+        // the revisions read with the lock hold until it is released: this transaction's reads of the base's
+        // tables and webhooks may come from the cache
+        locked.ifPresent(base -> structure.locked(base.id(), base.structureRevision(), base.webhooksRevision()));
         return locked.map(EntityMapper::toDomain);
     }
 
@@ -47,6 +47,7 @@ public final class JdbcBaseRepository implements BaseRepository {
     public void delete(BaseId id) {
         // tables, rows, events and tokens go with it through ON DELETE CASCADE
         bases.deleteById(id.value());
-        structure.changed(id.value());
+        structure.tablesChanged(id.value());
+        structure.webhooksChanged(id.value());
     }
 }

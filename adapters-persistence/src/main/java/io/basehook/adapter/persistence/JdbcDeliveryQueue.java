@@ -31,9 +31,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -398,28 +396,44 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     }
 
     /**
-     * A few statements whatever the batch size: the webhooks' health where it changed, then the deliveries, locked
-     * and updated in id order (the lock order of a webhook delete: webhook, then its deliveries by cascade, so neither that nor a
-     * concurrent record can deadlock with it), then the attempt log of the deliveries that were updated.
+     * A few statements whatever the batch size: the deliveries, locked and updated in id order, then the attempt log
+     * of the deliveries that were updated.
      */
     @Override
-    public List<WebhookId> record(List<DeliveryOutcome> outcomes, Instant disableFailingSince) {
+    public void record(List<DeliveryOutcome> outcomes) {
         if (outcomes.isEmpty()) {
-            return List.of();
+            return;
         }
-        return transactions.execute(TURN, status -> jdbc.run(connection -> {
-            Map<String, Health> health = health(outcomes);
-            updateHealth(connection, health);
+        transactions.execute(TURN, status -> jdbc.run(connection -> {
             List<DeliveryOutcome> sorted = outcomes.stream()
                     .sorted(Comparator.comparingLong(outcome -> outcome.id().value())).toList();
             // a delivery deleted meanwhile (its webhook or event went) leaves nothing to log, nor does an outcome
             // recorded late (after its lease ran out, another instance recorded this attempt number already)
             insertAttempts(connection, updateDeliveries(connection, sorted));
-            // only a webhook whose batch ends in failures can be failing long enough to be disabled
-            List<String> failing = health.keySet().stream().filter(id -> health.get(id).failingSince() != null)
-                    .toList();
-            return disableFailing(connection, failing, disableFailingSince);
+            return null;
         }));
+    }
+
+    /**
+     * A plain read of the webhooks' stored health; where the batch changes it (or disables a webhook), a transaction
+     * of its own that locks the webhooks' bases first ({@link WebhookHealth}). A batch of endpoints that keep
+     * answering 2xx writes nothing.
+     */
+    @Override
+    public List<WebhookId> recordHealth(List<DeliveryOutcome> outcomes, Instant disableFailingSince) {
+        if (transactions.findTransactionStatus().isPresent()) {
+            // it would wait for a base's lock while the caller holds deliveries that the lock's holder may wait for
+            throw new IllegalStateException("a webhook's health is recorded outside any transaction");
+        }
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        WebhookHealth health = new WebhookHealth(outcomes, disableFailingSince);
+        jdbc.run(connection -> {
+            health.read(connection);
+            return null;
+        });
+        return health.changes() ? transactions.execute(TURN, status -> jdbc.run(health::write)) : List.of();
     }
 
     private static void insertAttempts(Connection connection, List<DeliveryOutcome> outcomes) throws SQLException {
@@ -502,102 +516,6 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
 
     /** Where an outcome leaves its delivery; deliveries that end alike are moved by one statement. */
     private record Ending(DeliveryStatus status, int attempts, Instant nextAttemptAt) {
-    }
-
-    /** What the batch says about each webhook's endpoint, by webhook id in sorted (lock) order. */
-    private static Map<String, Health> health(List<DeliveryOutcome> outcomes) {
-        Map<String, Health> health = new TreeMap<>();
-        for (DeliveryOutcome outcome : outcomes) {
-            health.computeIfAbsent(outcome.webhookId().value(), id -> new Health()).add(outcome.attempt());
-        }
-        return health;
-    }
-
-    /**
-     * Writes only what changes. Every content write holds a shared lock on its base's webhooks until it commits
-     * (the foreign key of the deliveries it queues), and an update of a webhook row by its key waits for those
-     * locks even when it changes nothing: so the stored values are read first, without a lock, and a webhook that
-     * keeps answering 2xx is not written at all. (A health change racing with another instance's is set right by
-     * that webhook's next batch: the update below only ever moves towards what its batch saw.)
-     */
-    private static void updateHealth(Connection connection, Map<String, Health> health) throws SQLException {
-        Map<String, Instant> stored = storedFailingSince(connection, health.keySet());
-        List<Map.Entry<String, Health>> changed = new ArrayList<>();
-        for (Map.Entry<String, Health> entry : health.entrySet()) {
-            if (!stored.containsKey(entry.getKey())) {
-                continue; // deleted meanwhile
-            }
-            Instant before = stored.get(entry.getKey());
-            Health endpoint = entry.getValue();
-            // a 2xx in the batch makes the stored value stale: failing since the first failure after it, or not at
-            // all; without one, an earlier stored start of the failures stays
-            Instant after = endpoint.lastSuccess != null || before == null ? endpoint.failingSince() : before;
-            if (!Objects.equals(before, after)) {
-                changed.add(entry);
-            }
-        }
-        if (changed.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE bh_webhook SET failing_since = ? "
-                + "WHERE id = ? AND (? OR failing_since IS NULL) AND NOT (failing_since <=> ?)")) {
-            for (Map.Entry<String, Health> entry : changed) {
-                Health endpoint = entry.getValue();
-                Instant failingSince = endpoint.failingSince();
-                EpochMillis.set(update, 1, failingSince);
-                update.setString(2, entry.getKey());
-                update.setBoolean(3, endpoint.lastSuccess != null);
-                EpochMillis.set(update, 4, failingSince);
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
-    }
-
-    /** The webhooks that exist, with their stored {@code failing_since} (null: healthy); a plain read. */
-    private static Map<String, Instant> storedFailingSince(Connection connection, Collection<String> ids)
-            throws SQLException {
-        Map<String, Instant> stored = new HashMap<>();
-        for (List<String> chunk : InClause.chunks(ids)) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, failing_since FROM bh_webhook "
-                    + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ")")) {
-                bindStrings(select, 1, chunk);
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        stored.put(result.getString("id"), EpochMillis.get(result, "failing_since"));
-                    }
-                }
-            }
-        }
-        return stored;
-    }
-
-    private static List<WebhookId> disableFailing(Connection connection, List<String> webhooks, Instant failingBefore)
-            throws SQLException {
-        if (webhooks.isEmpty()) {
-            return List.of();
-        }
-        List<String> failing = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM bh_webhook WHERE id IN ("
-                + InClause.placeholders(webhooks.size()) + ") AND enabled AND failing_since IS NOT NULL "
-                + "AND failing_since < ? ORDER BY id")) {
-            bindStrings(select, 1, webhooks);
-            select.setLong(webhooks.size() + 1, failingBefore.toEpochMilli());
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    failing.add(result.getString("id"));
-                }
-            }
-        }
-        if (failing.isEmpty()) {
-            return List.of();
-        }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE bh_webhook SET enabled = FALSE, "
-                + "auto_disabled = TRUE WHERE id IN (" + InClause.placeholders(failing.size()) + ")")) {
-            bindStrings(update, 1, failing);
-            update.executeUpdate();
-        }
-        return failing.stream().map(WebhookId::new).toList();
     }
 
     @Override
@@ -787,27 +705,5 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     /** A due delivery as the claim reads it. */
     private record Due(long id, String webhookId, String baseId, long seq, String eventId, int attempts,
                        int scheduleStart) {
-    }
-
-    /** One webhook's attempts in a batch: when its endpoint last answered 2xx, and the failures around that. */
-    private static final class Health {
-        private Instant lastSuccess;
-        private final List<Instant> failures = new ArrayList<>();
-
-        void add(Attempt attempt) {
-            if (attempt.succeeded()) {
-                if (lastSuccess == null || attempt.at().isAfter(lastSuccess)) {
-                    lastSuccess = attempt.at();
-                }
-            } else {
-                failures.add(attempt.at());
-            }
-        }
-
-        /** The first failure after the last success (after the start of the batch when none succeeded). */
-        Instant failingSince() {
-            return failures.stream().filter(at -> lastSuccess == null || at.isAfter(lastSuccess))
-                    .min(Instant::compareTo).orElse(null);
-        }
     }
 }

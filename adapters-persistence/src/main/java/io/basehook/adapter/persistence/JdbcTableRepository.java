@@ -62,6 +62,6 @@ public final class JdbcTableRepository implements TableRepository {
     /** Every change of a table raises its base's revision, in the same transaction: see {@link StructureCache}. */
     private void changed(BaseId baseId) {
         bases.raiseStructureRevision(baseId.value());
-        structure.changed(baseId.value());
+        structure.tablesChanged(baseId.value());
     }
 }

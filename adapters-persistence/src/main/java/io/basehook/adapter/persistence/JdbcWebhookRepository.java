@@ -4,14 +4,11 @@ import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.webhook.Webhook;
 import io.basehook.domain.webhook.WebhookId;
-import io.basehook.domain.webhook.WebhookSecret;
-import io.basehook.domain.webhook.WebhookUrl;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,17 +16,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Webhooks in {@code bh_webhook}; deleting one takes its deliveries and their attempts with it (FK cascade). */
+/**
+ * Webhooks in {@code bh_webhook}; deleting one takes its deliveries and their attempts with it (FK cascade). Every
+ * change raises its base's webhooks revision in the same transaction, which holds the base's lock (see
+ * {@link StructureCache}): a write reads the base's webhooks from this instance's cache while that is unchanged.
+ */
 @Singleton
 public final class JdbcWebhookRepository implements WebhookRepository {
 
-    private static final String COLUMNS = "id, base_id, url, description, enabled, auto_disabled, secret, "
-            + "previous_secret, previous_secret_expires_at, failing_since, created_at, updated_at";
+    private static final String COLUMNS = WebhookRow.COLUMNS;
 
     private final JdbcConnections jdbc;
+    private final BaseEntityRepository bases;
+    private final StructureCache structure;
 
-    JdbcWebhookRepository(JdbcConnections jdbc) {
+    JdbcWebhookRepository(JdbcConnections jdbc, BaseEntityRepository bases, StructureCache structure) {
         this.jdbc = jdbc;
+        this.bases = bases;
+        this.structure = structure;
     }
 
     @Override
@@ -46,6 +50,7 @@ public final class JdbcWebhookRepository implements WebhookRepository {
             }
             return null;
         });
+        changed(webhook.baseId());
     }
 
     @Override
@@ -61,6 +66,7 @@ public final class JdbcWebhookRepository implements WebhookRepository {
             }
             return null;
         });
+        changed(webhook.baseId());
     }
 
     @Override
@@ -86,21 +92,27 @@ public final class JdbcWebhookRepository implements WebhookRepository {
         });
     }
 
+    /** With the base locked (a write), from this instance's cache while the base's webhooks are unchanged. */
     @Override
     public List<Webhook> findByBase(BaseId baseId) {
-        return jdbc.run(connection -> {
-            List<Webhook> webhooks = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM bh_webhook WHERE base_id = ? ORDER BY pk")) {
-                select.setString(1, baseId.value());
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        webhooks.add(webhook(result));
+        List<WebhookRow> rows = structure.webhooks(baseId.value()).orElseGet(() -> {
+            List<WebhookRow> read = jdbc.run(connection -> {
+                List<WebhookRow> stored = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                        + " FROM bh_webhook WHERE base_id = ? ORDER BY pk")) {
+                    select.setString(1, baseId.value());
+                    try (ResultSet result = select.executeQuery()) {
+                        while (result.next()) {
+                            stored.add(WebhookRow.read(result));
+                        }
                     }
                 }
-            }
-            return webhooks;
+                return stored;
+            });
+            structure.read(baseId.value(), read);
+            return read;
         });
+        return rows.stream().map(WebhookRow::toDomain).toList();
     }
 
     @Override
@@ -131,7 +143,7 @@ public final class JdbcWebhookRepository implements WebhookRepository {
 
     @Override
     public boolean delete(BaseId baseId, WebhookId id) {
-        return jdbc.run(connection -> {
+        boolean deleted = jdbc.run(connection -> {
             // its deliveries and their attempts go with it through ON DELETE CASCADE
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM bh_webhook WHERE base_id = ? AND id = ?")) {
@@ -140,6 +152,16 @@ public final class JdbcWebhookRepository implements WebhookRepository {
                 return delete.executeUpdate() > 0;
             }
         });
+        if (deleted) {
+            changed(baseId);
+        }
+        return deleted;
+    }
+
+    /** Every change of a webhook raises its base's revision, in the same transaction: see {@link StructureCache}. */
+    private void changed(BaseId baseId) {
+        bases.raiseWebhooksRevision(baseId.value());
+        structure.webhooksChanged(baseId.value());
     }
 
     /** Binds what insert and update share, in their column order; returns the next parameter index. */
@@ -157,12 +179,6 @@ public final class JdbcWebhookRepository implements WebhookRepository {
     }
 
     private static Webhook webhook(ResultSet result) throws SQLException {
-        String previousSecret = result.getString("previous_secret");
-        return Webhook.restore(new WebhookId(result.getString("id")), new BaseId(result.getString("base_id")),
-                new WebhookUrl(result.getString("url")), result.getString("description"), result.getBoolean("enabled"),
-                result.getBoolean("auto_disabled"), WebhookSecret.restore(result.getString("secret")),
-                previousSecret == null ? null : WebhookSecret.restore(previousSecret),
-                EpochMillis.get(result, "previous_secret_expires_at"), EpochMillis.get(result, "failing_since"),
-                Instant.ofEpochMilli(result.getLong("created_at")), Instant.ofEpochMilli(result.getLong("updated_at")));
+        return WebhookRow.read(result).toDomain();
     }
 }

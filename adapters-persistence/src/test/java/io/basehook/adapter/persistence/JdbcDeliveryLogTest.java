@@ -199,9 +199,9 @@ class JdbcDeliveryLogTest extends DatabaseTest {
                 Duration.ofSeconds(30));
         Attempt timedOut = Attempt.failed(T0.plusSeconds(31), Duration.ofSeconds(15),
                 Map.of("webhook-id", queued.eventId().value()), AttemptError.TIMEOUT, "no answer within 15 s");
-        queue.record(List.of(new DeliveryOutcome(queued.id(), webhook.id(), answered, 1, DeliveryStatus.RETRYING,
+        recordAll(List.of(new DeliveryOutcome(queued.id(), webhook.id(), answered, 1, DeliveryStatus.RETRYING,
                 T0.plusSeconds(31))), DISABLE_BEFORE);
-        queue.record(List.of(new DeliveryOutcome(queued.id(), webhook.id(), timedOut, 2, DeliveryStatus.RETRYING,
+        recordAll(List.of(new DeliveryOutcome(queued.id(), webhook.id(), timedOut, 2, DeliveryStatus.RETRYING,
                 T0.plusSeconds(331))), DISABLE_BEFORE);
 
         Delivery found = log.find(webhook.id(), queued.id()).orElseThrow();
@@ -242,9 +242,9 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         Webhook webhook = webhook(base);
         appendAndEnqueue(base, 1);
         Delivery queued = oldestFirst(webhook).get(0);
-        queue.record(List.of(new DeliveryOutcome(queued.id(), webhook.id(), failedAttempt(T0), 1,
+        recordAll(List.of(new DeliveryOutcome(queued.id(), webhook.id(), failedAttempt(T0), 1,
                 DeliveryStatus.RETRYING, T0.plusSeconds(5))), DISABLE_BEFORE);
-        queue.record(List.of(new DeliveryOutcome(queued.id(), webhook.id(), failedAttempt(T0.plusSeconds(5)), 2,
+        recordAll(List.of(new DeliveryOutcome(queued.id(), webhook.id(), failedAttempt(T0.plusSeconds(5)), 2,
                 DeliveryStatus.FAILED, null)), DISABLE_BEFORE);
         Instant now = T0.plus(Duration.ofDays(1));
 
@@ -318,7 +318,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
     }
 
     private void record(Delivery delivery, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt) {
-        queue.record(List.of(new DeliveryOutcome(delivery.id(), delivery.webhookId(), attempt, delivery.attempts() + 1,
+        recordAll(List.of(new DeliveryOutcome(delivery.id(), delivery.webhookId(), attempt, delivery.attempts() + 1,
                 status, nextAttemptAt)), DISABLE_BEFORE);
     }
 
@@ -345,5 +345,11 @@ class JdbcDeliveryLogTest extends DatabaseTest {
 
     private static List<Long> seqs(DeliveryPage page) {
         return page.deliveries().stream().map(Delivery::seq).toList();
+    }
+
+    /** As the delivery loop records: the outcomes in the turn, then the webhooks' health on its own. */
+    private List<WebhookId> recordAll(List<DeliveryOutcome> outcomes, Instant disableFailingSince) {
+        queue.record(outcomes);
+        return queue.recordHealth(outcomes, disableFailingSince);
     }
 }

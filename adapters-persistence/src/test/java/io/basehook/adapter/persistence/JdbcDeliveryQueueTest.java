@@ -419,7 +419,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
         ClaimedDelivery first = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
-        queue.record(List.of(outcome(first, failed(T0), DeliveryStatus.FAILED, null)), DISABLE_BEFORE);
+        recordAll(List.of(outcome(first, failed(T0), DeliveryStatus.FAILED, null)), DISABLE_BEFORE);
         Instant later = T0.plusSeconds(3600);
 
         assertTrue(log.redeliver(first.webhookId(), first.id(), later));
@@ -428,7 +428,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertEquals(first.id(), again.id());
         assertEquals(1, again.attempts());
         assertEquals(1, again.scheduleStart());
-        queue.record(List.of(outcome(again, succeeded(later), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
+        recordAll(List.of(outcome(again, succeeded(later), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
         assertEquals(List.of(1, 2), attempts().stream().map(row -> (Integer) row.get("attempt_no")).toList(),
                 "the log goes on counting");
     }
@@ -449,7 +449,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
                 "slow down ✓", Duration.ofSeconds(30));
         Attempt timedOut = Attempt.failed(at, Duration.ofSeconds(15), Map.of(), AttemptError.TIMEOUT, "x".repeat(1500));
 
-        List<WebhookId> disabled = queue.record(List.of(
+        List<WebhookId> disabled = recordAll(List.of(
                 outcome(claimed.get(0), ok, DeliveryStatus.SUCCEEDED, null),
                 outcome(claimed.get(1), tooMany, DeliveryStatus.RETRYING, at.plusSeconds(30)),
                 outcome(claimed.get(2), timedOut, DeliveryStatus.FAILED, at.plusSeconds(5))), DISABLE_BEFORE);
@@ -498,13 +498,13 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
         ClaimedDelivery first = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
-        queue.record(List.of(outcome(first, failed(T0), DeliveryStatus.RETRYING, T0.plusSeconds(5))), DISABLE_BEFORE);
+        recordAll(List.of(outcome(first, failed(T0), DeliveryStatus.RETRYING, T0.plusSeconds(5))), DISABLE_BEFORE);
 
         assertTrue(queue.claim(1, Map.of(), 1, T0.plusSeconds(4), LEASE).deliveries().isEmpty());
         ClaimedDelivery retry = queue.claim(1, Map.of(), 1, T0.plusSeconds(5), LEASE).deliveries().get(0);
         assertEquals(first.id(), retry.id());
         assertEquals(1, retry.attempts());
-        queue.record(List.of(outcome(retry, succeeded(T0.plusSeconds(6)), DeliveryStatus.SUCCEEDED, null)),
+        recordAll(List.of(outcome(retry, succeeded(T0.plusSeconds(6)), DeliveryStatus.SUCCEEDED, null)),
                 DISABLE_BEFORE);
 
         assertEquals(List.of(1, 2), attempts().stream().map(row -> (Integer) row.get("attempt_no")).toList());
@@ -520,18 +520,18 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         queue.enqueue(base.id(), 1, 8, T0);
         List<ClaimedDelivery> claimed = queue.claim(8, Map.of(), 8, T0, LEASE).deliveries();
 
-        queue.record(List.of(retrying(claimed.get(0), failed(T0.plusSeconds(2))),
+        recordAll(List.of(retrying(claimed.get(0), failed(T0.plusSeconds(2))),
                 retrying(claimed.get(1), failed(T0.plusSeconds(1)))), DISABLE_BEFORE);
         assertEquals(T0.plusSeconds(1), failingSince(base, webhook), "the earliest failure of the batch");
 
-        queue.record(List.of(retrying(claimed.get(2), failed(T0.plusSeconds(3)))), DISABLE_BEFORE);
+        recordAll(List.of(retrying(claimed.get(2), failed(T0.plusSeconds(3)))), DISABLE_BEFORE);
         assertEquals(T0.plusSeconds(1), failingSince(base, webhook), "failing since the first failure, still");
 
-        queue.record(List.of(retrying(claimed.get(3), failed(T0.plusSeconds(4))),
+        recordAll(List.of(retrying(claimed.get(3), failed(T0.plusSeconds(4))),
                 outcome(claimed.get(4), succeeded(T0.plusSeconds(5)), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
         assertNull(failingSince(base, webhook), "a 2xx clears it");
 
-        queue.record(List.of(retrying(claimed.get(5), failed(T0.plusSeconds(9))),
+        recordAll(List.of(retrying(claimed.get(5), failed(T0.plusSeconds(9))),
                 outcome(claimed.get(6), succeeded(T0.plusSeconds(6)), DeliveryStatus.SUCCEEDED, null),
                 retrying(claimed.get(7), failed(T0.plusSeconds(7)))), DISABLE_BEFORE);
         assertEquals(T0.plusSeconds(7), failingSince(base, webhook), "failing since the first failure after the 2xx");
@@ -551,8 +551,9 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         queue.enqueue(base.id(), 1, 1, T0);
         Map<WebhookId, ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).deliveries().stream()
                 .collect(Collectors.toMap(ClaimedDelivery::webhookId, delivery -> delivery));
+        assertEquals(4, enabledForAWrite(base).size()); // and now in this instance's cache
 
-        List<WebhookId> disabled = queue.record(List.of(
+        List<WebhookId> disabled = recordAll(List.of(
                 retrying(claimed.get(dead.id()), failed(T0)),
                 outcome(claimed.get(recovered.id()), succeeded(T0), DeliveryStatus.SUCCEEDED, null),
                 retrying(claimed.get(recent.id()), failed(T0))), DISABLE_BEFORE);
@@ -565,7 +566,9 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertTrue(webhooks.findById(base.id(), recovered.id()).orElseThrow().enabled());
         assertTrue(webhooks.findById(base.id(), recent.id()).orElseThrow().enabled());
         assertTrue(webhooks.findById(base.id(), notInBatch.id()).orElseThrow().enabled(), "only the batch's webhooks");
-        assertTrue(queue.record(List.of(retrying(claimed.get(dead.id()), failed(T0.plusSeconds(9)))), DISABLE_BEFORE)
+        assertEquals(List.of(recovered.id(), recent.id(), notInBatch.id()), enabledForAWrite(base),
+                "the base's webhooks revision was raised: the next write hands the disabled one nothing");
+        assertTrue(recordAll(List.of(retrying(claimed.get(dead.id()), failed(T0.plusSeconds(9)))), DISABLE_BEFORE)
                 .isEmpty(), "disabled already: not reported twice");
     }
 
@@ -580,7 +583,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
                 .collect(Collectors.toMap(ClaimedDelivery::webhookId, delivery -> delivery));
         webhooks.delete(base.id(), deleted.id());
 
-        queue.record(List.of(outcome(claimed.get(deleted.id()), succeeded(T0), DeliveryStatus.SUCCEEDED, null),
+        recordAll(List.of(outcome(claimed.get(deleted.id()), succeeded(T0), DeliveryStatus.SUCCEEDED, null),
                 outcome(claimed.get(kept.id()), succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
 
         assertEquals(List.of("succeeded"), stored().stream().map(Stored::status).toList());
@@ -594,9 +597,9 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         appendEvents(base, 1);
         queue.enqueue(base.id(), 1, 1, T0);
         ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
-        queue.record(List.of(retrying(delivery, failed(T0))), DISABLE_BEFORE);
+        recordAll(List.of(retrying(delivery, failed(T0))), DISABLE_BEFORE);
 
-        queue.record(List.of(outcome(delivery, succeeded(T0.plusSeconds(1)), DeliveryStatus.SUCCEEDED, null)),
+        recordAll(List.of(outcome(delivery, succeeded(T0.plusSeconds(1)), DeliveryStatus.SUCCEEDED, null)),
                 DISABLE_BEFORE);
 
         List<Map<String, Object>> attempts = attempts();
@@ -604,6 +607,95 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertEquals("CONNECTION_REFUSED", attempts.get(0).get("error"));
         // a late outcome of the same attempt (its lease ran out meanwhile) changes nothing
         assertEquals("retrying", stored().get(0).status());
+    }
+
+    @Test
+    void theHealthIsNeverRecordedInsideTheCallersTransaction() {
+        Base base = insertedBase();
+        webhook(base, true);
+        appendEvents(base, 1);
+        queue.enqueue(base.id(), 1, 1, T0);
+        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
+        List<DeliveryOutcome> outcomes = List.of(retrying(delivery, failed(T0)));
+
+        assertThrows(IllegalStateException.class, () -> transactions.inTransaction(
+                () -> queue.recordHealth(outcomes, DISABLE_BEFORE)));
+    }
+
+    // a health change locks the base first, as a content write does, and then the webhook: the write holds the base
+    // and waits for a shared lock on the webhook (the deliveries' foreign key), so the other order would deadlock
+    @Test
+    @Timeout(30)
+    void aHealthChangeWaitsForTheBaseLockOfAContentWriteInFlightThenRaisesTheWebhooksRevision() throws Exception {
+        Base base = insertedBase();
+        Webhook webhook = webhook(base, true);
+        appendEvents(base, 1);
+        queue.enqueue(base.id(), 1, 1, T0);
+        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
+        List<DeliveryOutcome> outcomes = List.of(retrying(delivery, failed(T0)));
+        queue.record(outcomes);
+        assertEquals(List.of(webhook.id()), enabledForAWrite(base));
+        CountDownLatch baseLocked = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> writer = threads.submit(() -> transactions.inTransaction(() -> {
+                bases.lockById(base.id());
+                baseLocked.countDown();
+                awaitALockWait();
+                // what the write's delivery insert does: a shared lock on the webhook, while holding the base
+                return jdbc.run(connection -> {
+                    try (PreparedStatement share = connection.prepareStatement(
+                            "SELECT id FROM bh_webhook WHERE id = ? LOCK IN SHARE MODE")) {
+                        share.setString(1, webhook.id().value());
+                        share.executeQuery().close();
+                    }
+                    return null;
+                });
+            }));
+            assertTrue(baseLocked.await(20, TimeUnit.SECONDS));
+            Future<List<WebhookId>> health = threads.submit(() -> queue.recordHealth(outcomes, DISABLE_BEFORE));
+
+            writer.get(25, TimeUnit.SECONDS);
+            assertEquals(List.of(), health.get(25, TimeUnit.SECONDS));
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(T0, webhooks.findById(base.id(), webhook.id()).orElseThrow().failingSince());
+        assertEquals(T0, transactions.inTransaction(() -> {
+            bases.lockById(base.id());
+            return webhooks.findByBase(base.id()).get(0).failingSince();
+        }), "read again at the raised revision, not from the cache");
+    }
+
+    /**
+     * Until another connection waits for a base's lock (the health change, for the base the writer holds). MariaDB
+     * takes the lock of a single-row lookup while it plans the statement, before InnoDB lists the transaction as
+     * waiting, so the wait is seen in the process list.
+     */
+    private void awaitALockWait() {
+        while (jdbc.run(connection -> {
+            try (Statement select = connection.createStatement();
+                 ResultSet result = select.executeQuery("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                         + "WHERE ID <> CONNECTION_ID() AND INFO LIKE 'SELECT % FROM bh_base %FOR UPDATE'")) {
+                result.next();
+                return result.getInt(1);
+            }
+        }) == 0) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The webhooks a content write to the base hands its deliveries to: read with the base's lock, as it does. */
+    private List<WebhookId> enabledForAWrite(Base base) {
+        return transactions.inTransaction(() -> {
+            bases.lockById(base.id());
+            return webhooks.findByBase(base.id()).stream().filter(Webhook::enabled).map(Webhook::id).toList();
+        });
     }
 
     // a content write holds a shared lock on its base's webhooks (the deliveries' foreign key) until it commits: a
@@ -635,7 +727,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
                 return null;
             })));
             assertTrue(locked.await(20, TimeUnit.SECONDS));
-            Future<?> record = threads.submit(() -> queue.record(
+            Future<?> record = threads.submit(() -> recordAll(
                     List.of(outcome(delivery, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE));
             try {
                 // the writer holds its lock for 25 s: a record that waited for it would not be done by now
@@ -664,14 +756,14 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         List<ClaimedDelivery> ofKept = claimed.stream().filter(d -> d.webhookId().equals(kept.id())).toList();
         ClaimedDelivery late = ofKept.get(3);
         // another instance recorded the last one's attempt already (its lease had run out here)
-        queue.record(List.of(retrying(late, failed(T0))), DISABLE_BEFORE);
+        recordAll(List.of(retrying(late, failed(T0))), DISABLE_BEFORE);
         webhooks.delete(base.id(), deleted.id());
 
         List<DeliveryOutcome> batch = new ArrayList<>();
         for (ClaimedDelivery delivery : claimed) {
             batch.add(0, outcome(delivery, succeeded(T0.plusSeconds(1)), DeliveryStatus.SUCCEEDED, null));
         }
-        assertTrue(queue.record(batch, DISABLE_BEFORE).isEmpty());
+        assertTrue(recordAll(batch, DISABLE_BEFORE).isEmpty());
 
         assertEquals(List.of("succeeded", "succeeded", "succeeded", "retrying"),
                 stored().stream().map(Stored::status).toList());
@@ -691,7 +783,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         ClaimedDelivery first = queue.claim(1, Map.of(), 10, T0, LEASE).deliveries().get(0);
 
         assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
-            queue.record(List.of(outcome(first, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
+            recordAll(List.of(outcome(first, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
             assertEquals(1, queue.claim(10, Map.of(), 10, T0, LEASE).deliveries().size());
             throw new IllegalStateException("the turn fails before it commits");
         }));
@@ -727,7 +819,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         List<ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).deliveries();
         ClaimedDelivery closed = claimed.stream().filter(delivery -> delivery.webhookId().equals(disabled.id()))
                 .findFirst().orElseThrow();
-        queue.record(List.of(outcome(closed, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
+        recordAll(List.of(outcome(closed, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
         List<DeliveryId> ofDisabled = claimed.stream().filter(delivery -> delivery.webhookId().equals(disabled.id()))
                 .map(ClaimedDelivery::id).toList();
         Instant farAway = T0.plus(Duration.ofDays(3650));
@@ -770,7 +862,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         queue.claim(10, onlyLeased, 10, T0, LEASE);
         ClaimedDelivery failing = queue.claim(1, Map.of(backlogged.id(), 0, leased.id(), 0, idle.id(), 0), 1, T0,
                 LEASE).deliveries().get(0);
-        queue.record(List.of(outcome(failing, failed(T0), DeliveryStatus.RETRYING, T0.plusSeconds(5))), DISABLE_BEFORE);
+        recordAll(List.of(outcome(failing, failed(T0), DeliveryStatus.RETRYING, T0.plusSeconds(5))), DISABLE_BEFORE);
         queue.claim(10, Map.of(backlogged.id(), 0, leased.id(), 0, idle.id(), 0), 10, T0, LEASE);
 
         Set<WebhookId> all = Set.of(backlogged.id(), leased.id(), retrying.id(), idle.id());
@@ -829,7 +921,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
 
         ClaimedDelivery oldest = queue.claim(1, Map.of(), 10, T0, LEASE).deliveries().get(0);
         assertEquals(new DeliveryQueue.Backlog(3, T0), queue.backlog(), "a leased delivery is still open");
-        queue.record(List.of(outcome(oldest, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
+        recordAll(List.of(outcome(oldest, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
 
         assertEquals(new DeliveryQueue.Backlog(2, T0.plusSeconds(10)), queue.backlog());
     }
@@ -946,5 +1038,11 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
 
     private static Set<DeliveryId> ids(List<ClaimedDelivery> claimed) {
         return claimed.stream().map(ClaimedDelivery::id).collect(Collectors.toSet());
+    }
+
+    /** As the delivery loop records: the outcomes in the turn, then the webhooks' health on its own. */
+    private List<WebhookId> recordAll(List<DeliveryOutcome> outcomes, Instant disableFailingSince) {
+        queue.record(outcomes);
+        return queue.recordHealth(outcomes, disableFailingSince);
     }
 }

@@ -15,6 +15,7 @@ import io.basehook.domain.row.EventId;
 import io.basehook.domain.row.OpType;
 import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.webhook.Webhook;
+import io.basehook.domain.webhook.WebhookId;
 import io.basehook.domain.webhook.WebhookUrl;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -76,7 +77,7 @@ class JdbcRetentionTest extends DatabaseTest {
         Map<Long, DeliveryId> deliveries = deliveriesBySeq(webhook);
         close(webhook, deliveries.get(1L), DeliveryStatus.SUCCEEDED);
         close(webhook, deliveries.get(2L), DeliveryStatus.FAILED);
-        queue.record(List.of(new DeliveryOutcome(deliveries.get(3L), webhook.id(), failed(OLD), 1,
+        recordAll(List.of(new DeliveryOutcome(deliveries.get(3L), webhook.id(), failed(OLD), 1,
                 DeliveryStatus.RETRYING, Fixtures.NOW)), OLD);
         queue.park(List.of(deliveries.get(4L)), DeliveryQueue.PARKED);
 
@@ -101,7 +102,7 @@ class JdbcRetentionTest extends DatabaseTest {
         Map<Long, DeliveryId> deliveries = deliveriesBySeq(webhook);
         close(webhook, deliveries.get(1L), DeliveryStatus.SUCCEEDED);
         close(webhook, deliveries.get(2L), DeliveryStatus.FAILED);
-        queue.record(List.of(new DeliveryOutcome(deliveries.get(3L), webhook.id(), failed(OLD), 1,
+        recordAll(List.of(new DeliveryOutcome(deliveries.get(3L), webhook.id(), failed(OLD), 1,
                 DeliveryStatus.RETRYING, Fixtures.NOW)), OLD);
         queue.park(List.of(deliveries.get(4L)), DeliveryQueue.PARKED);
         close(webhook, deliveries.get(5L), DeliveryStatus.SUCCEEDED);
@@ -168,7 +169,7 @@ class JdbcRetentionTest extends DatabaseTest {
         Attempt attempt = status == DeliveryStatus.SUCCEEDED
                 ? Attempt.answered(OLD, Duration.ofMillis(5), Map.of(), 200, Map.of(), "ok", null)
                 : failed(OLD);
-        queue.record(List.of(new DeliveryOutcome(id, webhook.id(), attempt, 1, status, null)), OLD);
+        recordAll(List.of(new DeliveryOutcome(id, webhook.id(), attempt, 1, status, null)), OLD);
     }
 
     private static Attempt failed(Instant at) {
@@ -213,5 +214,11 @@ class JdbcRetentionTest extends DatabaseTest {
             }
             return values;
         });
+    }
+
+    /** As the delivery loop records: the outcomes in the turn, then the webhooks' health on its own. */
+    private List<WebhookId> recordAll(List<DeliveryOutcome> outcomes, Instant disableFailingSince) {
+        queue.record(outcomes);
+        return queue.recordHealth(outcomes, disableFailingSince);
     }
 }

@@ -12,9 +12,11 @@ import io.basehook.domain.webhook.WebhookId;
 import io.basehook.domain.webhook.WebhookSecret;
 import io.basehook.domain.webhook.WebhookUrl;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -42,6 +44,10 @@ class JdbcWebhookRepositoryTest extends DatabaseTest {
     TransactionRunner transactions;
     @Inject
     JdbcConnections jdbc;
+    @Inject
+    BaseEntityRepository baseEntities;
+    @Inject
+    TransactionOperations<Connection> transactionOperations;
 
     @Test
     void readsAnInsertedWebhookBackFieldByField() {
@@ -157,6 +163,110 @@ class JdbcWebhookRepositoryTest extends DatabaseTest {
 
         assertTrue(webhooks.findByIds(List.of(webhook.id())).isEmpty());
         assertEquals(0, deliveriesOf(webhook.id()));
+    }
+
+    // the webhooks from this instance's cache: a write reads them at the base's webhooks revision, under its lock
+
+    @Test
+    void aWriteToABaseWhoseWebhooksAreUnchangedGetsThemFromTheCacheAndAnUnlockedReadFromTheDatabase() {
+        Base base = insertedBase();
+        Webhook webhook = Fixtures.webhook(base.id(), true);
+        webhooks.insert(webhook);
+        assertSame(webhook, lockedList(base).get(0)); // read once with the lock: now cached
+
+        describeBehindTheRepositorysBack(webhook, "changed behind its back"); // no revision raised: not a real change
+
+        assertEquals(webhook.description(), lockedList(base).get(0).description());
+        assertEquals("changed behind its back", webhooks.findByBase(base.id()).get(0).description());
+        assertEquals("changed behind its back", transactions.inTransaction(
+                () -> webhooks.findByBase(base.id()).get(0).description())); // a transaction without the lock
+    }
+
+    @Test
+    void everyChangeOfAWebhookByAnyInstanceIsSeenByTheNextWrite() {
+        Base base = insertedBase();
+        Webhook first = Fixtures.webhook(base.id(), true);
+        webhooks.insert(first);
+        assertEquals(1, lockedList(base).size());
+        WebhookRepository otherInstance = new JdbcWebhookRepository(jdbc, baseEntities,
+                new StructureCache(transactionOperations));
+
+        Webhook second = Fixtures.webhook(base.id(), true);
+        inLockedBase(base, () -> otherInstance.insert(second));
+        assertEquals(ids(List.of(first, second)), ids(lockedList(base)));
+
+        inLockedBase(base, () -> {
+            Webhook changed = otherInstance.lockById(base.id(), first.id()).orElseThrow();
+            changed.change(new WebhookUrl("https://moved.example.com/hook"), null, false, Fixtures.NOW.plusSeconds(1));
+            otherInstance.update(changed);
+        });
+        Webhook seen = lockedList(base).get(0);
+        assertEquals("https://moved.example.com/hook", seen.url().value());
+        assertFalse(seen.enabled());
+
+        inLockedBase(base, () -> {
+            Webhook rotated = otherInstance.lockById(base.id(), second.id()).orElseThrow();
+            rotated.rotateSecret(Fixtures.NOW.plusSeconds(2));
+            otherInstance.update(rotated);
+        });
+        Webhook afterRotation = lockedList(base).get(1);
+        assertEquals(second.secret().reveal(), reveal(afterRotation.previousSecret()), "signs with both for a while");
+
+        inLockedBase(base, () -> otherInstance.delete(base.id(), first.id()));
+        assertEquals(ids(List.of(second)), ids(lockedList(base)));
+
+        webhooks.delete(base.id(), second.id()); // and this instance's own change
+        assertTrue(lockedList(base).isEmpty());
+    }
+
+    @Test
+    void aTransactionThatChangesAWebhookReadsItsOwnChangeAndEachReadGetsItsOwnObject() {
+        Base base = insertedBase();
+        Webhook webhook = Fixtures.webhook(base.id(), true);
+        webhooks.insert(webhook);
+        lockedList(base);
+
+        String inTheSameTransaction = transactions.inTransaction(() -> {
+            bases.lockById(base.id());
+            Webhook read = webhooks.findByBase(base.id()).get(0);
+            read.change(null, "renamed", null, Fixtures.NOW.plusSeconds(1));
+            webhooks.update(read);
+            return webhooks.findByBase(base.id()).get(0).description();
+        });
+        assertEquals("renamed", inTheSameTransaction);
+
+        Webhook locked = lockedList(base).get(0);
+        locked.change(null, "changed on the object only", false, Fixtures.NOW.plusSeconds(2));
+        Webhook again = lockedList(base).get(0);
+        assertEquals("renamed", again.description());
+        assertTrue(again.enabled());
+    }
+
+    private List<Webhook> lockedList(Base base) {
+        return transactions.inTransaction(() -> {
+            bases.lockById(base.id());
+            return webhooks.findByBase(base.id());
+        });
+    }
+
+    /** As the webhook use cases change a webhook: in a transaction that locks its base first. */
+    private void inLockedBase(Base base, Runnable change) {
+        transactions.inTransaction(() -> {
+            bases.lockById(base.id());
+            change.run();
+            return null;
+        });
+    }
+
+    private void describeBehindTheRepositorysBack(Webhook webhook, String description) {
+        jdbc.run(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE bh_webhook SET description = ? WHERE id = ?")) {
+                update.setString(1, description);
+                update.setString(2, webhook.id().value());
+                return update.executeUpdate();
+            }
+        });
     }
 
     private void appendEventsAndEnqueue(Base base, int count) {

@@ -101,8 +101,8 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
     private record Held(ClaimedDelivery delivery, Webhook webhook, Instant leaseUntil, boolean handedOff) {
     }
 
-    /** What one turn's transaction did: webhooks it auto-disabled, deliveries it claimed, lanes it saw caught up. */
-    private record Turn(List<WebhookId> disabled, List<ClaimedDelivery> claimed, Map<Lane, Long> caughtUp) {
+    /** What one turn's transaction did: deliveries it claimed, lanes it saw caught up. */
+    private record Turn(List<ClaimedDelivery> claimed, Map<Lane, Long> caughtUp) {
     }
 
     /**
@@ -237,17 +237,18 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         List<DeliveryOutcome> outcomes = outcomes(now);
         Turn turn = transactions.inTransaction(() -> {
             giveBack(now);
-            List<WebhookId> disabled = outcomes.isEmpty() ? List.of()
-                    : queue.record(outcomes, now.minus(settings.disableAfter()));
+            if (!outcomes.isEmpty()) {
+                queue.record(outcomes);
+            }
             if (capacity <= 0) {
-                return new Turn(disabled, List.of(), Map.of());
+                return new Turn(List.of(), Map.of());
             }
             Map<Lane, Long> behind = lanesBehind();
             DeliveryQueue.Claim claim = queue.claim(capacity, room, settings.maxInFlightPerWebhook(), now, leaseUntil);
-            return new Turn(disabled, claim.deliveries(),
+            return new Turn(claim.deliveries(),
                     claim.sawAllDue() ? caughtUp(behind, claim.deliveries(), room) : caughtUpPerWebhook(behind, now));
         });
-        int settled = settled(outcomes, turn.disabled());
+        int settled = settled(outcomes, recordHealth(outcomes, now));
         List<ClaimedDelivery> claimed = turn.claimed();
         claimedFullBatch = capacity > 0 && claimed.size() == capacity && capacity == settings.claimBatch();
         try {
@@ -820,13 +821,36 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         }
         Instant now = clock.instant();
         List<DeliveryOutcome> outcomes = outcomes(now);
-        List<WebhookId> disabled = transactions.inTransaction(() -> {
+        transactions.inTransaction(() -> {
             giveBack(now);
-            return outcomes.isEmpty() ? List.<WebhookId>of() : queue.record(outcomes, now.minus(settings.disableAfter()));
+            if (!outcomes.isEmpty()) {
+                queue.record(outcomes);
+            }
+            return null;
         });
-        int settled = settled(outcomes, disabled);
+        int settled = settled(outcomes, recordHealth(outcomes, now));
         forgetIdle(now);
         return settled;
+    }
+
+    /**
+     * After the outcomes' record committed: the webhooks' health, and the auto-disable of those failing too long,
+     * which lock their bases and so must not run inside the turn. A failure here loses no outcome: the health of a
+     * webhook is read again from its next batch (a failing endpoint is then seen as failing from that batch on).
+     *
+     * @return the webhooks it disabled
+     */
+    private List<WebhookId> recordHealth(List<DeliveryOutcome> outcomes, Instant now) {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return queue.recordHealth(outcomes, now.minus(settings.disableAfter()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Could not record the health of the webhooks of " + outcomes.size()
+                    + " outcomes; their next outcomes will");
+            return List.of();
+        }
     }
 
     /**

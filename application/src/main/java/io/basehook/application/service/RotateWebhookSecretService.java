@@ -13,11 +13,14 @@ import java.time.Clock;
 
 public final class RotateWebhookSecretService implements RotateWebhookSecretUseCase {
 
+    private final Lookup lookup;
     private final WebhookRepository webhooks;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public RotateWebhookSecretService(WebhookRepository webhooks, TransactionRunner transactions, Clock clock) {
+    public RotateWebhookSecretService(Lookup lookup, WebhookRepository webhooks, TransactionRunner transactions,
+                                      Clock clock) {
+        this.lookup = lookup;
         this.webhooks = webhooks;
         this.transactions = transactions;
         this.clock = clock;
@@ -27,6 +30,8 @@ public final class RotateWebhookSecretService implements RotateWebhookSecretUseC
     public WebhookSecret rotateWebhookSecret(Actor actor, BaseId baseId, WebhookId webhookId) {
         actor.requireWrite(baseId);
         return transactions.inTransaction(() -> {
+            // like every change of a webhook: the base first, so a write's base lock and this never wait in a ring
+            lookup.lockedBase(baseId);
             Webhook webhook = WebhookLookup.locked(webhooks, baseId, webhookId);
             WebhookSecret secret = webhook.rotateSecret(clock.instant());
             webhooks.update(webhook);

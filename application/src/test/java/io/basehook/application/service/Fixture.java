@@ -206,7 +206,7 @@ final class Fixture {
     }
 
     RotateWebhookSecretService rotateWebhookSecret() {
-        return new RotateWebhookSecretService(webhooks, transactions, clock);
+        return new RotateWebhookSecretService(lookup, webhooks, transactions, clock);
     }
 
     TestWebhookService testWebhook() {

@@ -58,14 +58,19 @@ public interface DeliveryQueue {
      */
     void release(Collection<DeliveryId> ids, Instant leaseUntil, Instant now);
 
+    /** In the caller's transaction (or its own without one): logs each attempt and moves each delivery to its new status. */
+    void record(List<DeliveryOutcome> outcomes);
+
     /**
-     * In the caller's transaction (or its own without one): logs each attempt, moves each delivery to its new status, and keeps each webhook's
-     * health ({@code failingSince} cleared by a 2xx, set by the first failure after one); then disables,
-     * as auto-disabled, every enabled webhook failing since before {@code disableFailingSince}.
+     * After the outcomes' {@link #record} committed, outside any transaction: keeps each webhook's health
+     * ({@code failingSince} cleared by a 2xx, set by the first failure after one), then disables, as auto-disabled,
+     * every enabled webhook failing since before {@code disableFailingSince}. A change of a webhook holds its base's
+     * lock like every other, which a transaction that holds deliveries locked must not wait for; so this runs in a
+     * transaction of its own, and only where something changes.
      *
      * @return the ids of the webhooks it auto-disabled
      */
-    List<WebhookId> record(List<DeliveryOutcome> outcomes, Instant disableFailingSince);
+    List<WebhookId> recordHealth(List<DeliveryOutcome> outcomes, Instant disableFailingSince);
 
     /** Holds the open deliveries of disabled webhooks back until they are enabled again. */
     void park(Collection<DeliveryId> ids, Instant until);
