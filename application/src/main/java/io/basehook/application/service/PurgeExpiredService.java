@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Retention (SPEC §3): delivery logs go first, so the events they point to are free to go after them; an
- * event still needed by an open delivery stays whatever its age.
+ * Retention (SPEC §3): delivery logs go first, then events. An event is kept for as long as the longer of the two
+ * retentions: a delivery in the log shows its event's type and is redelivered with its payload, and deleting an
+ * event takes its deliveries with it, so events kept shorter than the log would cut the log short. An event still
+ * needed by an open delivery stays whatever its age.
  */
 public final class PurgeExpiredService implements PurgeExpiredUseCase {
 
@@ -31,6 +33,7 @@ public final class PurgeExpiredService implements PurgeExpiredUseCase {
     public int purgeExpired() {
         Instant now = clock.instant();
         int logs = store.purgeDeliveryLogs(now.minus(deliveryLogRetention), BATCH);
-        return logs + store.purgeEvents(now.minus(eventRetention), BATCH);
+        Duration events = eventRetention.compareTo(deliveryLogRetention) >= 0 ? eventRetention : deliveryLogRetention;
+        return logs + store.purgeEvents(now.minus(events), BATCH);
     }
 }
