@@ -416,9 +416,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     void aRedeliveredDeliveryIsClaimedWithItsScheduleStartingAfterTheAttemptsMadeBefore() {
         Base base = insertedBase();
         webhook(base, true);
-        appendEvents(base, 1);
-        queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery first = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
+        ClaimedDelivery first = claimedOnly(base);
         recordAll(List.of(outcome(first, failed(T0), DeliveryStatus.FAILED, null)), DISABLE_BEFORE);
         Instant later = T0.plusSeconds(3600);
 
@@ -495,9 +493,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     void aRetryIsClaimedAgainWithItsAttemptCountAndLogsTheNextAttemptNumber() {
         Base base = insertedBase();
         webhook(base, true);
-        appendEvents(base, 1);
-        queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery first = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
+        ClaimedDelivery first = claimedOnly(base);
         recordAll(List.of(outcome(first, failed(T0), DeliveryStatus.RETRYING, T0.plusSeconds(5))), DISABLE_BEFORE);
 
         assertTrue(queue.claim(1, Map.of(), 1, T0.plusSeconds(4), LEASE).deliveries().isEmpty());
@@ -594,9 +590,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     void theSameAttemptRecordedTwiceKeepsTheFirstRecord() {
         Base base = insertedBase();
         webhook(base, true);
-        appendEvents(base, 1);
-        queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
+        ClaimedDelivery delivery = claimedOnly(base);
         recordAll(List.of(retrying(delivery, failed(T0))), DISABLE_BEFORE);
 
         recordAll(List.of(outcome(delivery, succeeded(T0.plusSeconds(1)), DeliveryStatus.SUCCEEDED, null)),
@@ -613,9 +607,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     void theHealthIsNeverRecordedInsideTheCallersTransaction() {
         Base base = insertedBase();
         webhook(base, true);
-        appendEvents(base, 1);
-        queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
+        ClaimedDelivery delivery = claimedOnly(base);
         List<DeliveryOutcome> outcomes = List.of(retrying(delivery, failed(T0)));
 
         assertThrows(IllegalStateException.class, () -> transactions.inTransaction(
@@ -629,9 +621,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     void aHealthChangeWaitsForTheBaseLockOfAContentWriteInFlightThenRaisesTheWebhooksRevision() throws Exception {
         Base base = insertedBase();
         Webhook webhook = webhook(base, true);
-        appendEvents(base, 1);
-        queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
+        ClaimedDelivery delivery = claimedOnly(base);
         List<DeliveryOutcome> outcomes = List.of(retrying(delivery, failed(T0)));
         queue.record(outcomes);
         assertEquals(List.of(webhook.id()), enabledForAWrite(base));
@@ -690,6 +680,13 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         }
     }
 
+    /** One event of the base, queued to its one webhook and claimed by this instance. */
+    private ClaimedDelivery claimedOnly(Base base) {
+        appendEvents(base, 1);
+        queue.enqueue(base.id(), 1, 1, T0);
+        return queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
+    }
+
     /** The webhooks a content write to the base hands its deliveries to: read with the base's lock, as it does. */
     private List<WebhookId> enabledForAWrite(Base base) {
         return transactions.inTransaction(() -> {
@@ -705,9 +702,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     void recordingSuccessesOfAHealthyWebhookDoesNotWaitForAContentWriteInFlight() throws Exception {
         Base base = insertedBase();
         Webhook webhook = webhook(base, true);
-        appendEvents(base, 1);
-        queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
+        ClaimedDelivery delivery = claimedOnly(base);
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch recorded = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -799,9 +794,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     void parkLeavesAloneTheDeliveriesOfAWebhookEnabledAgainMeanwhile() {
         Base base = insertedBase();
         Webhook webhook = webhook(base, true);
-        appendEvents(base, 1);
-        queue.enqueue(base.id(), 1, 1, T0);
-        ClaimedDelivery delivery = queue.claim(1, Map.of(), 1, T0, LEASE).deliveries().get(0);
+        ClaimedDelivery delivery = claimedOnly(base);
 
         queue.park(List.of(delivery.id()), T0.plus(Duration.ofDays(3650)));
 
