@@ -38,26 +38,43 @@ public final class JdbcDeliveryLog implements DeliveryLog {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Newest first, from the webhook's index ({@code webhook_id, next_attempt_at, status, id}): a closed delivery
+     * has no next attempt, so the closed ones of a status lie in id order and are read in order however long the
+     * log is; the open ones (pending, retrying: what is still to be sent) are sorted. Without a filter, one range
+     * per status, merged.
+     */
     @Override
     public DeliveryPage page(WebhookId webhookId, DeliveryStatus status, String cursor, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
         long beforeId = PageCursor.decode(cursor, Long.MAX_VALUE);
-        String withStatus = status == null ? "" : " AND d.status = ?";
+        List<DeliveryStatus> statuses = status == null ? List.of(DeliveryStatus.values()) : List.of(status);
+        // one row more than asked tells whether there is a next page
+        long rows = (long) limit + 1;
+        String one = "(SELECT " + COLUMNS + FROM + " WHERE d.webhook_id = ? AND d.next_attempt_at IS %s NULL "
+                + "AND d.status = ? AND d.id < ? ORDER BY d.id DESC LIMIT ?)";
+        String sql = String.join(" UNION ALL ", statuses.stream()
+                .map(each -> String.format(one, each.isOpen() ? "NOT" : "")).toList());
+        if (statuses.size() > 1) {
+            sql += " ORDER BY id DESC LIMIT ?";
+        }
+        String query = sql;
         return jdbc.run(connection -> {
             List<Delivery> deliveries = new ArrayList<>(Math.min(limit, 1000));
             boolean more = false;
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + FROM
-                    + " WHERE d.webhook_id = ?" + withStatus + " AND d.id < ? ORDER BY d.id DESC LIMIT ?")) {
+            try (PreparedStatement select = connection.prepareStatement(query)) {
                 int index = 1;
-                select.setString(index++, webhookId.value());
-                if (status != null) {
-                    select.setString(index++, status.wireName());
+                for (DeliveryStatus each : statuses) {
+                    select.setString(index++, webhookId.value());
+                    select.setString(index++, each.wireName());
+                    select.setLong(index++, beforeId);
+                    select.setLong(index++, rows);
                 }
-                select.setLong(index++, beforeId);
-                // one row more than asked tells whether there is a next page
-                select.setLong(index, (long) limit + 1);
+                if (statuses.size() > 1) {
+                    select.setLong(index, rows);
+                }
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
                         if (deliveries.size() == limit) {

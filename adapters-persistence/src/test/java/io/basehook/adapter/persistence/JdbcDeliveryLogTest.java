@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -149,6 +150,41 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         assertEquals(T0.plusSeconds(5), retrying.get(0).nextAttemptAt());
         assertEquals(List.of(6L), seqs(log.page(webhook.id(), DeliveryStatus.PENDING, null, 10)));
         assertEquals(List.of(2L), seqs(log.page(webhook.id(), DeliveryStatus.SUCCEEDED, null, 10)));
+    }
+
+    // without a filter the page merges one range per status (closed ones in id order, open ones sorted): pages of
+    // any size still give every delivery once, newest first, whatever its status and however they interleave
+    @Test
+    void pagesWithoutAFilterInterleaveEveryStatusNewestFirst() {
+        Base base = insertedBase();
+        Webhook webhook = webhook(base);
+        appendAndEnqueue(base, 12);
+        List<Delivery> bySeq = oldestFirst(webhook);
+        DeliveryStatus[] cycle = {DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED, DeliveryStatus.RETRYING, null};
+        for (int i = 0; i < bySeq.size(); i++) {
+            DeliveryStatus status = cycle[i % cycle.length];
+            if (status == DeliveryStatus.RETRYING) {
+                // due in the past and in the future: the open range holds both
+                record(bySeq.get(i), failedAttempt(T0), status, T0.plusSeconds(i % 3 == 0 ? -5 : 5));
+            } else if (status != null) {
+                record(bySeq.get(i), status == DeliveryStatus.FAILED ? failedAttempt(T0) : answered(T0, 200), status, null);
+            }
+        }
+        List<Long> newestFirst = LongStream.rangeClosed(1, 12).map(seq -> 13 - seq).boxed().toList();
+
+        for (int size = 1; size <= 13; size++) {
+            List<Long> seen = new ArrayList<>();
+            String cursor = null;
+            do {
+                DeliveryPage page = log.page(webhook.id(), null, cursor, size);
+                seen.addAll(seqs(page));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            assertEquals(newestFirst, seen, "pages of " + size);
+        }
+        assertEquals(List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING, DeliveryStatus.FAILED,
+                DeliveryStatus.SUCCEEDED), log.page(webhook.id(), null, null, 4).deliveries().stream()
+                .map(Delivery::status).toList());
     }
 
     @Test
