@@ -658,12 +658,6 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         }
     }
 
-    private static void bindStrings(PreparedStatement statement, int from, List<String> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            statement.setString(from + i, values.get(i));
-        }
-    }
-
     private static TransactionDefinition readCommitted(TransactionDefinition.Propagation propagation) {
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition(propagation);
         definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);

@@ -34,6 +34,9 @@ final class WebhookHealth {
     private final Map<String, Batch> batch;
     private final Instant disableFailingSince;
     private final Map<String, Stored> stored = new HashMap<>();
+    /** From {@link #read}: the webhooks whose health changes, and those that may be disabled. */
+    private List<String> changed = List.of();
+    private List<String> mayDisable = List.of();
 
     /** @param disableFailingSince a webhook failing since before this is disabled */
     WebhookHealth(List<DeliveryOutcome> outcomes, Instant disableFailingSince) {
@@ -58,11 +61,13 @@ final class WebhookHealth {
                 }
             }
         }
+        changed = changedHealth();
+        mayDisable = mayDisable();
     }
 
     /** Whether {@link #write} has anything to do, after {@link #read}. */
     boolean changes() {
-        return !changedHealth().isEmpty() || !mayDisable().isEmpty();
+        return !changed.isEmpty() || !mayDisable.isEmpty();
     }
 
     /**
@@ -73,8 +78,6 @@ final class WebhookHealth {
      * @return the webhooks it disabled
      */
     List<WebhookId> write(Connection connection) throws SQLException {
-        List<String> changed = changedHealth();
-        List<String> mayDisable = mayDisable();
         TreeSet<String> bases = new TreeSet<>();
         changed.forEach(id -> bases.add(stored.get(id).baseId()));
         mayDisable.forEach(id -> bases.add(stored.get(id).baseId()));
