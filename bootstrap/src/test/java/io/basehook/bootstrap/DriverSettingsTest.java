@@ -27,10 +27,13 @@ class DriverSettingsTest {
             var settings = connection.unwrap(JdbcConnection.class).getPropertySet();
             assertEquals(true, settings.getBooleanProperty(PropertyKey.rewriteBatchedStatements).getValue());
             assertEquals(true, settings.getBooleanProperty(PropertyKey.useLocalSessionState).getValue());
+            assertEquals(true, settings.getBooleanProperty(PropertyKey.useLocalTransactionState).getValue());
             assertEquals(true, settings.getBooleanProperty(PropertyKey.cachePrepStmts).getValue());
             assertEquals(false, settings.getBooleanProperty(PropertyKey.useServerPrepStmts).getValue());
             assertEquals(250, settings.getIntegerProperty(PropertyKey.prepStmtCacheSize).getValue());
             assertEquals(4096, settings.getIntegerProperty(PropertyKey.prepStmtCacheSqlLimit).getValue());
+            // the pool's setting: transactions find autocommit off and leave it so
+            assertEquals(false, connection.getAutoCommit());
         }
     }
 }

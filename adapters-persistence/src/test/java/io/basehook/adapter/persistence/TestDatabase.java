@@ -24,17 +24,19 @@ final class TestDatabase {
         if (connection == null) {
             connection = System.getenv("BASEHOOK_DB_URL") != null ? external() : embedded();
         }
-        return Map.of(
-                "datasources.default.url", connection.get("url"),
-                "datasources.default.username", connection.get("user"),
-                "datasources.default.password", connection.get("password"),
-                "datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver",
-                "datasources.default.dialect", "MYSQL",
-                "datasources.default.maximum-pool-size", "12",
+        return Map.ofEntries(
+                Map.entry("datasources.default.url", connection.get("url")),
+                Map.entry("datasources.default.username", connection.get("user")),
+                Map.entry("datasources.default.password", connection.get("password")),
+                Map.entry("datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver"),
+                Map.entry("datasources.default.dialect", "MYSQL"),
+                Map.entry("datasources.default.maximum-pool-size", "12"),
                 // as bootstrap's application.yml configures the service
-                "datasources.default.transaction-isolation", "TRANSACTION_READ_COMMITTED",
-                "datasources.default.data-source-properties.useLocalSessionState", "true",
-                "flyway.datasources.default.enabled", "true");
+                Map.entry("datasources.default.transaction-isolation", "TRANSACTION_READ_COMMITTED"),
+                Map.entry("datasources.default.auto-commit", "false"),
+                Map.entry("datasources.default.data-source-properties.useLocalSessionState", "true"),
+                Map.entry("datasources.default.data-source-properties.useLocalTransactionState", "true"),
+                Map.entry("flyway.datasources.default.enabled", "true"));
     }
 
     private static Map<String, String> external() {
