@@ -13,6 +13,7 @@ import io.basehook.domain.webhook.WebhookId;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.DefaultTransactionDefinition;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -79,15 +80,23 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
 
     private final TransactionOperations<Connection> transactions;
     private final JdbcConnections jdbc;
+    /** Webhooks last seen healthy: a batch of 2xx for them reads nothing. */
+    private final HealthyWebhooks healthy;
     /** Webhooks seen with due deliveries, and when; kept by the claims of this instance. */
     private final Map<String, Instant> active = new ConcurrentHashMap<>();
     private volatile Instant discoveredAt;
     /** Whether the last claim's head was full of rows it could not take (then the next head is short). */
     private volatile boolean headBlocked;
 
+    @Inject
     JdbcDeliveryQueue(TransactionOperations<Connection> transactions, JdbcConnections jdbc) {
+        this(transactions, jdbc, new HealthyWebhooks());
+    }
+
+    JdbcDeliveryQueue(TransactionOperations<Connection> transactions, JdbcConnections jdbc, HealthyWebhooks healthy) {
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.healthy = healthy;
     }
 
     @Override
@@ -419,7 +428,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     /**
      * A plain read of the webhooks' stored health; where the batch changes it (or disables a webhook), a transaction
      * of its own that locks the webhooks' bases first ({@link WebhookHealth}). A batch of endpoints that keep
-     * answering 2xx writes nothing.
+     * answering 2xx writes nothing, and reads nothing while they were seen healthy within the last second
+     * ({@link HealthyWebhooks}).
      */
     @Override
     public List<WebhookId> recordHealth(List<DeliveryOutcome> outcomes, Instant disableFailingSince) {
@@ -431,11 +441,18 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             return List.of();
         }
         WebhookHealth health = new WebhookHealth(outcomes, disableFailingSince);
+        if (health.onlySuccesses() && healthy.allFresh(health.webhooks())) {
+            return List.of();
+        }
+        healthy.forget(health.webhooks());
         jdbc.run(connection -> {
             health.read(connection);
             return null;
         });
-        return health.changes() ? transactions.execute(TURN, status -> jdbc.run(health::write)) : List.of();
+        List<WebhookId> disabled = health.changes()
+                ? transactions.execute(TURN, status -> jdbc.run(health::write)) : List.of();
+        healthy.seen(health.healthyAfter());
+        return disabled;
     }
 
     private static void insertAttempts(Connection connection, List<DeliveryOutcome> outcomes) throws SQLException {

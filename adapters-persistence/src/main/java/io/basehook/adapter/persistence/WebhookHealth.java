@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -22,8 +23,9 @@ import java.util.TreeSet;
  * What a batch of recorded outcomes says about each webhook's endpoint ({@code failing_since}), and the auto-disable
  * of one that has failed for too long (SPEC §5).
  * <p>
- * It is written in two steps. {@link #read} runs in the recording transaction: a plain read of the stored health,
- * which decides whether anything changes at all (a webhook that keeps answering 2xx is never written). Only then
+ * It is written in two steps, after the recording transaction has committed. {@link #read} is a plain read of the
+ * stored health, which decides whether anything changes at all (a webhook that keeps answering 2xx is never written,
+ * and while {@link HealthyWebhooks} remembers it healthy, not even read). Only then
  * {@link #write} changes the webhooks, in a transaction of its own that first locks their bases, in id order, and
  * raises their webhooks revision: every change of a webhook holds its base's lock (see {@link StructureCache}), and
  * taking the base before the webhook is the order every write takes them in (a write holds its base's lock, then a
@@ -47,7 +49,29 @@ final class WebhookHealth {
         this.disableFailingSince = disableFailingSince;
     }
 
-    /** Reads the stored health of the batch's webhooks; a plain read, in the recording transaction. */
+    /** The batch's webhooks. */
+    Set<String> webhooks() {
+        return batch.keySet();
+    }
+
+    /** Whether every attempt of the batch succeeded: then it can only clear a webhook's failing state. */
+    boolean onlySuccesses() {
+        return batch.values().stream().allMatch(endpoint -> endpoint.failures.isEmpty());
+    }
+
+    /** After {@link #read}: the webhooks stored healthy once the batch is written (or already, with nothing to write). */
+    List<String> healthyAfter() {
+        List<String> healthy = new ArrayList<>();
+        batch.forEach((id, endpoint) -> {
+            Stored before = stored.get(id);
+            if (before != null && after(endpoint, before) == null) {
+                healthy.add(id);
+            }
+        });
+        return healthy;
+    }
+
+    /** Reads the stored health of the batch's webhooks; a plain read. */
     void read(Connection connection) throws SQLException {
         for (List<String> chunk : InClause.chunks(batch.keySet())) {
             try (PreparedStatement select = connection.prepareStatement("SELECT id, base_id, enabled, failing_since "

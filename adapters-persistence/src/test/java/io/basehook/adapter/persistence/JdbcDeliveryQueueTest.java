@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -601,6 +602,44 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertEquals("CONNECTION_REFUSED", attempts.get(0).get("error"));
         // a late outcome of the same attempt (its lease ran out meanwhile) changes nothing
         assertEquals("retrying", stored().get(0).status());
+    }
+
+    @Test
+    void aBatchOf2xxForAWebhookSeenHealthyWithinASecondReadsNothingAndOneAfterItClearsWhatAnotherInstanceStored() {
+        AtomicLong nanos = new AtomicLong();
+        queue = new JdbcDeliveryQueue(transactionOperations, jdbc,
+                new HealthyWebhooks(nanos::get, HealthyWebhooks.FRESH_FOR));
+        Base base = insertedBase();
+        Webhook webhook = webhook(base, true);
+        appendEvents(base, 3);
+        queue.enqueue(base.id(), 1, 3, T0);
+        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).deliveries();
+        recordAll(List.of(outcome(claimed.get(0), succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
+        markFailingSince(webhook, T0); // another instance saw the endpoint fail meanwhile
+
+        nanos.addAndGet(HealthyWebhooks.FRESH_FOR.toNanos()); // at the limit: still fresh
+        recordAll(List.of(outcome(claimed.get(1), succeeded(T0.plusSeconds(1)), DeliveryStatus.SUCCEEDED, null)),
+                DISABLE_BEFORE);
+        assertEquals(T0, failingSince(base, webhook), "remembered healthy: not read, not written");
+
+        nanos.incrementAndGet();
+        recordAll(List.of(outcome(claimed.get(2), succeeded(T0.plusSeconds(2)), DeliveryStatus.SUCCEEDED, null)),
+                DISABLE_BEFORE);
+        assertNull(failingSince(base, webhook), "read again, and cleared by the 2xx");
+    }
+
+    @Test
+    void aFailureIsAlwaysReadAndWrittenEvenForAWebhookSeenHealthyJustBefore() {
+        Base base = insertedBase();
+        Webhook webhook = webhook(base, true);
+        appendEvents(base, 2);
+        queue.enqueue(base.id(), 1, 2, T0);
+        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).deliveries();
+        recordAll(List.of(outcome(claimed.get(0), succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
+
+        recordAll(List.of(retrying(claimed.get(1), failed(T0.plusSeconds(1)))), DISABLE_BEFORE);
+
+        assertEquals(T0.plusSeconds(1), failingSince(base, webhook));
     }
 
     @Test
