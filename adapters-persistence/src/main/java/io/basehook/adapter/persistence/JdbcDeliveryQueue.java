@@ -196,7 +196,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             }
             List<Due> picked = lockPicked(connection, chosen, now);
             if (picked.isEmpty()) {
-                return new Claim(List.of(), sawAllDue);
+                return new Claim(List.of(), sawAllDue, head.isEmpty());
             }
             lease(connection, picked, leaseUntil);
             Map<String, String> payloads = payloads(connection, picked);
@@ -210,7 +210,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                         new BaseId(due.baseId()), due.seq(), new EventId(due.eventId()), due.attempts(),
                         due.scheduleStart(), payload));
             }
-            return new Claim(claimed, sawAllDue);
+            return new Claim(claimed, sawAllDue, false);
         }));
     }
 

@@ -202,6 +202,25 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertFalse(queue.claim(0, Map.of(), 10, T0, LEASE).sawAllDue(), "no claim looked at nothing");
     }
 
+    @Test
+    void aClaimSaysWhetherAnythingAtAllWasDue() {
+        Base base = insertedBase();
+        Webhook full = webhook(base, true);
+        assertTrue(queue.claim(10, Map.of(), 10, T0, LEASE).nothingDue(), "an empty queue");
+        appendEvents(base, 2);
+        queue.enqueue(base.id(), 1, 2, T0);
+
+        DeliveryQueue.Claim noRoom = queue.claim(10, Map.of(full.id(), 0), 10, T0, LEASE);
+        assertEquals(List.of(), noRoom.deliveries());
+        assertFalse(noRoom.nothingDue(), "due, though the webhook had no room for it");
+        DeliveryQueue.Claim took = queue.claim(10, Map.of(), 10, T0, LEASE);
+        assertEquals(2, took.deliveries().size());
+        assertFalse(took.nothingDue());
+        assertTrue(queue.claim(10, Map.of(), 10, T0, LEASE).nothingDue(), "all of it leased now");
+        assertFalse(queue.claim(10, Map.of(), 10, LEASE.plusMillis(1), LEASE.plusSeconds(60)).nothingDue(),
+                "due again once the lease ran out");
+    }
+
     // claim
 
     @Test

@@ -15,10 +15,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The thread that drives this instance's delivery engine: a turn whenever a commit or a finished attempt wakes
- * it, at once again while a claim comes back full, and at least every poll interval (which catches what other instances queued and retries falling due).
+ * it, at once again while a claim comes back full, and at least every poll interval. A turn is told that
+ * deliveries may be due when a commit woke it ({@link #wake()}) or a poll interval passed since the last turn so
+ * told (which catches retries falling due and what other instances leave); one woken by finished attempts alone
+ * ({@link #answered()}) is not, and the engine then claims only where its own state says something waits.
  * Sending itself never happens on this thread. On shutdown it stops claiming and waits for what is in flight.
  */
 @Singleton
@@ -33,6 +37,8 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
     private final Duration shutdownGrace;
     private final boolean enabled;
     private final Semaphore signal = new Semaphore(0);
+    /** A commit queued or made deliveries due since the last turn that was told so. */
+    private final AtomicBoolean mayBeDue = new AtomicBoolean(true);
     private volatile boolean running;
     private Thread thread;
 
@@ -65,6 +71,16 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
 
     @Override
     public void wake() {
+        mayBeDue.set(true);
+        signal();
+    }
+
+    @Override
+    public void answered() {
+        signal();
+    }
+
+    private void signal() {
         if (signal.availablePermits() == 0) {
             signal.release();
         }
@@ -73,18 +89,34 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
     private void run() {
         DeliverWebhooksUseCase deliveries = null;
         Duration backoff = Duration.ofMillis(100);
+        long polledAt = System.nanoTime();
         while (running) {
             try {
                 if (deliveries == null) {
                     deliveries = engine.get();
                 }
-                deliveries.deliverDue();
+                // cleared before the turn: a commit woken for during it is told to the next one
+                boolean due = mayBeDue.getAndSet(false);
+                if (!due && System.nanoTime() - polledAt >= pollInterval.toNanos()) {
+                    due = true; // answers alone kept it busy for a poll interval: retries may have fallen due
+                }
+                if (due) {
+                    polledAt = System.nanoTime();
+                }
+                try {
+                    deliveries.deliverDue(due);
+                } catch (RuntimeException | LinkageError e) {
+                    if (due) {
+                        mayBeDue.set(true); // the turn that was told did not claim: the next one is told again
+                    }
+                    throw e;
+                }
                 backoff = Duration.ofMillis(100);
                 // a turn claims all that is due and within capacity: the next one waits for a reason (a commit,
                 // a finished attempt, a wake that came during this turn) unless the claim was cut by its batch
                 // size. The permits are drained before the next claim, so a commit woken for is always seen.
-                if (!deliveries.moreDue()) {
-                    signal.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (!deliveries.moreDue() && !signal.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                    mayBeDue.set(true); // a poll interval without a wake: retries may have fallen due
                 }
                 signal.drainPermits();
             } catch (InterruptedException e) {

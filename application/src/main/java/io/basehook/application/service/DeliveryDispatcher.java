@@ -101,8 +101,12 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
     private record Held(ClaimedDelivery delivery, Webhook webhook, Instant leaseUntil, boolean handedOff) {
     }
 
-    /** What one turn's transaction did: deliveries it claimed, lanes it saw caught up. */
-    private record Turn(List<ClaimedDelivery> claimed, Map<Lane, Long> caughtUp) {
+    /**
+     * What one turn's transaction did: deliveries it claimed, lanes it saw caught up, and whether its claim found
+     * nothing due at all.
+     */
+    private record Turn(List<ClaimedDelivery> claimed, Map<Lane, Long> caughtUp, boolean nothingDue) {
+        static final Turn NO_CLAIM = new Turn(List.of(), Map.of(), false);
     }
 
     /**
@@ -206,6 +210,11 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
     private final List<Finished> unrecorded = new ArrayList<>();
     private final List<Held> unreleased = new ArrayList<>();
     private boolean claimedFullBatch;
+    /**
+     * The last claim found nothing due at all, and no turn since was told that something may have come due: a
+     * claim now would find nothing either, unless this instance gave something back or a lane waits for a claim.
+     */
+    private boolean nothingDue;
     private volatile boolean draining;
 
     public DeliveryDispatcher(DeliveryQueue queue, WebhookRepository webhooks, WebhookPort sender,
@@ -222,11 +231,14 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
     }
 
     @Override
-    public int deliverDue() {
+    public int deliverDue(boolean mayBeDue) {
         claimedFullBatch = false;
         collect();
         if (draining) {
             return settle();
+        }
+        if (mayBeDue) {
+            nothingDue = false;
         }
         // what this turn records or gives back frees its room for the turn's claim
         int capacity = Math.min(settings.claimBatch(),
@@ -235,19 +247,30 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(settings.lease());
         List<DeliveryOutcome> outcomes = outcomes(now);
-        Turn turn = transactions.inTransaction(() -> {
-            giveBack(now);
-            if (!outcomes.isEmpty()) {
-                queue.record(outcomes);
-            }
-            if (capacity <= 0) {
-                return new Turn(List.of(), Map.of());
-            }
-            Map<Lane, Long> behind = lanesBehind();
-            DeliveryQueue.Claim claim = queue.claim(capacity, room, settings.maxInFlightPerWebhook(), now, leaseUntil);
-            return new Turn(claim.deliveries(),
-                    claim.sawAllDue() ? caughtUp(behind, claim.deliveries(), room) : caughtUpPerWebhook(behind, now));
-        });
+        Map<Lane, Long> behind = lanesBehind();
+        // a turn for answers alone claims only if something may wait: a claim's scan of the due index was one
+        // statement of every turn, and under hand-offs it found nothing (docs/decisions.md, "Claims when
+        // something may be due")
+        boolean claim = capacity > 0 && (!nothingDue || !behind.isEmpty() || !unreleased.isEmpty());
+        Turn turn = Turn.NO_CLAIM;
+        if (claim || !outcomes.isEmpty() || !unreleased.isEmpty()) {
+            turn = transactions.inTransaction(() -> {
+                giveBack(now);
+                if (!outcomes.isEmpty()) {
+                    queue.record(outcomes);
+                }
+                if (!claim) {
+                    return Turn.NO_CLAIM;
+                }
+                DeliveryQueue.Claim found = queue.claim(capacity, room, settings.maxInFlightPerWebhook(), now,
+                        leaseUntil);
+                return new Turn(found.deliveries(), found.sawAllDue() ? caughtUp(behind, found.deliveries(), room)
+                        : caughtUpPerWebhook(behind, now), found.nothingDue());
+            });
+        }
+        if (claim) {
+            nothingDue = turn.nothingDue();
+        }
         int settled = settled(outcomes, recordHealth(outcomes, now));
         List<ClaimedDelivery> claimed = turn.claimed();
         claimedFullBatch = capacity > 0 && claimed.size() == capacity && capacity == settings.claimBatch();
@@ -781,7 +804,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
                 lane.sending--;
             }
             pump(lane);
-            wakeup.wake();
+            wakeup.answered();
         });
     }
 

@@ -4,7 +4,6 @@ import io.basehook.application.port.out.ClaimedDelivery;
 import io.basehook.application.port.out.DeliveryOutcome;
 import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.application.port.out.DeliveryMetrics;
-import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.domain.delivery.Attempt;
 import io.basehook.domain.delivery.AttemptError;
@@ -75,6 +74,7 @@ class DeliveryDispatcherRandomisedTest {
     private int succeeded;
     private int failed;
     private int outages;
+    private int skippedClaims;
 
     @Test
     void everyDeliveryEndsSucceededOrFailedWithinTheScheduleWithEachAttemptRecordedOnce() {
@@ -85,6 +85,7 @@ class DeliveryDispatcherRandomisedTest {
         assertTrue(succeeded > 100, "succeeded " + succeeded);
         assertTrue(failed > 100, "failed " + failed);
         assertTrue(outages > 50, "outages " + outages);
+        assertTrue(skippedClaims > 100, "turns without a claim " + skippedClaims);
     }
 
     private void runOnce(String run) {
@@ -115,9 +116,14 @@ class DeliveryDispatcherRandomisedTest {
         DeliveryQueue queue = mock(DeliveryQueue.class);
         WebhookRepository repository = mock(WebhookRepository.class);
         when(repository.findByIds(anyCollection())).thenReturn(webhooks);
-        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> new DeliveryQueue.Claim(claim(rows,
-                call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3), call.getArgument(4)),
-                false));
+        int[] claims = {0};
+        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> {
+            claims[0]++;
+            boolean nothingDue = dueRows(rows, call.getArgument(3)) == 0;
+            // a claim that found nothing due saw all of it; otherwise it does not say
+            return new DeliveryQueue.Claim(claim(rows, call.getArgument(0), call.getArgument(1), call.getArgument(2),
+                    call.getArgument(3), call.getArgument(4)), nothingDue, nothingDue);
+        });
         doAnswer(call -> {
             if (databaseDown[0]) {
                 throw new IllegalStateException("database down");
@@ -128,10 +134,12 @@ class DeliveryDispatcherRandomisedTest {
             }
             return null;
         }).when(queue).record(anyList());
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(queue, repository, sender, mock(DeliveryWakeup.class),
+        TurnSignals signals = new TurnSignals();
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(queue, repository, sender, signals,
                 mock(DeliveryMetrics.class), new InlineTransactions(), settings, clock);
 
         int answered = 0;
+        boolean timePassed = false;
         for (int step = 0; rows.stream().anyMatch(row -> row.status.isOpen()); step++) {
             if (step > 100_000) {
                 fail(run + ": no end in sight");
@@ -141,11 +149,23 @@ class DeliveryDispatcherRandomisedTest {
                 requests.get(answered).answer(randomAttempt(clock.instant(), successRate));
             }
             databaseDown[0] = random.nextInt(10) == 0;
+            // told as the loop tells it: after a wake, once time passed, and now and then (its poll interval)
+            boolean mayBeDue = signals.takeMayBeDue() | timePassed | random.nextInt(10) == 0;
+            timePassed = false;
+            int claimsBefore = claims[0];
             try {
-                dispatcher.deliverDue();
+                dispatcher.deliverDue(mayBeDue);
+                if (claims[0] == claimsBefore && !mayBeDue && dispatcher.inFlight() < settings.maxHeld()) {
+                    // a claim left out with room for it would have found nothing: it delays no delivery
+                    assertEquals(0, dueRows(rows, clock.instant()), run + ": a turn left out a claim with rows due");
+                    skippedClaims++;
+                }
             } catch (IllegalStateException e) {
                 assertTrue(databaseDown[0], run + ": " + e);
                 outages++;
+                if (mayBeDue) {
+                    signals.wake(); // the loop tells the next turn again
+                }
             }
             // SPEC §5 isolation: bounded requests open per webhook; bounded deliveries held per webhook and in all
             Map<WebhookId, Integer> open = new HashMap<>();
@@ -162,9 +182,11 @@ class DeliveryDispatcherRandomisedTest {
             assertTrue(held.values().stream().mapToInt(Integer::intValue).sum() <= settings.maxHeld(), run);
             assertEquals(held.values().stream().mapToInt(Integer::intValue).sum(), dispatcher.inFlight(), run);
             if (dispatcher.inFlight() == 0) {
+                Instant before = clock.instant();
                 rows.stream().filter(row -> row.status.isOpen()).map(row -> row.nextAttemptAt)
                         .min(Comparator.naturalOrder()).filter(due -> due.isAfter(clock.instant()))
                         .ifPresent(clock::set);
+                timePassed = clock.instant().isAfter(before);
             }
         }
 
@@ -199,6 +221,10 @@ class DeliveryDispatcherRandomisedTest {
                 assertTrue(before == null || before < row.id.value(), run + ": first attempts out of seq order");
             }
         }
+    }
+
+    private static long dueRows(List<Row> rows, Instant now) {
+        return rows.stream().filter(row -> row.status.isOpen() && !row.nextAttemptAt.isAfter(now)).count();
     }
 
     /** Due open rows, oldest due first then by id, within the limit and each webhook's room; leased. */

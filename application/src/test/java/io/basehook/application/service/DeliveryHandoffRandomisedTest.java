@@ -4,7 +4,6 @@ import io.basehook.application.port.out.ClaimedDelivery;
 import io.basehook.application.port.out.DeliveryMetrics;
 import io.basehook.application.port.out.DeliveryOutcome;
 import io.basehook.application.port.out.DeliveryQueue;
-import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.domain.delivery.Attempt;
 import io.basehook.domain.delivery.DeliveryId;
@@ -94,6 +93,7 @@ class DeliveryHandoffRandomisedTest {
     private int claimedFirst;
     private int rolledBack;
     private int clearPerWebhook;
+    private int skippedClaims;
 
     @Test
     void everyCommittedDeliveryIsAttemptedInSeqOrderAndNothingRolledBackIsSent() {
@@ -105,6 +105,7 @@ class DeliveryHandoffRandomisedTest {
         assertTrue(claimedFirst > 1000, "first attempts claimed " + claimedFirst);
         assertTrue(rolledBack > 100, "rolled back " + rolledBack);
         assertTrue(clearPerWebhook > 100, "lanes found clear per webhook " + clearPerWebhook);
+        assertTrue(skippedClaims > 100, "turns without a claim " + skippedClaims);
     }
 
     private void runOnce(String run) {
@@ -129,9 +130,12 @@ class DeliveryHandoffRandomisedTest {
         DeliveryQueue queue = mock(DeliveryQueue.class);
         WebhookRepository repository = mock(WebhookRepository.class);
         when(repository.findByIds(anyCollection())).thenReturn(webhooks);
-        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> claim(rows,
-                call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3),
-                call.getArgument(4)));
+        int[] claims = {0};
+        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> {
+            claims[0]++;
+            return claim(rows, call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3),
+                    call.getArgument(4));
+        });
         when(queue.withNothingDue(anyCollection(), any())).thenAnswer(call -> {
             Instant now = call.getArgument(1);
             Set<WebhookId> clear = new HashSet<>(call.<Collection<WebhookId>>getArgument(0));
@@ -165,8 +169,12 @@ class DeliveryHandoffRandomisedTest {
             }
             return null;
         }).when(queue).release(anyCollection(), any(), any());
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(queue, repository, sender, mock(DeliveryWakeup.class),
+        // the recorder's wake after a write that queued due deliveries is left out: the dispatcher must claim them
+        // from its own state (the lane is behind), which is what the check of every turn without a claim proves
+        TurnSignals signals = new TurnSignals();
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(queue, repository, sender, signals,
                 mock(DeliveryMetrics.class), new InlineTransactions(), settings, clock);
+        boolean timePassed = false;
 
         int writes = 3 + random.nextInt(15);
         long[] next = {1, 1}; // next seq, next delivery id
@@ -212,10 +220,22 @@ class DeliveryHandoffRandomisedTest {
                         Map.of(), success ? 200 : 500, Map.of(), "", null));
             }
             databaseDown[0] = random.nextInt(10) == 0;
+            // told as the loop tells it: after a wake, once time passed, and now and then (its poll interval)
+            boolean mayBeDue = signals.takeMayBeDue() | timePassed | random.nextInt(10) == 0;
+            timePassed = false;
+            int claimsBefore = claims[0];
             try {
-                dispatcher.deliverDue();
+                dispatcher.deliverDue(mayBeDue);
+                if (claims[0] == claimsBefore && !mayBeDue && dispatcher.inFlight() < settings.maxHeld()) {
+                    // a claim left out with room for it would have found nothing: it delays no delivery
+                    assertEquals(0, dueRows(rows, clock.instant()), run + ": a turn left out a claim with rows due");
+                    skippedClaims++;
+                }
             } catch (IllegalStateException e) {
                 assertTrue(databaseDown[0], run + ": " + e);
+                if (mayBeDue) {
+                    signals.wake(); // the loop tells the next turn again
+                }
             }
             Map<WebhookId, Integer> inFlight = new HashMap<>();
             for (FakeWebhookPort.Request request : requests) {
@@ -229,9 +249,11 @@ class DeliveryHandoffRandomisedTest {
             int taken = rows.stream().mapToInt(row -> row.taken).sum();
             assertEquals(taken - recorded[0] + reserved, dispatcher.inFlight(), run + ": held");
             if (dispatcher.inFlight() == 0 && open == null && hooks.isEmpty()) {
+                Instant before = clock.instant();
                 rows.stream().filter(row -> row.status.isOpen()).map(row -> row.nextAttemptAt)
                         .min(Comparator.naturalOrder()).filter(due -> due.isAfter(clock.instant()))
                         .ifPresent(clock::set);
+                timePassed = clock.instant().isAfter(before);
             }
         }
 
@@ -292,6 +314,7 @@ class DeliveryHandoffRandomisedTest {
                                       Instant now, Instant leaseUntil) {
         Map<WebhookId, Integer> left = new HashMap<>(room);
         List<ClaimedDelivery> claimed = new ArrayList<>();
+        boolean nothingDue = dueRows(rows, now) == 0;
         rows.stream()
                 .filter(row -> row.committed && row.status.isOpen() && !row.nextAttemptAt.isAfter(now))
                 .sorted(Comparator.comparing((Row row) -> row.nextAttemptAt).thenComparing(row -> row.id.value()))
@@ -311,6 +334,12 @@ class DeliveryHandoffRandomisedTest {
         // every due row was looked at: each was taken, or its webhook had no room left; unless the head stopped
         // short of what is due (another webhook's backlog fills it), which the dispatcher must not take for a catch-up
         boolean headReachedAll = random.nextInt(3) != 0;
-        return new DeliveryQueue.Claim(claimed, claimed.size() < limit && headReachedAll);
+        boolean sawAllDue = claimed.size() < limit && headReachedAll;
+        return new DeliveryQueue.Claim(claimed, sawAllDue, sawAllDue && nothingDue);
+    }
+
+    private static long dueRows(List<Row> rows, Instant now) {
+        return rows.stream().filter(row -> row.committed && row.status.isOpen() && !row.nextAttemptAt.isAfter(now))
+                .count();
     }
 }

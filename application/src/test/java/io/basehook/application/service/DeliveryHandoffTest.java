@@ -56,7 +56,7 @@ class DeliveryHandoffTest {
     private final TestClock clock = new TestClock(NOW);
     private final Webhook webhook = Fixture.webhookAt("https://hook.example/", true);
     private final List<DeliveryOutcome> recorded = new ArrayList<>();
-    private DeliveryQueue.Claim nextClaim = new DeliveryQueue.Claim(List.of(), true);
+    private DeliveryQueue.Claim nextClaim = new DeliveryQueue.Claim(List.of(), true, true);
     private long nextSeq = 1;
     private DeliveryDispatcher dispatcher = dispatcher(SETTINGS);
 
@@ -108,12 +108,12 @@ class DeliveryHandoffTest {
         first.committed();
         assertTrue(sender.requests().isEmpty(), "nothing is known of the webhook yet: older rows may be due");
 
-        nextClaim = new DeliveryQueue.Claim(List.of(), false);
+        nextClaim = new DeliveryQueue.Claim(List.of(), false, false);
         dispatcher.deliverDue();
         assertTrue(sender.requests().isEmpty(), "a claim that did not see everything due catches nothing up");
 
         Runnable resumed = dispatcher.dueInDatabase(webhook.id());
-        nextClaim = new DeliveryQueue.Claim(List.of(), true);
+        nextClaim = new DeliveryQueue.Claim(List.of(), true, true);
         dispatcher.deliverDue();
         assertTrue(sender.requests().isEmpty(), "a write that queues due deliveries is open: its rows may commit "
                 + "after the claim");
@@ -135,7 +135,7 @@ class DeliveryHandoffTest {
     @Test
     void aClaimThatDidNotSeeEverythingDueCatchesUpALaneWhoseWebhookHasNothingDue() {
         write(2).committed();
-        nextClaim = new DeliveryQueue.Claim(List.of(), false);
+        nextClaim = new DeliveryQueue.Claim(List.of(), false, false);
         dispatcher.deliverDue();
         verify(queue).withNothingDue(Set.of(webhook.id()), NOW);
         assertTrue(sender.requests().isEmpty(), "the database says something of it is due");
@@ -172,12 +172,12 @@ class DeliveryHandoffTest {
     @Test
     void aClaimedFirstAttemptStartsBeforeNewerHeldBackHandOffsAndReleasesOlderOnes() {
         write(2).committed(); // seq 1 and 2, held back: the lane is new
-        nextClaim = new DeliveryQueue.Claim(List.of(claimedFirstAttempt(0)), false);
+        nextClaim = new DeliveryQueue.Claim(List.of(claimedFirstAttempt(0)), false, false);
         dispatcher.deliverDue();
         assertEquals(List.of("{\"seq\":0}"), sentPayloads(), "the older due one starts, the hand-offs wait");
 
         nextSeq = 4;
-        nextClaim = new DeliveryQueue.Claim(List.of(claimedFirstAttempt(3)), false);
+        nextClaim = new DeliveryQueue.Claim(List.of(claimedFirstAttempt(3)), false, false);
         dispatcher.deliverDue();
         assertEquals(List.of("{\"seq\":0}", "{\"seq\":1}", "{\"seq\":2}", "{\"seq\":3}"), sentPayloads(),
                 "the claim took seq 3 oldest first, so nothing older is due: 1 and 2 go first");
@@ -190,18 +190,95 @@ class DeliveryHandoffTest {
         clock.set(NOW.plus(LEASE).plusSeconds(1));
         ClaimedDelivery again = new ClaimedDelivery(new DeliveryId(1), webhook.id(), BASE_ID, 1, EventId.at(NOW), 0, 0,
                 "{\"seq\":1}");
-        nextClaim = new DeliveryQueue.Claim(List.of(again), false);
+        nextClaim = new DeliveryQueue.Claim(List.of(again), false, false);
 
         dispatcher.deliverDue();
 
         assertEquals(List.of("{\"seq\":1}"), sentPayloads(), "the claimed copy, not the lapsed hand-off too");
-        nextClaim = new DeliveryQueue.Claim(List.of(), false);
+        nextClaim = new DeliveryQueue.Claim(List.of(), false, false);
         sender.requests().get(0).answer(Attempt.answered(clock.instant(), Duration.ofMillis(3), Map.of(), 200, Map.of(),
                 "ok", null));
         dispatcher.deliverDue();
         verify(queue).release(eq(List.of(new DeliveryId(1))), eq(NOW.plus(LEASE)), any());
         assertEquals(1, recorded.size());
         assertEquals(0, dispatcher.inFlight());
+    }
+
+    private void answerAll() {
+        sender.requests().stream().filter(request -> !request.answer().isDone()).forEach(request -> request.answer(
+                Attempt.answered(clock.instant(), Duration.ofMillis(3), Map.of(), 200, Map.of(), "ok", null)));
+    }
+
+    private void verifyClaims(int times) {
+        verify(queue, times(times)).claim(anyInt(), anyMap(), anyInt(), any(), any());
+    }
+
+    // under hand-offs a turn's claim found nothing: its scan of the due index was one statement of every turn
+    @Test
+    void aTurnForAnswersAloneLeavesTheClaimOutWhileTheLastOneFoundNothingDue() {
+        caughtUp();
+        verifyClaims(1);
+        write(1).committed();
+        answerAll();
+        verify(wakeup).answered();
+
+        dispatcher.deliverDue(false);
+        assertEquals(1, recorded.size(), "the answer is recorded");
+        verifyClaims(1);
+
+        dispatcher.deliverDue(true);
+        verifyClaims(2);
+    }
+
+    @Test
+    void aTurnForAnswersAloneClaimsWhenTheLastClaimFoundSomethingDue() {
+        caughtUp();
+        nextClaim = new DeliveryQueue.Claim(List.of(), true, false); // due, but the webhook had no room for it
+        dispatcher.deliverDue(true);
+        write(1).committed();
+        answerAll();
+
+        dispatcher.deliverDue(false);
+        verifyClaims(3);
+        dispatcher.deliverDue(false);
+        verifyClaims(4);
+        nextClaim = new DeliveryQueue.Claim(List.of(), true, true);
+        dispatcher.deliverDue(false);
+        verifyClaims(5);
+        dispatcher.deliverDue(false);
+        verifyClaims(5);
+    }
+
+    @Test
+    void aTurnForAnswersAloneClaimsForALaneThatFellBehind() {
+        caughtUp();
+        Runnable resumed = dispatcher.dueInDatabase(webhook.id());
+        resumed.run();
+
+        dispatcher.deliverDue(false);
+        verifyClaims(2);
+        write(1).committed();
+        assertEquals(1, sender.requests().size(), "the claim caught the lane up");
+        dispatcher.deliverDue(false);
+        verifyClaims(2);
+    }
+
+    @Test
+    void aTurnToldThatSomethingMayBeDueButWithoutRoomToClaimLeavesTheClaimToTheNextTurn() {
+        dispatcher = dispatcher(new DeliverySettings(10, 1, 16, 32, Duration.ofSeconds(15), LEASE,
+                RetrySchedule.DEFAULT, Duration.ofDays(5), 100));
+        caughtUp();
+        nextClaim = new DeliveryQueue.Claim(List.of(claimedFirstAttempt(0)), false, false);
+        dispatcher.deliverDue(true); // it holds the instance's one delivery now
+        nextClaim = new DeliveryQueue.Claim(List.of(), true, true);
+        dispatcher.deliverDue(true);
+        verifyClaims(2);
+        answerAll();
+
+        dispatcher.deliverDue(false);
+        verifyClaims(3);
+        dispatcher.deliverDue(false);
+        verifyClaims(3);
     }
 
     /** A first attempt as a claim returns it, of an event older or newer than the writes of the test. */

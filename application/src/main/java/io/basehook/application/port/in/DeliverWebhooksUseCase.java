@@ -12,9 +12,19 @@ public interface DeliverWebhooksUseCase {
      * Records attempts that finished since the last turn and claims due deliveries up to the free capacity, in
      * one transaction; once it committed, starts sending them.
      *
+     * @param mayBeDue whether deliveries may have come due in the database since the last turn: a commit queued or
+     *                 made some due (a {@link io.basehook.application.port.out.DeliveryWakeup#wake() wake}), or
+     *                 time passed (retries, other instances' leases running out). When only attempts finished it
+     *                 is false, and the turn claims only where this instance's own state says something may wait:
+     *                 the last claim found something due, a lane waits for a claim, or deliveries were given back
      * @return how many deliveries this turn recorded or started
      */
-    int deliverDue();
+    int deliverDue(boolean mayBeDue);
+
+    /** A turn that claims whatever is due, as after a commit. */
+    default int deliverDue() {
+        return deliverDue(true);
+    }
 
     /**
      * Whether the last turn's claim was cut short by its batch size, so more deliveries may be due at once.

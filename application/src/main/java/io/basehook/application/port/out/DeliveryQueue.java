@@ -115,13 +115,18 @@ public interface DeliveryQueue {
 
     /**
      * What a claim took, in claim order. {@code sawAllDue}: nothing due was left unseen, so a webhook that took
-     * fewer than its room has nothing due left but what other instances hold.
+     * fewer than its room has nothing due left but what other instances hold. {@code nothingDue}: nothing at all
+     * was due when it looked, not even deliveries it could not take (no room, locked by another instance); until
+     * something is queued due or comes due, another claim would find nothing either.
      */
-    record Claim(List<ClaimedDelivery> deliveries, boolean sawAllDue) {
-        public static final Claim NONE = new Claim(List.of(), false);
+    record Claim(List<ClaimedDelivery> deliveries, boolean sawAllDue, boolean nothingDue) {
+        public static final Claim NONE = new Claim(List.of(), false, false);
 
         public Claim {
             deliveries = List.copyOf(deliveries);
+            if (nothingDue && (!deliveries.isEmpty() || !sawAllDue)) {
+                throw new IllegalArgumentException("a claim that found nothing due took nothing and saw all");
+            }
         }
     }
 
