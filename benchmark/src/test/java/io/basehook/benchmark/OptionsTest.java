@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,6 +47,17 @@ class OptionsTest {
         assertTrue(names.indexOf("fast-pair-paced") < names.indexOf("slow-receiver-paced"));
         assertTrue(Scenario.named("fast-pair-paced").paced() && Scenario.named("slow-receiver-paced").paced());
         assertEquals(Scenario.named("fast-pair-paced").clients(), Scenario.named("slow-receiver-paced").clients());
+    }
+
+    // "--rate auto" is half of insert-16's peak: from as many clients, each has twice the time per request that
+    // insert-16 needed, so the paced scenarios can keep the rate (with 8 they fell behind a peak of 2,127/s)
+    @Test
+    void pacedScenariosHaveAsManyClientsAsTheScenarioWhosePeakSetsTheirRate() {
+        int peakClients = Scenario.named("insert-16").clients();
+        for (String paced : List.of("fast-pair-paced", "slow-receiver-paced", "half-load-latency")) {
+            assertTrue(Scenario.named(paced).paced(), paced);
+            assertTrue(Scenario.named(paced).clients() >= peakClients, paced);
+        }
     }
 
     @Test
