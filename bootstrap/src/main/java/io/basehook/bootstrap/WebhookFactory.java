@@ -61,14 +61,19 @@ class WebhookFactory {
             @Value("${basehook.delivery.lease:}") String lease,
             @Value("${basehook.delivery.retry-schedule:5s,5m,30m,2h,5h,10h,10h}") String retrySchedule,
             @Value("${basehook.delivery.disable-after:5d}") String disableAfter,
-            @Value("${basehook.delivery.max-handed-off:16384}") int maxHandedOff) {
+            @Value("${basehook.delivery.max-handed-off:16384}") int maxHandedOff,
+            @Value("${basehook.delivery.enabled:true}") boolean sends) {
         Duration requestTimeout = RetrySchedule.parseDuration(timeout);
         // DeliverySettings refuses a lease that does not outlive the request timeout
         Duration leaseFor = lease == null || lease.isBlank()
                 ? requestTimeout.plusSeconds(45) : RetrySchedule.parseDuration(lease);
+        // an instance that leaves sending to others (no delivery loop) must not take its writes' deliveries for
+        // itself: it would send them and never record them, and another instance would send them again once their
+        // lease ran out
         return new DeliverySettings(claimBatch, maxHeld, maxInFlightPerWebhook,
                 Math.max(maxClaimedPerWebhook, maxInFlightPerWebhook), requestTimeout, leaseFor,
-                RetrySchedule.parse(retrySchedule), RetrySchedule.parseDuration(disableAfter), maxHandedOff);
+                RetrySchedule.parse(retrySchedule), RetrySchedule.parseDuration(disableAfter),
+                sends ? maxHandedOff : 0);
     }
 
     @Singleton
