@@ -29,9 +29,9 @@ final class DatabaseLocator {
         LOG.info("No BASEHOOK_DB_URL given: started an embedded MariaDB on port {} with its data in {}",
                 embedded.port(), embedded.dataDir());
         if (EmbeddedMariaDb.emptiedAtStart(embedded.dataDir())) {
-            LOG.warn("{} is below the system temp directory ({}): the embedded MariaDB starts it empty every time. "
-                    + "Set BASEHOOK_DATA_DIR to a folder outside it to keep the data.", embedded.dataDir(),
-                    System.getProperty("java.io.tmpdir"));
+            LOG.warn("{} is below the system temp directory ({}): the embedded MariaDB starts it empty every time "
+                    + "(fine for tests; set BASEHOOK_DATA_DIR to a folder outside it to keep the data)",
+                    embedded.dataDir(), System.getProperty("java.io.tmpdir"));
         }
         return Map.of(
                 "basehook.db.url", embedded.jdbcUrl(),

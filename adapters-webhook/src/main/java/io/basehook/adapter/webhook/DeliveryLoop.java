@@ -89,7 +89,7 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
     private void run() {
         DeliverWebhooksUseCase deliveries = null;
         Duration backoff = Duration.ofMillis(100);
-        long polledAt = System.nanoTime();
+        long toldAt = System.nanoTime(); // when a turn was last told that deliveries may be due
         while (running) {
             try {
                 if (deliveries == null) {
@@ -97,11 +97,11 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
                 }
                 // cleared before the turn: a commit woken for during it is told to the next one
                 boolean due = mayBeDue.getAndSet(false);
-                if (!due && System.nanoTime() - polledAt >= pollInterval.toNanos()) {
+                if (!due && System.nanoTime() - toldAt >= pollInterval.toNanos()) {
                     due = true; // answers alone kept it busy for a poll interval: retries may have fallen due
                 }
                 if (due) {
-                    polledAt = System.nanoTime();
+                    toldAt = System.nanoTime();
                 }
                 try {
                     deliveries.deliverDue(due);
