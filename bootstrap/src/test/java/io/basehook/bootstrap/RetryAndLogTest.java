@@ -127,6 +127,39 @@ class RetryAndLogTest {
         assertEquals("thanks", log.get(2).get("responseBody").asText());
     }
 
+    // a turn woken by answers alone leaves its claim out; the loop still tells a turn that deliveries may be due at
+    // least every poll interval, so a retry falls due however busy another webhook's answers keep the loop
+    @Test
+    void aRetryIsSentWhileAnotherWebhooksAnswersKeepTheLoopBusy() throws InterruptedException {
+        Receiver flaky = receiver();
+        AtomicInteger flakyRequests = new AtomicInteger();
+        flaky.answer(request -> Reply.of(flakyRequests.incrementAndGet() == 1 ? 500 : 200));
+        Receiver busy = receiver();
+        String base = api.base("Busy loop");
+        String flakyHook = api.webhook(base, flaky.url());
+        api.webhook(base, busy.url());
+        String rows = api.rows(base);
+        api.insert(rows, "first", 1);
+        Receiver.awaitUntil(WAIT, () -> flakyRequests.get() >= 1);
+        String first = ids(flaky).get(0);
+
+        // more inserts, each handed off to both webhooks and answered at once, until the first event came again
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int inserts = 0;
+        while (ids(flaky).stream().filter(first::equals).count() < 2 && System.nanoTime() < deadline) {
+            api.insert(rows, "more", 1);
+            inserts++;
+            Thread.sleep(5);
+        }
+
+        assertEquals(2, ids(flaky).stream().filter(first::equals).count(),
+                "the retry was sent while the inserts went on (" + inserts + " of them)");
+        assertTrue(busy.received().size() > inserts / 2, "the busy webhook kept answering");
+        int all = inserts + 1;
+        Receiver.awaitUntil(WAIT, () -> api.deliveries(flakyHook, "succeeded").size() == all);
+        assertEquals(all, api.deliveries(flakyHook, "succeeded").size(), "every delivery of it succeeded");
+    }
+
     @Test
     void retryAfterOfA429IsHonouredUpToTheLongestStepOfTheSchedule() {
         Receiver receiver = receiver();
