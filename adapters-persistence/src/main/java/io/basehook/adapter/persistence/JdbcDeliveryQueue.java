@@ -493,6 +493,10 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
      */
     private static List<DeliveryOutcome> updateDeliveries(Connection connection, List<DeliveryOutcome> outcomes)
             throws SQLException {
+        Ending first = ending(outcomes.get(0));
+        if (outcomes.stream().allMatch(outcome -> ending(outcome).equals(first))) {
+            return updateAlike(connection, outcomes, first);
+        }
         Map<Long, Integer> storedAttempts = new HashMap<>();
         for (List<Long> chunk : InClause.chunks(outcomes.stream().map(outcome -> outcome.id().value()).toList())) {
             try (PreparedStatement select = connection.prepareStatement("SELECT id, attempts FROM bh_delivery WHERE id IN ("
@@ -511,26 +515,70 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             Integer stored = storedAttempts.get(outcome.id().value());
             if (stored != null && stored < outcome.attempts()) {
                 updated.add(outcome);
-                // closed means no next attempt: that keeps it out of the due index
-                Instant next = outcome.status().isOpen() ? outcome.nextAttemptAt() : null;
-                alike.computeIfAbsent(new Ending(outcome.status(), outcome.attempts(), next), ending -> new ArrayList<>())
-                        .add(outcome.id().value());
+                alike.computeIfAbsent(ending(outcome), ending -> new ArrayList<>()).add(outcome.id().value());
             }
         }
         for (Map.Entry<Ending, List<Long>> entry : alike.entrySet()) {
-            Ending ending = entry.getKey();
             for (List<Long> chunk : InClause.chunks(entry.getValue())) {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET status = ?, "
-                        + "attempts = ?, next_attempt_at = ? WHERE id IN (" + InClause.placeholders(chunk.size()) + ")")) {
-                    update.setString(1, ending.status().wireName());
-                    update.setInt(2, ending.attempts());
-                    EpochMillis.set(update, 3, ending.nextAttemptAt());
-                    bindLongs(update, 4, chunk);
-                    update.executeUpdate();
-                }
+                move(connection, entry.getKey(), chunk, false);
             }
         }
         return updated;
+    }
+
+    /**
+     * A batch whose deliveries all end alike (the usual one: first attempts that succeeded) needs no locking read
+     * first: one statement per chunk moves those still behind the outcome's attempt, and locks them as it goes, in
+     * id order. Only if it moved fewer than it was given (an outcome recorded late, a delivery deleted meanwhile) are
+     * the deliveries still there read, for the attempt log; a late outcome's attempt is kept out of it by the log's
+     * key (the first record of an attempt number stays).
+     */
+    private static List<DeliveryOutcome> updateAlike(Connection connection, List<DeliveryOutcome> outcomes,
+                                                     Ending ending) throws SQLException {
+        List<Long> ids = outcomes.stream().map(outcome -> outcome.id().value()).toList();
+        int moved = 0;
+        for (List<Long> chunk : InClause.chunks(ids)) {
+            moved += move(connection, ending, chunk, true);
+        }
+        if (moved == outcomes.size()) {
+            return outcomes;
+        }
+        Set<Long> present = new HashSet<>();
+        for (List<Long> chunk : InClause.chunks(ids)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM bh_delivery WHERE id IN ("
+                    + InClause.placeholders(chunk.size()) + ")")) {
+                bindLongs(select, 1, chunk);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        present.add(result.getLong(1));
+                    }
+                }
+            }
+        }
+        return outcomes.stream().filter(outcome -> present.contains(outcome.id().value())).toList();
+    }
+
+    /** Moves the deliveries to their ending; {@code onlyBehind}: only those still behind its attempt. */
+    private static int move(Connection connection, Ending ending, List<Long> ids, boolean onlyBehind)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET status = ?, "
+                + "attempts = ?, next_attempt_at = ? WHERE id IN (" + InClause.placeholders(ids.size()) + ")"
+                + (onlyBehind ? " AND attempts < ?" : ""))) {
+            update.setString(1, ending.status().wireName());
+            update.setInt(2, ending.attempts());
+            EpochMillis.set(update, 3, ending.nextAttemptAt());
+            bindLongs(update, 4, ids);
+            if (onlyBehind) {
+                update.setInt(4 + ids.size(), ending.attempts());
+            }
+            return update.executeUpdate();
+        }
+    }
+
+    private static Ending ending(DeliveryOutcome outcome) {
+        // closed means no next attempt: that keeps it out of the due index
+        Instant next = outcome.status().isOpen() ? outcome.nextAttemptAt() : null;
+        return new Ending(outcome.status(), outcome.attempts(), next);
     }
 
     /** Where an outcome leaves its delivery; deliveries that end alike are moved by one statement. */

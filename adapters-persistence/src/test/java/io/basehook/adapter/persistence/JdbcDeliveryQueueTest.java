@@ -623,6 +623,27 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertEquals("retrying", stored().get(0).status());
     }
 
+    // a batch that ends alike is moved without a locking read first: what it did not move must not be logged twice
+    @Test
+    void aBatchThatEndsAlikeMovesTheRestWhenOneOfItsOutcomesIsLate() {
+        Base base = insertedBase();
+        webhook(base, true);
+        appendEvents(base, 3);
+        queue.enqueue(base.id(), 1, 3, T0);
+        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).deliveries();
+        // another instance recorded the second one's attempt already (this one's lease ran out meanwhile)
+        recordAll(List.of(retrying(claimed.get(1), failed(T0))), DISABLE_BEFORE);
+
+        recordAll(claimed.stream().map(delivery -> outcome(delivery, succeeded(T0.plusSeconds(1)),
+                DeliveryStatus.SUCCEEDED, null)).toList(), DISABLE_BEFORE);
+
+        assertEquals(List.of("succeeded", "retrying", "succeeded"), stored().stream().map(Stored::status).toList());
+        List<Map<String, Object>> attempts = attempts();
+        assertEquals(3, attempts.size(), "one attempt each: the late one's is not logged again");
+        assertEquals(List.of(200, 200), attempts.stream().filter(row -> row.get("response_status") != null)
+                .map(row -> ((Number) row.get("response_status")).intValue()).toList());
+    }
+
     @Test
     void aBatchOf2xxForAWebhookSeenHealthyWithinASecondReadsNothingAndOneAfterItClearsWhatAnotherInstanceStored() {
         AtomicLong nanos = new AtomicLong();
