@@ -407,8 +407,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     }
 
     /**
-     * A few statements whatever the batch size: the deliveries, locked and updated in id order, then the attempt log
-     * of the deliveries that were updated.
+     * A few statements whatever the batch size: the deliveries, locked and updated in id order (for a batch that
+     * ends alike, one statement does both), then the attempt log.
      */
     @Override
     public void record(List<DeliveryOutcome> outcomes) {
@@ -419,7 +419,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             List<DeliveryOutcome> sorted = outcomes.stream()
                     .sorted(Comparator.comparingLong(outcome -> outcome.id().value())).toList();
             // a delivery deleted meanwhile (its webhook or event went) leaves nothing to log, nor does an outcome
-            // recorded late (after its lease ran out, another instance recorded this attempt number already)
+            // recorded late (after its lease ran out, another instance recorded this attempt number already: the
+            // log keeps that first record)
             insertAttempts(connection, updateDeliveries(connection, sorted));
             return null;
         }));
@@ -485,11 +486,11 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     }
 
     /**
-     * The outcomes whose delivery it updated. The deliveries are locked first, in id order (the order of the
-     * outcomes), and only those still behind the outcome's attempt are moved: an outcome recorded late (after its
-     * lease ran out and another instance recorded the same attempt) must not overwrite the newer state, and a
-     * delivery deleted meanwhile is not there. Then one statement moves all that end alike (a batch of successes
-     * is one), instead of one statement per delivery.
+     * The outcomes whose attempt goes into the log. Only deliveries still behind the outcome's attempt are moved:
+     * an outcome recorded late (after its lease ran out and another instance recorded the same attempt) must not
+     * overwrite the newer state, and a delivery deleted meanwhile is not there. A batch that ends alike is moved by
+     * {@link #updateAlike}; a mixed one is locked first, in id order (the order of the outcomes), and then one
+     * statement moves all that end alike, instead of one statement per delivery.
      */
     private static List<DeliveryOutcome> updateDeliveries(Connection connection, List<DeliveryOutcome> outcomes)
             throws SQLException {
