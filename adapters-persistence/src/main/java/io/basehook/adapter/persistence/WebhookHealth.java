@@ -39,6 +39,7 @@ final class WebhookHealth {
     /** From {@link #read}: the webhooks whose health changes, and those that may be disabled. */
     private List<String> changed = List.of();
     private List<String> mayDisable = List.of();
+    private List<String> healthyAfter = List.of();
 
     /** @param disableFailingSince a webhook failing since before this is disabled */
     WebhookHealth(List<DeliveryOutcome> outcomes, Instant disableFailingSince) {
@@ -61,14 +62,7 @@ final class WebhookHealth {
 
     /** After {@link #read}: the webhooks stored healthy once the batch is written (or already, with nothing to write). */
     List<String> healthyAfter() {
-        List<String> healthy = new ArrayList<>();
-        batch.forEach((id, endpoint) -> {
-            Stored before = stored.get(id);
-            if (before != null && after(endpoint, before) == null) {
-                healthy.add(id);
-            }
-        });
-        return healthy;
+        return healthyAfter;
     }
 
     /** Reads the stored health of the batch's webhooks; a plain read. */
@@ -85,7 +79,7 @@ final class WebhookHealth {
                 }
             }
         }
-        changed = changedHealth();
+        changedHealth();
         mayDisable = mayDisable();
     }
 
@@ -124,16 +118,26 @@ final class WebhookHealth {
         return disabled;
     }
 
-    /** The webhooks whose stored {@code failing_since} is not what the batch says it should be. */
-    private List<String> changedHealth() {
-        List<String> changed = new ArrayList<>();
+    /**
+     * The webhooks whose stored {@code failing_since} is not what the batch says it should be, and those that will
+     * be stored healthy.
+     */
+    private void changedHealth() {
+        changed = new ArrayList<>();
+        healthyAfter = new ArrayList<>();
         batch.forEach((id, endpoint) -> {
             Stored before = stored.get(id);
-            if (before != null && !Objects.equals(before.failingSince(), after(endpoint, before))) {
+            if (before == null) {
+                return;
+            }
+            Instant failingSince = after(endpoint, before);
+            if (!Objects.equals(before.failingSince(), failingSince)) {
                 changed.add(id);
             }
+            if (failingSince == null) {
+                healthyAfter.add(id);
+            }
         });
-        return changed;
     }
 
     /** Enabled webhooks whose batch ends in failures and that will be failing since before the limit. */
