@@ -5,18 +5,25 @@ import io.basehook.domain.base.Base;
 import io.basehook.domain.base.BaseId;
 import jakarta.inject.Singleton;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 @Singleton
 public final class JdbcBaseRepository implements BaseRepository {
 
     private final BaseEntityRepository bases;
     private final StructureCache structure;
+    private final JdbcConnections jdbc;
 
-    JdbcBaseRepository(BaseEntityRepository bases, StructureCache structure) {
+    JdbcBaseRepository(BaseEntityRepository bases, StructureCache structure, JdbcConnections jdbc) {
         this.bases = bases;
         this.structure = structure;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -36,6 +43,35 @@ public final class JdbcBaseRepository implements BaseRepository {
         // tables and webhooks may come from the cache
         locked.ifPresent(base -> structure.locked(base.id(), base.structureRevision(), base.webhooksRevision()));
         return locked.map(EntityMapper::toDomain);
+    }
+
+    @Override
+    public List<BaseId> lockAvailable(Collection<BaseId> ids) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(ids.stream().map(BaseId::value).toList()));
+        if (sorted.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.run(connection -> {
+            List<BaseId> locked = new ArrayList<>(sorted.size());
+            // chunks in id order, each read in primary-key order: every lock is taken in id order, and none waited for
+            for (List<String> chunk : InClause.chunks(sorted)) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT id, structure_revision, "
+                        + "webhooks_revision FROM bh_base WHERE id IN (" + InClause.placeholders(chunk.size())
+                        + ") ORDER BY id FOR UPDATE SKIP LOCKED")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet result = select.executeQuery()) {
+                        while (result.next()) {
+                            String id = result.getString(1);
+                            structure.locked(id, result.getLong(2), result.getLong(3));
+                            locked.add(new BaseId(id));
+                        }
+                    }
+                }
+            }
+            return locked;
+        });
     }
 
     @Override

@@ -13,7 +13,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outbox in {@code bh_event}. Sequence numbers come from {@code bh_base.last_seq}, bumped under the base's
@@ -48,6 +52,57 @@ public final class JdbcChangeEventOutbox implements ChangeEventOutbox {
                 long last = update.unwrap(StatementImpl.class).getLastInsertID();
                 return last - count + 1;
             }
+        });
+    }
+
+    @Override
+    public Map<BaseId, Long> reserveSeqs(Map<BaseId, Integer> counts) {
+        counts.values().forEach(count -> {
+            if (count < 1) {
+                throw new IllegalArgumentException("reserve at least one seq");
+            }
+        });
+        if (counts.size() == 1) {
+            Map.Entry<BaseId, Integer> only = counts.entrySet().iterator().next();
+            return Map.of(only.getKey(), reserveSeqs(only.getKey(), only.getValue()));
+        }
+        // one update for all the bases, then their new last_seq read back (a transaction reads its own writes):
+        // two round trips, however many bases
+        return jdbc.run(connection -> {
+            Map<BaseId, Long> first = new HashMap<>();
+            for (List<BaseId> chunk : InClause.chunks(counts.keySet().stream().sorted(Comparator.comparing(BaseId::value)).toList())) {
+                String in = InClause.placeholders(chunk.size());
+                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_base SET last_seq = last_seq + CASE id "
+                        + String.join(" ", Collections.nCopies(chunk.size(), "WHEN ? THEN ?")) + " END WHERE id IN (" + in + ")")) {
+                    int index = 1;
+                    for (BaseId id : chunk) {
+                        update.setString(index++, id.value());
+                        update.setInt(index++, counts.get(id));
+                    }
+                    for (BaseId id : chunk) {
+                        update.setString(index++, id.value());
+                    }
+                    if (update.executeUpdate() != chunk.size()) {
+                        throw new IllegalStateException("a base to number events for is gone, though locked");
+                    }
+                }
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT id, last_seq FROM bh_base WHERE id IN (" + in + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i).value());
+                    }
+                    try (ResultSet result = select.executeQuery()) {
+                        while (result.next()) {
+                            BaseId id = new BaseId(result.getString(1));
+                            first.put(id, result.getLong(2) - counts.get(id) + 1);
+                        }
+                    }
+                }
+            }
+            if (first.size() != counts.size()) {
+                throw new IllegalStateException("read back " + first.size() + " of " + counts.size() + " bases' seqs");
+            }
+            return first;
         });
     }
 

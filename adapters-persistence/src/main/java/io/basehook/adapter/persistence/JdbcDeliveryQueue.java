@@ -129,10 +129,28 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
      */
     @Override
     public List<DeliveryId> enqueue(BaseId baseId, List<StoredEvent> events, List<Target> targets, Instant now) {
-        if (events.isEmpty() || targets.isEmpty()) {
+        return enqueue(List.of(new Group(baseId, events, targets)), now);
+    }
+
+    @Override
+    public List<DeliveryId> enqueue(List<Group> groups, Instant now) {
+        // row by row: group by group, event by event, each to the group's targets in order
+        List<Group> rowGroups = new ArrayList<>();
+        List<StoredEvent> rowEvents = new ArrayList<>();
+        List<Target> rowTargets = new ArrayList<>();
+        for (Group group : groups) {
+            for (StoredEvent event : group.events()) {
+                for (Target target : group.targets()) {
+                    rowGroups.add(group);
+                    rowEvents.add(event);
+                    rowTargets.add(target);
+                }
+            }
+        }
+        int rows = rowEvents.size();
+        if (rows == 0) {
             return List.of();
         }
-        int rows = events.size() * targets.size();
         return jdbc.run(connection -> {
             List<DeliveryId> ids = new ArrayList<>(rows);
             for (int from = 0; from < rows; from += ROWS_PER_INSERT) {
@@ -142,13 +160,12 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                         + "(webhook_id, base_id, seq, event_id, status, attempts, created_at, next_attempt_at) VALUES "
                         + values, Statement.RETURN_GENERATED_KEYS)) {
                     int index = 1;
-                    // row i: event i / targets, target i % targets
                     for (int row = from; row < to; row++) {
-                        StoredEvent event = events.get(row / targets.size());
-                        Target target = targets.get(row % targets.size());
+                        StoredEvent event = rowEvents.get(row);
+                        Target target = rowTargets.get(row);
                         Instant next = target.leasedUntil() == null ? now : target.leasedUntil();
                         insert.setString(index++, target.webhookId().value());
-                        insert.setString(index++, baseId.value());
+                        insert.setString(index++, rowGroups.get(row).baseId().value());
                         insert.setLong(index++, event.seq());
                         insert.setString(index++, event.id().value());
                         insert.setString(index++, DeliveryStatus.PENDING.wireName());

@@ -44,20 +44,27 @@ public final class JdbcRowRepository implements RowRepository {
 
     @Override
     public void insertAll(BaseId baseId, List<Row> rows) {
-        if (rows.isEmpty()) {
+        insertAll(Map.of(baseId, rows));
+    }
+
+    @Override
+    public void insertAll(Map<BaseId, List<Row>> rowsByBase) {
+        if (rowsByBase.values().stream().allMatch(List::isEmpty)) {
             return;
         }
         jdbc.run(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bh_row "
                     + "(base_id, table_id, id, cells, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (Row row : rows) {
-                    insert.setString(1, baseId.value());
-                    insert.setString(2, row.tableId().value());
-                    insert.setString(3, row.id().value());
-                    insert.setString(4, CellsJson.write(row.cells()));
-                    insert.setLong(5, row.createdAt().toEpochMilli());
-                    insert.setLong(6, row.updatedAt().toEpochMilli());
-                    insert.addBatch();
+                for (Map.Entry<BaseId, List<Row>> rows : rowsByBase.entrySet()) {
+                    for (Row row : rows.getValue()) {
+                        insert.setString(1, rows.getKey().value());
+                        insert.setString(2, row.tableId().value());
+                        insert.setString(3, row.id().value());
+                        insert.setString(4, CellsJson.write(row.cells()));
+                        insert.setLong(5, row.createdAt().toEpochMilli());
+                        insert.setLong(6, row.updatedAt().toEpochMilli());
+                        insert.addBatch();
+                    }
                 }
                 insert.executeBatch();
             }

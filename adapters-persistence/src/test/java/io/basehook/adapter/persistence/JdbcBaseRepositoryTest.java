@@ -17,7 +17,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +72,64 @@ class JdbcBaseRepositoryTest extends DatabaseTest {
         Base locked = transactions.inTransaction(() -> bases.lockById(base.id()).orElseThrow());
 
         assertEquals(base.id(), locked.id());
+    }
+
+    @Test
+    void locksTheAvailableBasesInIdOrderWithoutWaitingForOneHeldElsewhereAndLeavesOutAMissingOne() throws Exception {
+        List<Base> three = List.of(Fixtures.base(), Fixtures.base(), Fixtures.base());
+        three.forEach(bases::insert);
+        Base held = three.get(1);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = other.submit(() -> transactions.inTransaction(() -> {
+                bases.lockById(held.id()).orElseThrow();
+                holding.countDown();
+                await(release);
+                return null;
+            }));
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            List<BaseId> asked = new ArrayList<>(three.stream().map(Base::id).toList());
+            asked.add(BaseId.random());
+            Collections.reverse(asked);
+
+            List<BaseId> locked = transactions.inTransaction(() -> {
+                List<BaseId> got = bases.lockAvailable(asked);
+                // held by this transaction now: another one is refused them as well, without waiting
+                Future<List<BaseId>> meanwhile = Executors.newSingleThreadExecutor().submit(
+                        () -> transactions.inTransaction(() -> bases.lockAvailable(asked)));
+                assertEquals(List.of(), get(meanwhile));
+                return got;
+            });
+
+            List<BaseId> expected = new ArrayList<>(List.of(three.get(0).id(), three.get(2).id()));
+            expected.sort(Comparator.comparing(BaseId::value));
+            assertEquals(expected, locked);
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(held.id()), transactions.inTransaction(() -> bases.lockAvailable(List.of(held.id()))));
+            assertEquals(List.of(), transactions.inTransaction(() -> bases.lockAvailable(List.of())));
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T get(Future<T> future) {
+        try {
+            return future.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,6 +48,29 @@ class JdbcChangeEventOutboxTest extends DatabaseTest {
         assertEquals(1, first);
         assertEquals(4, next);
         assertEquals(5, outbox.lastSeq(base.id()));
+    }
+
+    @Test
+    void reservesForSeveralBasesAtOnceEachFromItsOwnLastSeq() {
+        Base busy = insertedBase();
+        Base fresh = insertedBase();
+        Base alone = insertedBase();
+        transactions.inTransaction(() -> outbox.reserveSeqs(busy.id(), 4));
+
+        Map<BaseId, Long> first = transactions.inTransaction(() -> {
+            bases.lockAvailable(List.of(busy.id(), fresh.id()));
+            return outbox.reserveSeqs(Map.of(busy.id(), 3, fresh.id(), 2));
+        });
+        Map<BaseId, Long> single = transactions.inTransaction(() -> outbox.reserveSeqs(Map.of(alone.id(), 2)));
+
+        assertEquals(Map.of(busy.id(), 5L, fresh.id(), 1L), first);
+        assertEquals(7, outbox.lastSeq(busy.id()));
+        assertEquals(2, outbox.lastSeq(fresh.id()));
+        assertEquals(Map.of(alone.id(), 1L), single);
+        assertEquals(2, outbox.lastSeq(alone.id()));
+        assertThrows(IllegalArgumentException.class,
+                () -> transactions.inTransaction(() -> outbox.reserveSeqs(Map.of(busy.id(), 1, fresh.id(), 0))));
+        assertEquals(7, outbox.lastSeq(busy.id()), "nothing reserved when one count is wrong");
     }
 
     @Test

@@ -168,6 +168,38 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     }
 
     @Test
+    void enqueueForTheGroupsOfSeveralBasesReturnsTheIdsGroupByGroupEachRowUnderItsOwnBase() {
+        Base first = insertedBase();
+        Webhook ofFirst = webhook(first, true);
+        Base second = insertedBase();
+        Webhook leasedOfSecond = webhook(second, true);
+        Webhook dueOfSecond = webhook(second, true);
+        List<StoredEvent> firstEvents = appendEvents(first, 2);
+        List<StoredEvent> secondEvents = appendEvents(second, 1);
+
+        List<DeliveryId> ids = queue.enqueue(List.of(
+                new DeliveryQueue.Group(first.id(), firstEvents, List.of(new DeliveryQueue.Target(ofFirst.id(), LEASE))),
+                new DeliveryQueue.Group(second.id(), secondEvents, List.of(new DeliveryQueue.Target(leasedOfSecond.id(), LEASE),
+                        new DeliveryQueue.Target(dueOfSecond.id(), null)))), T0);
+
+        List<Stored> stored = stored();
+        assertEquals(stored.stream().map(Stored::id).toList(), ids.stream().map(DeliveryId::value).toList());
+        assertEquals(List.of(ofFirst.id(), ofFirst.id(), leasedOfSecond.id(), dueOfSecond.id()),
+                stored.stream().map(Stored::webhookId).toList());
+        assertEquals(List.of(firstEvents.get(0).id().value(), firstEvents.get(1).id().value(),
+                secondEvents.get(0).id().value(), secondEvents.get(0).id().value()), stored.stream().map(Stored::eventId).toList());
+        assertEquals(List.of(LEASE.toEpochMilli(), LEASE.toEpochMilli(), LEASE.toEpochMilli(), T0.toEpochMilli()),
+                stored.stream().map(Stored::nextAttemptAt).toList());
+        // each row is its base's: the one due now is claimed with its own base's payload
+        List<ClaimedDelivery> claimed = queue.claim(10, Map.of(), 10, T0, LEASE).deliveries();
+        assertEquals(1, claimed.size());
+        assertEquals(second.id(), claimed.get(0).baseId());
+        assertEquals(secondEvents.get(0).payload(), claimed.get(0).payload());
+        assertTrue(queue.enqueue(List.of(new DeliveryQueue.Group(first.id(), List.of(),
+                List.of(new DeliveryQueue.Target(ofFirst.id(), null)))), T0).isEmpty());
+    }
+
+    @Test
     void enqueueForTargetsSplitsALargeWriteIntoStatementsWithIdsStillInOrder() {
         Base base = insertedBase();
         List<Webhook> targets = List.of(webhook(base, true), webhook(base, true), webhook(base, true));

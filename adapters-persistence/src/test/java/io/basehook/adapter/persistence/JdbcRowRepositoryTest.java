@@ -91,6 +91,24 @@ class JdbcRowRepositoryTest extends DatabaseTest {
     }
 
     @Test
+    void insertsTheRowsOfSeveralBasesTogetherEachUnderItsOwnBase() {
+        Base other = Fixtures.base();
+        bases.insert(other);
+        Table otherTable = Fixtures.table(other.id(), "Deals");
+        tables.insert(otherTable);
+        Row here = Row.restore(RowId.random(), table.id(), cells("Name", new CellValue.Text("here")), Fixtures.NOW, Fixtures.NOW);
+        Row there = Row.restore(RowId.random(), otherTable.id(), cells("Name", new CellValue.Text("there")),
+                Fixtures.NOW, Fixtures.NOW);
+
+        rows.insertAll(Map.of(base.id(), List.of(here), other.id(), List.of(there)));
+
+        assertEquals(Set.of(here.id()), rows.findByIds(base.id(), table.id(), List.of(here.id(), there.id())).keySet());
+        assertEquals(there.cells(), rows.findByIds(other.id(), otherTable.id(), List.of(here.id(), there.id()))
+                .get(there.id()).cells());
+        assertEquals(1, rows.findByIds(other.id(), otherTable.id(), List.of(here.id(), there.id())).size());
+    }
+
+    @Test
     void findsOnlyExistingRowsOfTheTable() {
         Row a = Fixtures.row(table, "a");
         Row b = Fixtures.row(table, "b");

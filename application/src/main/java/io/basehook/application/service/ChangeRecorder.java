@@ -14,7 +14,9 @@ import io.basehook.domain.webhook.Webhook;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes content events to the outbox inside the caller's transaction: numbers them, renders each
@@ -61,44 +63,117 @@ public final class ChangeRecorder {
             return;
         }
         long first = outbox.reserveSeqs(baseId, events.size());
-        long seq = first;
-        List<StoredEvent> stored = new ArrayList<>(events.size());
-        for (ChangeEvent event : events) {
-            stored.add(new StoredEvent(baseId, seq, event.id(), event.type(), event.occurredAt(),
-                    encoder.encode(event, seq)));
-            seq++;
+        recordNumbered(Map.of(baseId, events), Map.of(baseId, first));
+    }
+
+    /**
+     * The events of several bases written in one transaction, every base locked: as {@link #record} base by base,
+     * with each step done for all the bases at once (their seqs, their events, their deliveries).
+     */
+    public void recordAll(Map<BaseId, List<ChangeEvent>> eventsByBase) {
+        Map<BaseId, List<ChangeEvent>> written = new LinkedHashMap<>();
+        eventsByBase.forEach((baseId, events) -> {
+            if (!events.isEmpty()) {
+                written.put(baseId, events);
+            }
+        });
+        if (written.size() <= 1) {
+            written.forEach(this::record);
+            return;
         }
-        outbox.append(stored);
-        Instant now = events.get(0).occurredAt();
+        Map<BaseId, Integer> counts = new LinkedHashMap<>();
+        written.forEach((baseId, events) -> counts.put(baseId, events.size()));
+        recordNumbered(written, outbox.reserveSeqs(counts));
+    }
+
+    private void recordNumbered(Map<BaseId, List<ChangeEvent>> eventsByBase, Map<BaseId, Long> firstSeqs) {
+        Map<BaseId, List<StoredEvent>> storedByBase = new LinkedHashMap<>();
+        List<StoredEvent> all = new ArrayList<>();
+        Instant now = null;
+        for (Map.Entry<BaseId, List<ChangeEvent>> entry : eventsByBase.entrySet()) {
+            BaseId baseId = entry.getKey();
+            long seq = firstSeqs.get(baseId);
+            List<StoredEvent> stored = new ArrayList<>(entry.getValue().size());
+            for (ChangeEvent event : entry.getValue()) {
+                stored.add(new StoredEvent(baseId, seq, event.id(), event.type(), event.occurredAt(),
+                        encoder.encode(event, seq)));
+                seq++;
+                now = now == null ? event.occurredAt() : now;
+            }
+            storedByBase.put(baseId, stored);
+            all.addAll(stored);
+        }
+        outbox.append(all);
         // bound now to the webhooks enabled now, in the same transaction: committed together or not at all
         if (!handoff.active()) {
-            if (deliveries.enqueue(baseId, first, seq - 1, now) > 0) {
+            int queued = 0;
+            for (List<StoredEvent> stored : storedByBase.values()) {
+                queued += enqueueForClaims(stored, now);
+            }
+            if (queued > 0) {
                 transactions.afterCommit(wakeup::wake);
             }
             return;
         }
-        List<Webhook> targets = webhooks.findByBase(baseId).stream().filter(Webhook::enabled).toList();
-        if (targets.isEmpty()) {
+        List<DeliveryHandoff.Reservation> reservations = new ArrayList<>();
+        List<DeliveryQueue.Group> leased = new ArrayList<>();
+        List<DeliveryHandoff.Reservation> leasedReservations = new ArrayList<>();
+        boolean claimsLeft = false;
+        for (Map.Entry<BaseId, List<StoredEvent>> entry : storedByBase.entrySet()) {
+            List<Webhook> targets = webhooks.findByBase(entry.getKey()).stream().filter(Webhook::enabled).toList();
+            if (targets.isEmpty()) {
+                continue;
+            }
+            List<StoredEvent> stored = entry.getValue();
+            DeliveryHandoff.Reservation reservation = handoff.reserve(targets, stored.size(), now);
+            // before anything here can fail: a rolled-back write frees what it reserved
+            transactions.afterRollback(reservation::rolledBack);
+            reservations.add(reservation);
+            claimsLeft |= !reservation.all();
+            if (reservation.none()) {
+                enqueueForClaims(stored, now);
+            } else {
+                List<DeliveryQueue.Target> leases = new ArrayList<>(targets.size());
+                targets.forEach(webhook -> leases.add(new DeliveryQueue.Target(webhook.id(),
+                        reservation.leasedUntil(webhook.id()))));
+                leased.add(new DeliveryQueue.Group(entry.getKey(), stored, leases));
+                leasedReservations.add(reservation);
+            }
+        }
+        if (reservations.isEmpty()) {
             return;
         }
-        DeliveryHandoff.Reservation reservation = handoff.reserve(targets, stored.size(), now);
-        // before anything here can fail: a rolled-back write frees what it reserved
-        transactions.afterRollback(reservation::rolledBack);
-        if (reservation.none()) {
-            deliveries.enqueue(baseId, first, seq - 1, now);
-        } else {
-            List<DeliveryQueue.Target> leases = new ArrayList<>(targets.size());
-            targets.forEach(webhook -> leases.add(new DeliveryQueue.Target(webhook.id(),
-                    reservation.leasedUntil(webhook.id()))));
-            List<DeliveryId> ids = deliveries.enqueue(baseId, stored, leases, now);
-            reservation.fill(stored, ids);
-        }
-        boolean claimsLeft = !reservation.all();
+        fill(leased, leasedReservations, now);
+        boolean wake = claimsLeft;
         transactions.afterCommit(() -> {
-            reservation.committed();
-            if (claimsLeft) {
+            reservations.forEach(DeliveryHandoff.Reservation::committed);
+            if (wake) {
                 wakeup.wake();
             }
         });
+    }
+
+    private int enqueueForClaims(List<StoredEvent> stored, Instant now) {
+        return deliveries.enqueue(stored.get(0).baseId(), stored.get(0).seq(), stored.get(stored.size() - 1).seq(), now);
+    }
+
+    /** One insert for the leased deliveries of every base; each reservation then takes its own ids. */
+    private void fill(List<DeliveryQueue.Group> leased, List<DeliveryHandoff.Reservation> reservations, Instant now) {
+        if (leased.isEmpty()) {
+            return;
+        }
+        if (leased.size() == 1) {
+            DeliveryQueue.Group only = leased.get(0);
+            reservations.get(0).fill(only.events(), deliveries.enqueue(only.baseId(), only.events(), only.targets(), now));
+            return;
+        }
+        List<DeliveryId> ids = deliveries.enqueue(leased, now);
+        int from = 0;
+        for (int i = 0; i < leased.size(); i++) {
+            DeliveryQueue.Group group = leased.get(i);
+            int to = from + group.events().size() * group.targets().size();
+            reservations.get(i).fill(group.events(), ids.subList(from, to));
+            from = to;
+        }
     }
 }

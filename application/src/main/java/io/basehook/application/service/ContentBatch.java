@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
- * One combined transaction of content writes to a base (see {@link WriteCombiner}): the base locked once, each
+ * One base's part of a combined transaction of content writes (see {@link WriteCombiner}): the base locked once, each
  * table read once, one time for all, and the events of every write in the order the writes ran, to be recorded
  * once. Each write runs in turn and sees what the ones before it wrote.
  */
@@ -45,23 +45,39 @@ final class ContentBatch {
         transactions.inTransaction(() -> {
             lookup.lockedBase(baseId);
             ContentBatch batch = new ContentBatch(baseId, lookup, now);
-            BasehookException firstError = null;
-            boolean anySucceeded = false;
-            for (WriteCombiner.Slot<C, R> slot : slots) {
-                try {
-                    slot.succeed(write.apply(slot.command(), batch));
-                    anySucceeded = true;
-                } catch (BasehookException e) {
-                    slot.fail(e);
-                    firstError = firstError == null ? e : firstError;
-                }
-            }
-            if (!anySucceeded && firstError != null) {
-                throw firstError; // nothing to write: roll back; each write keeps its own error
+            BasehookException nothingWritten = batch.writeEach(slots, write);
+            if (nothingWritten != null) {
+                throw nothingWritten; // nothing to write: roll back; each write keeps its own error
             }
             finish.accept(batch);
             return null;
         });
+    }
+
+    /** A batch for a base the caller has locked in its transaction, for writes that several bases share. */
+    static ContentBatch locked(BaseId baseId, Lookup lookup, Instant now) {
+        return new ContentBatch(baseId, lookup, now);
+    }
+
+    /**
+     * Runs each slot's {@code write} in turn, whose checks must come before its own writes (a
+     * {@link BasehookException} fails that slot alone).
+     *
+     * @return the first slot's error if every slot failed (there is nothing to write), otherwise null
+     */
+    <C, R> BasehookException writeEach(List<WriteCombiner.Slot<C, R>> slots, BiFunction<C, ContentBatch, R> write) {
+        BasehookException firstError = null;
+        boolean anySucceeded = false;
+        for (WriteCombiner.Slot<C, R> slot : slots) {
+            try {
+                slot.succeed(write.apply(slot.command(), this));
+                anySucceeded = true;
+            } catch (BasehookException e) {
+                slot.fail(e);
+                firstError = firstError == null ? e : firstError;
+            }
+        }
+        return anySucceeded ? null : firstError;
     }
 
     Instant now() {

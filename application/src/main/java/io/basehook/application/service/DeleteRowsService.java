@@ -24,7 +24,7 @@ public final class DeleteRowsService implements DeleteRowsUseCase {
     private final TransactionRunner transactions;
     private final Limits limits;
     private final Clock clock;
-    private final WriteCombiner<DeleteRowsCommand, Integer> combiner;
+    private final WriteCombiner<BaseId, DeleteRowsCommand, Integer> combiner;
 
     public DeleteRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
                              Limits limits, Clock clock) {

@@ -7,6 +7,8 @@ import io.basehook.domain.base.BaseId;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.table.Table;
 import io.basehook.domain.table.TableId;
+import java.util.Collection;
+import java.util.List;
 
 /** Loads what a use case works on, or answers "not found" in the one way every use case does. */
 public final class Lookup {
@@ -26,6 +28,11 @@ public final class Lookup {
     /** The base, locked for the rest of the transaction: every write to a base starts here. */
     public Base lockedBase(BaseId id) {
         return bases.lockById(id).orElseThrow(() -> baseNotFound(id));
+    }
+
+    /** Those of the bases that exist and no other write holds, locked for the rest of the transaction, waiting for none. */
+    public List<BaseId> lockAvailable(Collection<BaseId> ids) {
+        return bases.lockAvailable(ids);
     }
 
     public Table table(BaseId baseId, TableId tableId) {

@@ -28,7 +28,7 @@ public final class UpdateRowsService implements UpdateRowsUseCase {
     private final TransactionRunner transactions;
     private final Limits limits;
     private final Clock clock;
-    private final WriteCombiner<UpdateRowsCommand, TableRows> combiner;
+    private final WriteCombiner<BaseId, UpdateRowsCommand, TableRows> combiner;
 
     public UpdateRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
                              Limits limits, Clock clock) {

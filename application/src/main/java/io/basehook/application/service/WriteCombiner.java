@@ -1,7 +1,5 @@
 package io.basehook.application.service;
 
-import io.basehook.domain.base.BaseId;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 
 /**
- * Group commit for the writes to one base. Every content write locks its base, so writes to one base commit one
+ * Group commit for the writes to one base (or, keyed by something else, to whatever the key stands for). Every content write locks its base, so writes to one base commit one
  * after the other, and each pays for its own lock, look-ups and commit. Here the writes that arrive while one
  * is running wait, and then run together: the first of them leads, takes all that wait (up to a weight, the
  * rows they carry) and runs them through {@link Batch} in one transaction; each gets its own result or its own
@@ -20,29 +18,29 @@ import java.util.function.ToIntFunction;
  * <p>The database lock stays the guarantee of order: two batches of one base never overlap here, and if they
  * did (a lane dropped while idle and made anew) they would still commit one after the other.
  */
-public final class WriteCombiner<C, R> {
+public final class WriteCombiner<K, C, R> {
 
     /** Runs the writes of one batch in one transaction, and gives each slot its outcome. */
     @FunctionalInterface
-    public interface Batch<C, R> {
+    public interface Batch<K, C, R> {
 
         /**
          * Must give every slot a result ({@link Slot#succeed}) or an error of its own ({@link Slot#fail}). If it
          * throws, its transaction is gone and every slot fails with what it threw, whatever it was given.
          */
-        void run(BaseId baseId, List<Slot<C, R>> slots);
+        void run(K key, List<Slot<C, R>> slots);
     }
 
-    private final Batch<C, R> batch;
+    private final Batch<K, C, R> batch;
     private final ToIntFunction<C> weight;
     private final int maxWeight;
-    private final Map<BaseId, Lane<C, R>> lanes = new ConcurrentHashMap<>();
+    private final Map<K, Lane<C, R>> lanes = new ConcurrentHashMap<>();
 
     /**
      * @param weight    how much of a batch a command takes (its rows)
      * @param maxWeight the most one batch takes; a single heavier command still runs, alone
      */
-    public WriteCombiner(Batch<C, R> batch, ToIntFunction<C> weight, int maxWeight) {
+    public WriteCombiner(Batch<K, C, R> batch, ToIntFunction<C> weight, int maxWeight) {
         if (maxWeight < 1) {
             throw new IllegalArgumentException("maxWeight must be positive");
         }
@@ -51,13 +49,13 @@ public final class WriteCombiner<C, R> {
         this.maxWeight = maxWeight;
     }
 
-    /** Runs {@code command} in the next batch of its base; returns its result or throws its error. */
-    public R submit(BaseId baseId, C command) {
+    /** Runs {@code command} in the next batch of its key (its base); returns its result or throws its error. */
+    public R submit(K key, C command) {
         Slot<C, R> slot = new Slot<>(command, weight.applyAsInt(command));
         Lane<C, R> lane;
         boolean lead;
         do {
-            lane = lanes.computeIfAbsent(baseId, id -> new Lane<>());
+            lane = lanes.computeIfAbsent(key, id -> new Lane<>());
             synchronized (lane) {
                 if (lane.retired) {
                     continue; // dropped while idle: take the current one
@@ -72,13 +70,13 @@ public final class WriteCombiner<C, R> {
             slot.awaitTurn();
         }
         if (!slot.isDone()) {
-            lead(baseId, lane);
+            lead(key, lane);
         }
         return slot.result();
     }
 
     /** Runs one batch from the head of the lane (this thread's own slot is at its head), then hands over. */
-    private void lead(BaseId baseId, Lane<C, R> lane) {
+    private void lead(K key, Lane<C, R> lane) {
         List<Slot<C, R>> taken = new ArrayList<>();
         synchronized (lane) {
             int total = 0;
@@ -92,7 +90,7 @@ public final class WriteCombiner<C, R> {
             }
         }
         try {
-            batch.run(baseId, Collections.unmodifiableList(taken));
+            batch.run(key, Collections.unmodifiableList(taken));
             for (Slot<C, R> slot : taken) {
                 slot.requireOutcome();
             }
@@ -108,7 +106,7 @@ public final class WriteCombiner<C, R> {
             if (next == null) {
                 lane.running = false;
                 lane.retired = true;
-                lanes.remove(baseId, lane);
+                lanes.remove(key, lane);
             }
         }
         taken.forEach(Slot::finish);

@@ -5,6 +5,7 @@ import io.basehook.application.port.in.InsertRowsCommand;
 import io.basehook.application.port.in.RowValues;
 import io.basehook.application.port.in.UpdateRowsCommand;
 import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.domain.base.BaseId;
 import io.basehook.domain.delivery.DeliveryId;
 import io.basehook.domain.row.ChangeEvent;
 import io.basehook.domain.row.OpType;
@@ -21,6 +22,7 @@ import org.mockito.ArgumentMatchers;
 import org.mockito.InOrder;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -290,5 +292,74 @@ class ChangeRecorderTest {
         verify(handoff, never()).reserve(any(), anyInt(), any());
         verify(fixture.deliveries, never()).enqueue(any(), anyLong(), anyLong(), any());
         verifyNoInteractions(fixture.wakeup);
+    }
+
+    // several bases in one transaction: their seqs at once, one append, one insert of the leased deliveries, and
+    // each base's reservation filled with its own ids
+    @Test
+    void recordsTheEventsOfSeveralBasesTogetherAndFillsEachReservationWithItsOwnIds() {
+        BaseId second = BaseId.random();
+        Webhook ofFirst = webhook(true);
+        Webhook ofSecond = webhook(true);
+        Webhook alsoOfSecond = webhook(true);
+        ChangeRecorder recorder = handingOff(List.of(ofFirst));
+        when(fixture.webhooks.findByBase(second)).thenReturn(List.of(ofSecond, alsoOfSecond));
+        DeliveryHandoff.Reservation secondReservation = mock(DeliveryHandoff.Reservation.class);
+        when(handoff.reserve(eq(List.of(ofSecond, alsoOfSecond)), anyInt(), any())).thenReturn(secondReservation);
+        Instant lease = NOW.plusSeconds(60);
+        when(reservation.leasedUntil(ofFirst.id())).thenReturn(lease);
+        when(reservation.all()).thenReturn(true);
+        when(secondReservation.leasedUntil(ofSecond.id())).thenReturn(lease);
+        when(secondReservation.all()).thenReturn(true);
+        Map<BaseId, Integer> counts = new LinkedHashMap<>();
+        counts.put(BASE_ID, 2);
+        counts.put(second, 1);
+        when(fixture.outbox.reserveSeqs(counts)).thenReturn(Map.of(BASE_ID, 7L, second, 1L));
+        List<DeliveryId> ids = List.of(new DeliveryId(11), new DeliveryId(12), new DeliveryId(13), new DeliveryId(14));
+        when(fixture.deliveries.enqueue(ArgumentMatchers.<List<DeliveryQueue.Group>>any(), eq(NOW))).thenReturn(ids);
+        List<ChangeEvent> firstEvents = List.of(inserted("a"), inserted("b"));
+        List<ChangeEvent> secondEvents = List.of(inserted("c"));
+        Map<BaseId, List<ChangeEvent>> events = new LinkedHashMap<>();
+        events.put(BASE_ID, firstEvents);
+        events.put(second, secondEvents);
+
+        fixture.transactions.inTransaction(() -> {
+            recorder.recordAll(events);
+            return null;
+        });
+
+        List<StoredEvent> firstStored = List.of(
+                new StoredEvent(BASE_ID, 7, firstEvents.get(0).id(), OpType.INSERT_ROW, NOW, Fixture.payload(firstEvents.get(0), 7)),
+                new StoredEvent(BASE_ID, 8, firstEvents.get(1).id(), OpType.INSERT_ROW, NOW, Fixture.payload(firstEvents.get(1), 8)));
+        List<StoredEvent> secondStored = List.of(
+                new StoredEvent(second, 1, secondEvents.get(0).id(), OpType.INSERT_ROW, NOW, Fixture.payload(secondEvents.get(0), 1)));
+        InOrder order = inOrder(fixture.outbox, fixture.deliveries, reservation, secondReservation, fixture.transactions);
+        order.verify(fixture.outbox).reserveSeqs(counts);
+        order.verify(fixture.outbox).append(List.of(firstStored.get(0), firstStored.get(1), secondStored.get(0)));
+        order.verify(fixture.deliveries).enqueue(List.of(
+                new DeliveryQueue.Group(BASE_ID, firstStored, List.of(new DeliveryQueue.Target(ofFirst.id(), lease))),
+                new DeliveryQueue.Group(second, secondStored, List.of(new DeliveryQueue.Target(ofSecond.id(), lease),
+                        new DeliveryQueue.Target(alsoOfSecond.id(), null)))), NOW);
+        order.verify(fixture.transactions).commit();
+        verify(reservation).fill(firstStored, ids.subList(0, 2));
+        verify(secondReservation).fill(secondStored, ids.subList(2, 4));
+        verify(reservation).committed();
+        verify(secondReservation).committed();
+        verify(fixture.outbox, never()).reserveSeqs(any(BaseId.class), anyInt());
+        verifyNoInteractions(fixture.wakeup); // everything handed off
+    }
+
+    @Test
+    void recordingTheEventsOfOneBaseAmongEmptyOnesIsRecordingThatBase() {
+        when(fixture.outbox.reserveSeqs(BASE_ID, 1)).thenReturn(3L);
+        Map<BaseId, List<ChangeEvent>> events = new LinkedHashMap<>();
+        events.put(BaseId.random(), List.of());
+        events.put(BASE_ID, List.of(inserted("a")));
+
+        fixture.recorder.recordAll(events);
+
+        verify(fixture.outbox).reserveSeqs(BASE_ID, 1);
+        verify(fixture.deliveries).enqueue(BASE_ID, 3, 3, NOW);
+        verify(fixture.outbox, never()).reserveSeqs(ArgumentMatchers.<Map<BaseId, Integer>>any());
     }
 }

@@ -104,6 +104,11 @@ final class Fixture {
         when(bases.findById(BASE_ID)).thenReturn(Optional.of(base));
         when(bases.lockById(BASE_ID)).thenReturn(Optional.of(base));
         when(bases.findById(OTHER_BASE_ID)).thenReturn(Optional.empty());
+        // a base is free to lock when it exists: the lock of its own answers for it
+        when(bases.lockAvailable(any())).thenAnswer(call -> {
+            Collection<BaseId> ids = call.getArgument(0);
+            return ids.stream().filter(id -> bases.lockById(id).isPresent()).toList();
+        });
         when(tables.findById(BASE_ID, TABLE_ID)).thenReturn(Optional.of(table));
         when(tables.findByBase(BASE_ID)).thenReturn(List.of(table));
         when(outbox.reserveSeqs(eq(BASE_ID), anyInt())).thenReturn(FIRST_SEQ);

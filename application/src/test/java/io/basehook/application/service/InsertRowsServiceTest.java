@@ -3,6 +3,8 @@ package io.basehook.application.service;
 import io.basehook.application.port.in.InsertRowsCommand;
 import io.basehook.application.port.in.TableRows;
 import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.Base;
+import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.ChangeEvent;
 import io.basehook.domain.row.OpType;
 import io.basehook.domain.row.CellChange;
@@ -10,8 +12,11 @@ import io.basehook.domain.row.Row;
 import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.shared.FieldError;
+import io.basehook.domain.table.Table;
 import io.basehook.domain.table.TableId;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.ArgumentMatchers;
 import org.mockito.InOrder;
 
 import java.util.ArrayList;
@@ -19,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,11 +32,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.basehook.application.service.Fixture.ADMIN;
 import static io.basehook.application.service.Fixture.AMOUNT;
 import static io.basehook.application.service.Fixture.BASE_ID;
 import static io.basehook.application.service.Fixture.BOT;
+import static io.basehook.application.service.Fixture.CREATED;
 import static io.basehook.application.service.Fixture.FIRST_SEQ;
 import static io.basehook.application.service.Fixture.NAME;
 import static io.basehook.application.service.Fixture.NOW;
@@ -49,6 +57,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
@@ -161,6 +170,105 @@ class InsertRowsServiceTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** Starts an insert on a thread of its own and returns once it waits for its turn. */
+    private static Future<TableRows> queued(ExecutorService threads, java.util.concurrent.Callable<TableRows> insert)
+            throws InterruptedException {
+        AtomicReference<Thread> thread = new AtomicReference<>();
+        Future<TableRows> future = threads.submit(() -> {
+            thread.set(Thread.currentThread());
+            return insert.call();
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (thread.get() == null || thread.get().getState() != Thread.State.WAITING) {
+            assertTrue(System.nanoTime() < deadline, "the insert never queued up");
+            Thread.sleep(5);
+        }
+        return future;
+    }
+
+    // group commit across bases: small inserts into different bases share one transaction, each base locked in it
+    @Test
+    void smallInsertsIntoDifferentBasesArrivingWhileOneRunsShareOneTransactionAndEachBaseGetsItsOwnSeqs() throws Exception {
+        BaseId second = new BaseId("00000000000000000000000000000abc");
+        when(fixture.bases.lockById(second)).thenReturn(Optional.of(Base.restore(second, "Other", CREATED)));
+        when(fixture.tables.findById(second, TABLE_ID)).thenReturn(Optional.of(
+                Table.restore(TABLE_ID, second, "Opportunities", fixture.table.columns(), CREATED)));
+        when(fixture.outbox.reserveSeqs(ArgumentMatchers.<Map<BaseId, Integer>>any())).thenAnswer(call -> {
+            Map<BaseId, Integer> counts = call.getArgument(0);
+            Map<BaseId, Long> first = new HashMap<>();
+            counts.keySet().forEach(id -> first.put(id, FIRST_SEQ));
+            return first;
+        });
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger locks = new AtomicInteger();
+        when(fixture.bases.lockById(BASE_ID)).thenAnswer(call -> {
+            if (locks.getAndIncrement() == 0) {
+                locked.countDown();
+                assertTrue(release.await(20, TimeUnit.SECONDS));
+            }
+            return Optional.of(fixture.base);
+        });
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            Future<TableRows> first = threads.submit(() -> insert(ADMIN, List.of(row("Name", "first"))));
+            assertTrue(locked.await(20, TimeUnit.SECONDS));
+            Future<TableRows> intoSecond = queued(threads,
+                    () -> service.insertRows(new InsertRowsCommand(ADMIN, second, TABLE_ID, List.of(row("Name", "there")))));
+            Future<TableRows> intoFirst = queued(threads, () -> insert(ADMIN, List.of(row("Name", "here"))));
+            release.countDown();
+            first.get(20, TimeUnit.SECONDS);
+            Row there = intoSecond.get(20, TimeUnit.SECONDS).rows().get(0);
+            Row here = intoFirst.get(20, TimeUnit.SECONDS).rows().get(0);
+
+            verify(fixture.transactions, times(2)).commit();
+            verify(fixture.bases).lockAvailable(Set.of(second, BASE_ID));
+            verify(fixture.rows).insertAll(Map.of(BASE_ID, List.of(here), second, List.of(there)));
+            verify(fixture.outbox).reserveSeqs(Map.of(BASE_ID, 1, second, 1));
+            @SuppressWarnings("unchecked")
+            ArgumentCaptor<List<StoredEvent>> appended = ArgumentCaptor.forClass(List.class);
+            verify(fixture.outbox, times(2)).append(appended.capture());
+            // in id order of the bases, each numbered from its own last seq
+            assertEquals(List.of(second, BASE_ID), appended.getAllValues().get(1).stream().map(StoredEvent::baseId).toList());
+            assertEquals(List.of(FIRST_SEQ, FIRST_SEQ), appended.getAllValues().get(1).stream().map(StoredEvent::seq).toList());
+            verify(fixture.transactions, never()).rollback(); // none of them had to run alone
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    // no base waits for another's lock: one held elsewhere is left out, and its insert waits in its base's own lane
+    @Test
+    void anInsertWhoseBaseAnotherTransactionHoldsRunsAloneInItsBasesLane() {
+        doReturn(List.of()).when(fixture.bases).lockAvailable(any());
+
+        TableRows result = insert(ADMIN, List.of(row("Name", "late")));
+
+        InOrder order = inOrder(fixture.bases, fixture.transactions, fixture.rows);
+        order.verify(fixture.bases).lockAvailable(Set.of(BASE_ID));
+        order.verify(fixture.transactions).rollback();
+        order.verify(fixture.bases).lockById(BASE_ID);
+        order.verify(fixture.rows).insertAll(BASE_ID, result.rows());
+        order.verify(fixture.transactions).commit();
+        verify(fixture.outbox).reserveSeqs(BASE_ID, 1);
+    }
+
+    // a large insert never holds up the small ones of other bases: it runs in its base's lane
+    @Test
+    void anInsertOfMoreThanTheSharedMostRowsGoesStraightToItsBasesLane() {
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i <= InsertRowsService.SHARED_MAX_ROWS; i++) {
+            many.add(row("Name", "row " + i));
+        }
+
+        insert(ADMIN, many);
+
+        verify(fixture.bases, never()).lockAvailable(any());
+        verify(fixture.bases).lockById(BASE_ID);
+        verify(fixture.outbox).reserveSeqs(BASE_ID, InsertRowsService.SHARED_MAX_ROWS + 1);
+        verify(fixture.transactions).commit();
     }
 
     @Test

@@ -62,7 +62,7 @@ class WriteCombinerTest {
     private final CountDownLatch release = new CountDownLatch(1);
 
     /** A combiner whose batch starting with "first" holds until {@link #release}, so that others queue behind it. */
-    private WriteCombiner<String, String> heldByFirst(ToIntFunction<String> weight, int maxWeight) {
+    private WriteCombiner<BaseId, String, String> heldByFirst(ToIntFunction<String> weight, int maxWeight) {
         return new WriteCombiner<>((base, slots) -> {
             if (slots.get(0).command().equals("first")) {
                 firstRunning.countDown();
@@ -73,7 +73,7 @@ class WriteCombinerTest {
     }
 
     /** Submits "first" and waits until its batch runs (and holds). */
-    private Future<String> submitFirst(WriteCombiner<String, String> combiner) throws InterruptedException {
+    private Future<String> submitFirst(WriteCombiner<BaseId, String, String> combiner) throws InterruptedException {
         Future<String> first = threads.submit(() -> combiner.submit(BASE, "first"));
         assertTrue(firstRunning.await(20, TimeUnit.SECONDS));
         return first;
@@ -81,7 +81,7 @@ class WriteCombinerTest {
 
     @Test
     void aWriteAloneRunsAloneAndGetsItsResult() {
-        WriteCombiner<String, String> combiner = new WriteCombiner<>(this::echo, command -> 1, 100);
+        WriteCombiner<BaseId, String, String> combiner = new WriteCombiner<>(this::echo, command -> 1, 100);
         assertEquals("A", combiner.submit(BASE, "a"));
         assertEquals("B", combiner.submit(BASE, "b"));
         assertEquals(List.of(List.of("a"), List.of("b")), batches);
@@ -89,7 +89,7 @@ class WriteCombinerTest {
 
     @Test
     void writesArrivingWhileOneRunsRunTogetherInArrivalOrderEachWithItsOwnOutcome() throws Exception {
-        WriteCombiner<String, String> combiner = heldByFirst(command -> 1, 100);
+        WriteCombiner<BaseId, String, String> combiner = heldByFirst(command -> 1, 100);
         Future<String> first = submitFirst(combiner);
 
         List<Thread> submitters = new ArrayList<>();
@@ -121,7 +121,7 @@ class WriteCombinerTest {
     @Test
     void aBatchThatThrowsFailsEveryWriteInItEvenThoseGivenAResult() {
         IllegalStateException down = new IllegalStateException("database down");
-        WriteCombiner<String, String> combiner = new WriteCombiner<>((base, slots) -> {
+        WriteCombiner<BaseId, String, String> combiner = new WriteCombiner<>((base, slots) -> {
             echo(base, slots);
             throw down;
         }, command -> 1, 100);
@@ -130,19 +130,19 @@ class WriteCombinerTest {
         assertEquals("bad", assertThrows(IllegalArgumentException.class, () -> combiner.submit(BASE, "bad"))
                 .getMessage());
         // and the lane is free again
-        WriteCombiner<String, String> healthy = new WriteCombiner<>(this::echo, command -> 1, 100);
+        WriteCombiner<BaseId, String, String> healthy = new WriteCombiner<>(this::echo, command -> 1, 100);
         assertEquals("C", healthy.submit(BASE, "c"));
     }
 
     @Test
     void aBatchThatForgetsAWriteFailsIt() {
-        WriteCombiner<String, String> combiner = new WriteCombiner<>((base, slots) -> { }, command -> 1, 100);
+        WriteCombiner<BaseId, String, String> combiner = new WriteCombiner<>((base, slots) -> { }, command -> 1, 100);
         assertThrows(IllegalStateException.class, () -> combiner.submit(BASE, "a"));
     }
 
     @Test
     void aBatchTakesWaitingWritesUpToItsWeightAndAHeavyOneRunsAlone() throws Exception {
-        WriteCombiner<String, String> combiner = heldByFirst(String::length, 6);
+        WriteCombiner<BaseId, String, String> combiner = heldByFirst(String::length, 6);
         Future<String> first = submitFirst(combiner);
         List<Thread> submitters = new ArrayList<>();
         for (String command : List.of("aaa", "bb", "cc", "heavyweight", "d")) {
@@ -162,7 +162,7 @@ class WriteCombinerTest {
 
     @Test
     void writesToAnotherBaseDoNotWait() throws Exception {
-        WriteCombiner<String, String> combiner = heldByFirst(command -> 1, 100);
+        WriteCombiner<BaseId, String, String> combiner = heldByFirst(command -> 1, 100);
         Future<String> held = submitFirst(combiner);
 
         assertEquals("OTHER", combiner.submit(OTHER, "other"));
@@ -179,7 +179,7 @@ class WriteCombinerTest {
         Map<String, Integer> ran = new ConcurrentHashMap<>();
         AtomicInteger overlaps = new AtomicInteger();
         AtomicInteger combined = new AtomicInteger();
-        WriteCombiner<String, String> combiner = new WriteCombiner<>((base, slots) -> {
+        WriteCombiner<BaseId, String, String> combiner = new WriteCombiner<>((base, slots) -> {
             if (running.get(base).incrementAndGet() > 1) {
                 overlaps.incrementAndGet();
             }

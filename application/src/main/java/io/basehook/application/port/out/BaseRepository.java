@@ -3,6 +3,7 @@ package io.basehook.application.port.out;
 import io.basehook.domain.base.Base;
 import io.basehook.domain.base.BaseId;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,15 @@ public interface BaseRepository {
      * this lock first, so writes to one base are serialised and its events get their {@code seq} in commit order.
      */
     Optional<Base> lockById(BaseId id);
+
+    /**
+     * Locks, until the transaction ends, those of the bases that exist and that no other transaction holds,
+     * without waiting for any: a base another write holds is left out, as is one that does not exist. Locks are
+     * taken in id order, so two callers never wait on each other in a cycle.
+     *
+     * @return the bases now locked, in id order
+     */
+    List<BaseId> lockAvailable(Collection<BaseId> ids);
 
     List<Base> findAll();
 

@@ -4,6 +4,7 @@ import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.StoredEvent;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The transactional outbox: content events written in the same transaction as the change, numbered per
@@ -18,6 +19,14 @@ public interface ChangeEventOutbox {
      * @return the first of the numbers
      */
     long reserveSeqs(BaseId baseId, int count);
+
+    /**
+     * {@link #reserveSeqs(BaseId, int)} for several bases at once (every one locked by the caller), in as few round
+     * trips as the store allows.
+     *
+     * @return the first of each base's numbers
+     */
+    Map<BaseId, Long> reserveSeqs(Map<BaseId, Integer> counts);
 
     void append(List<StoredEvent> events);
 

@@ -42,6 +42,14 @@ public interface DeliveryQueue {
     List<DeliveryId> enqueue(BaseId baseId, List<StoredEvent> events, List<Target> targets, Instant now);
 
     /**
+     * {@link #enqueue(BaseId, List, List, Instant)} for the events of several bases written in one transaction
+     * (each base locked): group by group, in the order given, in as few round trips as the store allows.
+     *
+     * @return the new deliveries' ids, group by group, each group in the order of the single-base call
+     */
+    List<DeliveryId> enqueue(List<Group> groups, Instant now);
+
+    /**
      * In the caller's transaction (or its own without one), which must commit before anything claimed is sent:
      * takes due open deliveries (oldest due first, then by id, so a webhook's deliveries are first attempted in
      * {@code seq} order), at most {@code limit} in all and per webhook at most its {@code room} (a webhook not in
@@ -110,6 +118,15 @@ public interface DeliveryQueue {
     record Target(WebhookId webhookId, Instant leasedUntil) {
         public Target {
             Objects.requireNonNull(webhookId);
+        }
+    }
+
+    /** One base's events of a combined write, and the targets each of them goes to. */
+    record Group(BaseId baseId, List<StoredEvent> events, List<Target> targets) {
+        public Group {
+            Objects.requireNonNull(baseId);
+            events = List.copyOf(events);
+            targets = List.copyOf(targets);
         }
     }
 

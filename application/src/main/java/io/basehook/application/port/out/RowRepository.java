@@ -14,6 +14,9 @@ public interface RowRepository {
 
     void insertAll(BaseId baseId, List<Row> rows);
 
+    /** {@link #insertAll(BaseId, List)} for the rows of several bases, in one round trip where the store allows. */
+    void insertAll(Map<BaseId, List<Row>> rowsByBase);
+
     /** Saves the rows' cells and {@code updatedAt}. */
     void updateAll(BaseId baseId, List<Row> rows);
 

@@ -1,0 +1,86 @@
+package io.basehook.bootstrap;
+
+import io.basehook.bootstrap.ChildApi.Target;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Small inserts into many bases at once share transactions across bases (decisions, "Group commit across
+ * bases"): each base's feed still numbers its own events without a gap, and every event reaches its own base's
+ * webhook exactly once, none another base's.
+ */
+class ManyBasesEndToEndTest {
+
+    private static final int BASES = 8;
+    private static final int INSERTS_PER_BASE = 40;
+
+    @Test
+    void insertsIntoManyBasesAtOnceKeepEachBasesSeqsAndReachOnlyTheirOwnWebhook() throws Exception {
+        RunningBasehook app = RunningBasehook.get();
+        ChildApi api = new ChildApi(app.context().getBean(EmbeddedServer.class).getURI().toString());
+        List<Receiver> receivers = new ArrayList<>();
+        ExecutorService writers = Executors.newFixedThreadPool(BASES * 2);
+        try {
+            List<Target> targets = new ArrayList<>();
+            for (int i = 0; i < BASES; i++) {
+                Receiver receiver = new Receiver();
+                receivers.add(receiver);
+                targets.add(api.webhookedTable("Many bases " + i, receiver.url()));
+            }
+            // two writers per base, each one row at a time, all bases at once
+            List<Future<?>> writing = new ArrayList<>();
+            for (Target target : targets) {
+                for (int writer = 0; writer < 2; writer++) {
+                    String prefix = "writer " + writer;
+                    writing.add(writers.submit(() -> {
+                        for (int row = 0; row < INSERTS_PER_BASE / 2; row++) {
+                            api.insert(target, prefix + " row " + row, 1);
+                        }
+                    }));
+                }
+            }
+            for (Future<?> write : writing) {
+                write.get();
+            }
+
+            for (int i = 0; i < BASES; i++) {
+                Target target = targets.get(i);
+                List<Long> seqs = new ArrayList<>();
+                for (var event : api.get("/api/v1/bases/" + target.base() + "/events?limit=1000&after=0").get("events")) {
+                    seqs.add(event.get("seq").asLong());
+                }
+                assertEquals(INSERTS_PER_BASE, seqs.size(), "events of base " + i);
+                for (int s = 0; s < seqs.size(); s++) {
+                    assertEquals(s + 1, seqs.get(s), "base " + i + " numbers its events 1.. without a gap");
+                }
+                List<String> ids = api.eventIds(target.base());
+                Receiver receiver = receivers.get(i);
+                Receiver.awaitUntil(Duration.ofSeconds(30), () -> receiver.countsById().keySet().containsAll(ids));
+                Map<String, Integer> counts = receiver.countsById();
+                assertEquals(new HashSet<>(ids), counts.keySet(), "base " + i + "'s webhook got its events, only those");
+                counts.forEach((id, count) -> assertEquals(1, count, () -> id + " arrived " + count + " times"));
+                Set<String> bases = new HashSet<>();
+                receiver.received().forEach(request -> bases.add(request.body()
+                        .replaceAll("(?s).*\"dtable_uuid\":\"([0-9a-f]+)\".*", "$1")));
+                assertEquals(Set.of(target.base()), bases);
+            }
+            assertTrue(writers.shutdownNow().isEmpty());
+        } finally {
+            writers.shutdownNow();
+            receivers.forEach(Receiver::close);
+        }
+    }
+}
