@@ -3,6 +3,7 @@ package io.basehook.application.service;
 import io.basehook.application.port.out.TransactionRunner;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.ChangeEvent;
+import io.basehook.domain.row.Row;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.table.Table;
 import io.basehook.domain.table.TableId;
@@ -17,8 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * One base's part of a combined transaction of content writes (see {@link WriteCombiner}): the base locked once, each
- * table read once, one time for all, and the events of every write in the order the writes ran, to be recorded
- * once. Each write runs in turn and sees what the ones before it wrote.
+ * table read once, one time for all, and the rows and events of every write in the order the writes ran, to be
+ * written and recorded once. Each write runs in turn and sees what the ones before it wrote.
  */
 final class ContentBatch {
 
@@ -27,6 +28,7 @@ final class ContentBatch {
     private final Instant now;
     private final Map<TableId, Table> tables = new HashMap<>();
     private final List<ChangeEvent> events = new ArrayList<>();
+    private final List<Row> inserted = new ArrayList<>();
 
     private ContentBatch(BaseId baseId, Lookup lookup, Instant now) {
         this.baseId = baseId;
@@ -95,6 +97,19 @@ final class ContentBatch {
 
     void add(ChangeEvent event) {
         events.add(event);
+    }
+
+    /** A row the batch creates: written with the others once every write ran. */
+    void insert(Row row) {
+        inserted.add(row);
+    }
+
+    List<Row> inserted() {
+        return inserted;
+    }
+
+    BaseId baseId() {
+        return baseId;
     }
 
     List<ChangeEvent> events() {

@@ -4,7 +4,6 @@ import io.basehook.application.port.in.DeleteRowsCommand;
 import io.basehook.application.port.in.DeleteRowsUseCase;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TransactionRunner;
-import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.ChangeEvent;
 import io.basehook.domain.row.Row;
 import io.basehook.domain.row.RowId;
@@ -18,39 +17,26 @@ import java.util.Map;
 
 public final class DeleteRowsService implements DeleteRowsUseCase {
 
-    private final Lookup lookup;
     private final RowRepository rows;
-    private final ChangeRecorder changes;
-    private final TransactionRunner transactions;
     private final Limits limits;
-    private final Clock clock;
-    private final WriteCombiner<BaseId, DeleteRowsCommand, Integer> combiner;
+    private final ContentLanes<DeleteRowsCommand, Integer> lanes;
 
     public DeleteRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
                              Limits limits, Clock clock) {
-        this.lookup = lookup;
         this.rows = rows;
-        this.changes = changes;
-        this.transactions = transactions;
         this.limits = limits;
-        this.clock = clock;
-        this.combiner = new WriteCombiner<>(this::deleteTogether, command -> command.ids().size(),
-                limits.maxRowsPerBatch());
+        this.lanes = new ContentLanes<>(transactions, lookup, rows, changes, clock, DeleteRowsCommand::baseId,
+                command -> command.ids().size(), limits.maxRowsPerBatch(), this::delete);
     }
 
     @Override
     public int deleteRows(DeleteRowsCommand command) {
         command.actor().requireWrite(command.baseId());
         RowBatches.requireWithin(command.ids().size(), limits, "ids");
-        return combiner.submit(command.baseId(), command);
+        return lanes.submit(command);
     }
 
-    /** The deletes that reached one base meanwhile, in one transaction under one lock, each seeing the ones before. */
-    private void deleteTogether(BaseId baseId, List<WriteCombiner.Slot<DeleteRowsCommand, Integer>> slots) {
-        ContentBatch.run(transactions, lookup, baseId, clock.instant(), slots, this::delete,
-                batch -> changes.record(baseId, batch.events()));
-    }
-
+    /** One delete of a combined transaction, seeing what the ones before it deleted. */
     private int delete(DeleteRowsCommand command, ContentBatch batch) {
         Table table = batch.table(command.tableId());
         Map<RowId, Row> existing = rows.findByIds(command.baseId(), command.tableId(), command.ids());

@@ -6,7 +6,6 @@ import io.basehook.application.port.in.UpdateRowsCommand;
 import io.basehook.application.port.in.UpdateRowsUseCase;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TransactionRunner;
-import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.ChangeEvent;
 import io.basehook.domain.row.Row;
 import io.basehook.domain.row.RowId;
@@ -22,43 +21,29 @@ import java.util.Map;
 
 public final class UpdateRowsService implements UpdateRowsUseCase {
 
-    private final Lookup lookup;
     private final RowRepository rows;
-    private final ChangeRecorder changes;
-    private final TransactionRunner transactions;
     private final Limits limits;
-    private final Clock clock;
-    private final WriteCombiner<BaseId, UpdateRowsCommand, TableRows> combiner;
+    private final ContentLanes<UpdateRowsCommand, TableRows> lanes;
 
     public UpdateRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
                              Limits limits, Clock clock) {
-        this.lookup = lookup;
         this.rows = rows;
-        this.changes = changes;
-        this.transactions = transactions;
         this.limits = limits;
-        this.clock = clock;
-        this.combiner = new WriteCombiner<>(this::updateTogether, command -> command.updates().size(),
-                limits.maxRowsPerBatch());
+        this.lanes = new ContentLanes<>(transactions, lookup, rows, changes, clock, UpdateRowsCommand::baseId,
+                command -> command.updates().size(), limits.maxRowsPerBatch(), this::update);
     }
 
     @Override
     public TableRows updateRows(UpdateRowsCommand command) {
         command.actor().requireWrite(command.baseId());
         RowBatches.requireWithin(command.updates().size(), limits, "updates");
-        return combiner.submit(command.baseId(), command);
+        return lanes.submit(command);
     }
 
     /**
-     * The updates that reached one base meanwhile, in one transaction under one lock. Each reads its rows after
-     * the ones before it wrote theirs, so two updates of one row chain their old values; its events are recorded
-     * with all the others at the end.
+     * One update of a combined transaction: it reads its rows after the ones before it wrote theirs, so two updates
+     * of one row chain their old values; its events are recorded with all the others at the end.
      */
-    private void updateTogether(BaseId baseId, List<WriteCombiner.Slot<UpdateRowsCommand, TableRows>> slots) {
-        ContentBatch.run(transactions, lookup, baseId, clock.instant(), slots, this::update,
-                batch -> changes.record(baseId, batch.events()));
-    }
-
     private TableRows update(UpdateRowsCommand command, ContentBatch batch) {
         Table table = batch.table(command.tableId());
         List<FieldError> errors = new ArrayList<>();

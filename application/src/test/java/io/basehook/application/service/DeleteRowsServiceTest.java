@@ -2,6 +2,7 @@ package io.basehook.application.service;
 
 import io.basehook.application.port.in.DeleteRowsCommand;
 import io.basehook.domain.access.Actor;
+import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.CellChange;
 import io.basehook.domain.row.ChangeEvent;
 import io.basehook.domain.row.OpType;
@@ -13,6 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.basehook.application.service.Fixture.ADMIN;
 import static io.basehook.application.service.Fixture.AMOUNT;
@@ -30,14 +38,17 @@ import static io.basehook.application.service.Fixture.number;
 import static io.basehook.application.service.Fixture.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 /** SPEC §1, delete rows: one delete_row per row that existed, carrying the row's cells as old values. */
 class DeleteRowsServiceTest {
@@ -87,6 +98,39 @@ class DeleteRowsServiceTest {
                 new CellChange(AMOUNT, null, number("1200"))), event.cells());
         assertEquals(List.of(new StoredEvent(BASE_ID, FIRST_SEQ, event.id(), OpType.DELETE_ROW, NOW,
                 Fixture.payload(event, FIRST_SEQ))), fixture.appended());
+    }
+
+    // group commit across bases: small deletes in different bases share one transaction, with one seq statement
+    @Test
+    void deletesInDifferentBasesArrivingWhileOneRunsShareOneTransaction() throws Exception {
+        BaseId second = fixture.givenSecondBase();
+        Row elsewhere = fixture.givenRow(NAME, text("Initech"));
+        when(fixture.rows.findByIds(eq(second), eq(TABLE_ID), anyCollection())).thenReturn(Map.of(elsewhere.id(), elsewhere));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        fixture.holdFirstLock(locked, release);
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            Future<Integer> first = threads.submit(() -> delete(ADMIN, true, acme.id()));
+            assertTrue(locked.await(20, TimeUnit.SECONDS));
+            Future<Integer> inSecond = Fixture.queued(threads, () -> service.deleteRows(
+                    new DeleteRowsCommand(ADMIN, second, TABLE_ID, List.of(elsewhere.id()), true)));
+            Future<Integer> inFirst = Fixture.queued(threads, () -> delete(ADMIN, true, globex.id()));
+            release.countDown();
+
+            assertEquals(1, first.get(20, TimeUnit.SECONDS));
+            assertEquals(1, inSecond.get(20, TimeUnit.SECONDS));
+            assertEquals(1, inFirst.get(20, TimeUnit.SECONDS));
+            verify(fixture.transactions, times(2)).commit();
+            verify(fixture.bases).lockAvailable(Set.of(second, BASE_ID));
+            verify(fixture.rows).deleteAll(second, TABLE_ID, List.of(elsewhere.id()));
+            verify(fixture.rows).deleteAll(BASE_ID, TABLE_ID, List.of(globex.id()));
+            verify(fixture.outbox).reserveSeqs(Map.of(BASE_ID, 1, second, 1));
+            verify(fixture.rows, never()).insertAll(any());
+            verify(fixture.rows, never()).insertAll(any(), anyList());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

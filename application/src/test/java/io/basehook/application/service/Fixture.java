@@ -31,17 +31,27 @@ import io.basehook.domain.webhook.WebhookId;
 import io.basehook.domain.webhook.WebhookSecret;
 import io.basehook.domain.webhook.WebhookUrl;
 import org.mockito.ArgumentCaptor;
+import org.mockito.ArgumentMatchers;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -113,6 +123,53 @@ final class Fixture {
         when(tables.findByBase(BASE_ID)).thenReturn(List.of(table));
         when(outbox.reserveSeqs(eq(BASE_ID), anyInt())).thenReturn(FIRST_SEQ);
         when(encoder.encode(any(), anyLong())).thenAnswer(call -> payload(call.getArgument(0), call.getArgument(1)));
+    }
+
+    /** A second base, with the same table as the first: it exists, and its table is found. */
+    BaseId givenSecondBase() {
+        BaseId second = new BaseId("00000000000000000000000000000abc");
+        when(bases.lockById(second)).thenReturn(Optional.of(Base.restore(second, "Other", CREATED)));
+        when(tables.findById(second, TABLE_ID)).thenReturn(Optional.of(
+                Table.restore(TABLE_ID, second, "Opportunities", table.columns(), CREATED)));
+        // several bases' seqs at once: each base's from FIRST_SEQ
+        when(outbox.reserveSeqs(ArgumentMatchers.<Map<BaseId, Integer>>any())).thenAnswer(call -> {
+            Map<BaseId, Integer> counts = call.getArgument(0);
+            Map<BaseId, Long> first = new HashMap<>();
+            counts.keySet().forEach(id -> first.put(id, FIRST_SEQ));
+            return first;
+        });
+        return second;
+    }
+
+    /**
+     * The first lock of the base waits for {@code release} (after counting {@code locked} down), so that writes
+     * queue up behind the one holding it; the lock's calls are counted in what is returned.
+     */
+    AtomicInteger holdFirstLock(CountDownLatch locked, CountDownLatch release) {
+        AtomicInteger locks = new AtomicInteger();
+        when(bases.lockById(BASE_ID)).thenAnswer(call -> {
+            if (locks.getAndIncrement() == 0) {
+                locked.countDown();
+                assertTrue(release.await(20, TimeUnit.SECONDS));
+            }
+            return Optional.of(base);
+        });
+        return locks;
+    }
+
+    /** Starts a write on a thread of the pool and returns once it waits for its turn. */
+    static <T> Future<T> queued(ExecutorService threads, Callable<T> write) throws InterruptedException {
+        AtomicReference<Thread> thread = new AtomicReference<>();
+        Future<T> future = threads.submit(() -> {
+            thread.set(Thread.currentThread());
+            return write.call();
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (thread.get() == null || thread.get().getState() != Thread.State.WAITING) {
+            assertTrue(System.nanoTime() < deadline, "the write never queued up");
+            Thread.sleep(5);
+        }
+        return future;
     }
 
     /** What the fake encoder makes of an event, so a test can tell which event a payload belongs to. */

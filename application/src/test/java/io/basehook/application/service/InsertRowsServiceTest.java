@@ -3,7 +3,6 @@ package io.basehook.application.service;
 import io.basehook.application.port.in.InsertRowsCommand;
 import io.basehook.application.port.in.TableRows;
 import io.basehook.domain.access.Actor;
-import io.basehook.domain.base.Base;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.ChangeEvent;
 import io.basehook.domain.row.OpType;
@@ -12,18 +11,15 @@ import io.basehook.domain.row.Row;
 import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.shared.FieldError;
-import io.basehook.domain.table.Table;
 import io.basehook.domain.table.TableId;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.mockito.ArgumentMatchers;
 import org.mockito.InOrder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -32,13 +28,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.basehook.application.service.Fixture.ADMIN;
 import static io.basehook.application.service.Fixture.AMOUNT;
 import static io.basehook.application.service.Fixture.BASE_ID;
 import static io.basehook.application.service.Fixture.BOT;
-import static io.basehook.application.service.Fixture.CREATED;
 import static io.basehook.application.service.Fixture.FIRST_SEQ;
 import static io.basehook.application.service.Fixture.NAME;
 import static io.basehook.application.service.Fixture.NOW;
@@ -115,14 +109,7 @@ class InsertRowsServiceTest {
     void insertsArrivingWhileOneRunsShareOneTransactionAndEachGetsItsOwnOutcome() throws Exception {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger locks = new AtomicInteger();
-        when(fixture.bases.lockById(BASE_ID)).thenAnswer(call -> {
-            if (locks.getAndIncrement() == 0) {
-                locked.countDown();
-                assertTrue(release.await(20, TimeUnit.SECONDS));
-            }
-            return Optional.of(fixture.base);
-        });
+        AtomicInteger locks = fixture.holdFirstLock(locked, release);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             Future<TableRows> first = threads.submit(() -> insert(ADMIN, List.of(row("Name", "first"))));
@@ -172,52 +159,20 @@ class InsertRowsServiceTest {
         }
     }
 
-    /** Starts an insert on a thread of its own and returns once it waits for its turn. */
-    private static Future<TableRows> queued(ExecutorService threads, java.util.concurrent.Callable<TableRows> insert)
-            throws InterruptedException {
-        AtomicReference<Thread> thread = new AtomicReference<>();
-        Future<TableRows> future = threads.submit(() -> {
-            thread.set(Thread.currentThread());
-            return insert.call();
-        });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (thread.get() == null || thread.get().getState() != Thread.State.WAITING) {
-            assertTrue(System.nanoTime() < deadline, "the insert never queued up");
-            Thread.sleep(5);
-        }
-        return future;
-    }
-
     // group commit across bases: small inserts into different bases share one transaction, each base locked in it
     @Test
     void smallInsertsIntoDifferentBasesArrivingWhileOneRunsShareOneTransactionAndEachBaseGetsItsOwnSeqs() throws Exception {
-        BaseId second = new BaseId("00000000000000000000000000000abc");
-        when(fixture.bases.lockById(second)).thenReturn(Optional.of(Base.restore(second, "Other", CREATED)));
-        when(fixture.tables.findById(second, TABLE_ID)).thenReturn(Optional.of(
-                Table.restore(TABLE_ID, second, "Opportunities", fixture.table.columns(), CREATED)));
-        when(fixture.outbox.reserveSeqs(ArgumentMatchers.<Map<BaseId, Integer>>any())).thenAnswer(call -> {
-            Map<BaseId, Integer> counts = call.getArgument(0);
-            Map<BaseId, Long> first = new HashMap<>();
-            counts.keySet().forEach(id -> first.put(id, FIRST_SEQ));
-            return first;
-        });
+        BaseId second = fixture.givenSecondBase();
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger locks = new AtomicInteger();
-        when(fixture.bases.lockById(BASE_ID)).thenAnswer(call -> {
-            if (locks.getAndIncrement() == 0) {
-                locked.countDown();
-                assertTrue(release.await(20, TimeUnit.SECONDS));
-            }
-            return Optional.of(fixture.base);
-        });
+        fixture.holdFirstLock(locked, release);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             Future<TableRows> first = threads.submit(() -> insert(ADMIN, List.of(row("Name", "first"))));
             assertTrue(locked.await(20, TimeUnit.SECONDS));
-            Future<TableRows> intoSecond = queued(threads,
+            Future<TableRows> intoSecond = Fixture.queued(threads,
                     () -> service.insertRows(new InsertRowsCommand(ADMIN, second, TABLE_ID, List.of(row("Name", "there")))));
-            Future<TableRows> intoFirst = queued(threads, () -> insert(ADMIN, List.of(row("Name", "here"))));
+            Future<TableRows> intoFirst = Fixture.queued(threads, () -> insert(ADMIN, List.of(row("Name", "here"))));
             release.countDown();
             first.get(20, TimeUnit.SECONDS);
             Row there = intoSecond.get(20, TimeUnit.SECONDS).rows().get(0);
@@ -259,7 +214,7 @@ class InsertRowsServiceTest {
     @Test
     void anInsertOfMoreThanTheSharedMostRowsGoesStraightToItsBasesLane() {
         List<Map<String, Object>> many = new ArrayList<>();
-        for (int i = 0; i <= InsertRowsService.SHARED_MAX_ROWS; i++) {
+        for (int i = 0; i <= ContentLanes.SHARED_MAX_ROWS; i++) {
             many.add(row("Name", "row " + i));
         }
 
@@ -267,7 +222,7 @@ class InsertRowsServiceTest {
 
         verify(fixture.bases, never()).lockAvailable(any());
         verify(fixture.bases).lockById(BASE_ID);
-        verify(fixture.outbox).reserveSeqs(BASE_ID, InsertRowsService.SHARED_MAX_ROWS + 1);
+        verify(fixture.outbox).reserveSeqs(BASE_ID, ContentLanes.SHARED_MAX_ROWS + 1);
         verify(fixture.transactions).commit();
     }
 
