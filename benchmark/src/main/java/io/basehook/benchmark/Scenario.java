@@ -23,6 +23,8 @@ record Scenario(String name, String description, Workload workload, int clients,
             new Scenario("insert-16-bases", "single-row inserts, 16 clients over 16 bases, 1 webhook each", Workload.INSERT, 16, 16, 1, false, 1, false, UNBOUNDED),
             new Scenario("fanout-10", "single-row inserts, 4 clients, 1 base with 10 webhooks", Workload.INSERT, 4, 1, 10, false, 1, false, UNBOUNDED),
             new Scenario("mixed", "insert/update/delete 50/30/20, 4 clients, 1 base, 1 webhook", Workload.MIXED, 4, 1, 1, false, 1, false, UNBOUNDED),
+            // the same over many bases: their writes of every kind share transactions across bases
+            new Scenario("mixed-16-bases", "insert/update/delete 50/30/20, 16 clients over 16 bases, 1 webhook each", Workload.MIXED, 16, 16, 1, false, 1, false, UNBOUNDED),
             // the slow receiver's baseline: the same two deliveries per insert, both answered at once
             new Scenario("fast-pair", "single-row inserts, 4 clients, 1 base, two fast webhooks", Workload.INSERT, 4, 1, 2, false, 1, false, UNBOUNDED),
             new Scenario("slow-receiver", "single-row inserts, 4 clients, 1 base, a fast webhook beside a slow one", Workload.INSERT, 4, 1, 1, true, 1, false, UNBOUNDED),

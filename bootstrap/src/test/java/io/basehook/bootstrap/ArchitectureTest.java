@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -110,17 +111,24 @@ class ArchitectureTest {
             .should().implement(DescribedPredicate.describe("a use case",
                     (JavaClass type) -> type.getSimpleName().endsWith("UseCase")));
 
-    /** Every way to put a content event on its way: only the three content use cases may take one. */
+    /**
+     * Every way to put a content event on its way: only the three content use cases (and their lanes, which run
+     * their writes) may take one.
+     */
     static final ArchRule ONLY_CONTENT_USE_CASES_RECORD_CHANGES = noClasses().that().resideInAPackage(SERVICES)
             .and().doNotHaveSimpleName("InsertRowsService")
             .and().doNotHaveSimpleName("UpdateRowsService")
             .and().doNotHaveSimpleName("DeleteRowsService")
+            .and().doNotHaveSimpleName("ContentLanes")
             .and().doNotHaveSimpleName("ChangeRecorder")
             .should().dependOnClassesThat().haveSimpleName("ChangeRecorder")
             .orShould().callMethod(ChangeEventOutbox.class, "append", List.class)
             .orShould().callMethod(ChangeEventOutbox.class, "reserveSeqs", BaseId.class, int.class)
+            .orShould().callMethod(ChangeEventOutbox.class, "reserveSeqs", Map.class)
             .orShould().callMethod(EventPayloadEncoder.class, "encode", ChangeEvent.class, long.class)
             .orShould().callMethod(DeliveryQueue.class, "enqueue", BaseId.class, long.class, long.class, Instant.class)
+            .orShould().callMethod(DeliveryQueue.class, "enqueue", BaseId.class, List.class, List.class, Instant.class)
+            .orShould().callMethod(DeliveryQueue.class, "enqueue", List.class, Instant.class)
             .because("SPEC §1: a structure or configuration use case has no way to emit a change event");
 
     static final ArchRule ROLE_NAMES = noClasses().that().resideInAPackage("io.basehook..")
@@ -230,6 +238,13 @@ class ArchitectureTest {
     void aStructureUseCaseAppendingAnEventFailsTheBuild() {
         JavaClasses planted = new ClassFileImporter().importClasses(
                 io.basehook.application.service.planted.PlantedEventFromStructure.class);
+        assertTrue(ONLY_CONTENT_USE_CASES_RECORD_CHANGES.evaluate(planted).hasViolation());
+    }
+
+    @Test
+    void aStructureUseCaseQueueingDeliveriesForSeveralBasesFailsTheBuild() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                io.basehook.application.service.planted.PlantedDeliveriesFromStructure.class);
         assertTrue(ONLY_CONTENT_USE_CASES_RECORD_CHANGES.evaluate(planted).hasViolation());
     }
 
