@@ -4,6 +4,10 @@ import io.basehook.bootstrap.ChildApi.Target;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,6 +96,68 @@ class ManyBasesEndToEndTest {
         } finally {
             writers.shutdownNow();
             receivers.forEach(Receiver::close);
+        }
+    }
+
+    /**
+     * A base held by another transaction (a long structure change, another instance's write) holds up only its own
+     * writes: one into another base goes through meanwhile, and the held one follows once the lock is free.
+     */
+    @Test
+    void aBaseLockedElsewhereHoldsUpOnlyItsOwnWrites() throws Exception {
+        RunningBasehook app = RunningBasehook.get();
+        ChildApi api = new ChildApi(app.context().getBean(EmbeddedServer.class).getURI().toString());
+        ExecutorService writers = Executors.newSingleThreadExecutor();
+        try (Receiver receiver = new Receiver(); Connection holder = connect(app); Connection watcher = connect(app)) {
+            Target held = api.webhookedTable("Held", receiver.url());
+            Target free = api.webhookedTable("Free", receiver.url());
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM bh_base WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, held.base());
+                lock.executeQuery().close();
+            }
+
+            Future<?> intoHeld = writers.submit(() -> api.insert(held, "waits", 1));
+            awaitALockWait(watcher);
+            api.insert(free, "goes through", 1);
+
+            assertEquals(1, api.eventIds(free.base()).size(), "written while the other base is held");
+            assertEquals(List.of(), api.eventIds(held.base()), "the held base's insert waits for its lock");
+            holder.rollback();
+            intoHeld.get(60, TimeUnit.SECONDS);
+            List<String> both = new ArrayList<>(api.eventIds(held.base()));
+            both.addAll(api.eventIds(free.base()));
+            assertEquals(2, both.size());
+            Receiver.awaitUntil(Duration.ofSeconds(30), () -> receiver.countsById().keySet().containsAll(both));
+            assertEquals(new HashSet<>(both), receiver.countsById().keySet());
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    /** A connection of its own to the service's database, outside the service. */
+    private static Connection connect(RunningBasehook app) throws Exception {
+        var context = app.context();
+        return DriverManager.getConnection(context.getRequiredProperty("basehook.db.url", String.class),
+                context.getProperty("basehook.db.user", String.class).orElse("root"),
+                context.getProperty("basehook.db.password", String.class).orElse(""));
+    }
+
+    /** Until a statement of the service waits for a base's lock (the insert into the held base, in its own lane). */
+    private static void awaitALockWait(Connection connection) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                     + "WHERE ID <> CONNECTION_ID() AND INFO LIKE 'SELECT % FROM bh_base %FOR UPDATE'")) {
+            while (true) {
+                try (ResultSet result = select.executeQuery()) {
+                    result.next();
+                    if (result.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                assertTrue(System.nanoTime() < deadline, "no insert ever waited for the held base");
+                Thread.sleep(10);
+            }
         }
     }
 }
