@@ -122,32 +122,31 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         });
     }
 
-    /**
-     * One multi-row {@code INSERT … VALUES} per {@value #ROWS_PER_INSERT} rows. Its ids come back as generated
-     * keys: a plain insert knows its row count up front, and InnoDB gives such a statement consecutive values in
-     * every {@code innodb_autoinc_lock_mode}, which is what Connector/J counts on when it reports them.
-     */
     @Override
     public List<DeliveryId> enqueue(BaseId baseId, List<StoredEvent> events, List<Target> targets, Instant now) {
         return enqueue(List.of(new Group(baseId, events, targets)), now);
     }
 
+    /** A delivery to insert: an event (which names its base) to one target. */
+    private record Queued(StoredEvent event, Target target) {
+    }
+
+    /**
+     * One multi-row {@code INSERT … VALUES} per {@value #ROWS_PER_INSERT} rows, whichever bases they belong to. Its
+     * ids come back as generated keys: a plain insert knows its row count up front, and InnoDB gives such a statement
+     * consecutive values in every {@code innodb_autoinc_lock_mode}, which is what Connector/J counts on when it
+     * reports them.
+     */
     @Override
     public List<DeliveryId> enqueue(List<Group> groups, Instant now) {
-        // row by row: group by group, event by event, each to the group's targets in order
-        List<Group> rowGroups = new ArrayList<>();
-        List<StoredEvent> rowEvents = new ArrayList<>();
-        List<Target> rowTargets = new ArrayList<>();
+        // group by group, event by event, each to the group's targets in order
+        List<Queued> queued = new ArrayList<>();
         for (Group group : groups) {
             for (StoredEvent event : group.events()) {
-                for (Target target : group.targets()) {
-                    rowGroups.add(group);
-                    rowEvents.add(event);
-                    rowTargets.add(target);
-                }
+                group.targets().forEach(target -> queued.add(new Queued(event, target)));
             }
         }
-        int rows = rowEvents.size();
+        int rows = queued.size();
         if (rows == 0) {
             return List.of();
         }
@@ -161,11 +160,11 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                         + values, Statement.RETURN_GENERATED_KEYS)) {
                     int index = 1;
                     for (int row = from; row < to; row++) {
-                        StoredEvent event = rowEvents.get(row);
-                        Target target = rowTargets.get(row);
+                        StoredEvent event = queued.get(row).event();
+                        Target target = queued.get(row).target();
                         Instant next = target.leasedUntil() == null ? now : target.leasedUntil();
                         insert.setString(index++, target.webhookId().value());
-                        insert.setString(index++, rowGroups.get(row).baseId().value());
+                        insert.setString(index++, event.baseId().value());
                         insert.setLong(index++, event.seq());
                         insert.setString(index++, event.id().value());
                         insert.setString(index++, DeliveryStatus.PENDING.wireName());

@@ -127,6 +127,9 @@ public interface DeliveryQueue {
             Objects.requireNonNull(baseId);
             events = List.copyOf(events);
             targets = List.copyOf(targets);
+            if (events.stream().anyMatch(event -> !event.baseId().equals(baseId))) {
+                throw new IllegalArgumentException("a group's events are of its base");
+            }
         }
     }
 
