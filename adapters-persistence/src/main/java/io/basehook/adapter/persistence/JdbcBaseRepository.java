@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 @Singleton
 public final class JdbcBaseRepository implements BaseRepository {
@@ -47,7 +46,7 @@ public final class JdbcBaseRepository implements BaseRepository {
 
     @Override
     public List<BaseId> lockAvailable(Collection<BaseId> ids) {
-        List<String> sorted = new ArrayList<>(new TreeSet<>(ids.stream().map(BaseId::value).toList()));
+        List<String> sorted = ids.stream().map(BaseId::value).distinct().sorted().toList();
         if (sorted.isEmpty()) {
             return List.of();
         }

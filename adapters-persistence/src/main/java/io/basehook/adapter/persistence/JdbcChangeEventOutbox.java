@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +65,11 @@ public final class JdbcChangeEventOutbox implements ChangeEventOutbox {
             Map.Entry<BaseId, Integer> only = counts.entrySet().iterator().next();
             return Map.of(only.getKey(), reserveSeqs(only.getKey(), only.getValue()));
         }
-        // one update for all the bases, then their new last_seq read back (a transaction reads its own writes):
-        // two round trips, however many bases
+        // one update for all the bases (locked already, so in any order), then their new last_seq read back (a
+        // transaction reads its own writes): two round trips, however many bases
         return jdbc.run(connection -> {
             Map<BaseId, Long> first = new HashMap<>();
-            for (List<BaseId> chunk : InClause.chunks(counts.keySet().stream().sorted(Comparator.comparing(BaseId::value)).toList())) {
+            for (List<BaseId> chunk : InClause.chunks(counts.keySet())) {
                 String in = InClause.placeholders(chunk.size());
                 try (PreparedStatement update = connection.prepareStatement("UPDATE bh_base SET last_seq = last_seq + CASE id "
                         + String.join(" ", Collections.nCopies(chunk.size(), "WHEN ? THEN ?")) + " END WHERE id IN (" + in + ")")) {

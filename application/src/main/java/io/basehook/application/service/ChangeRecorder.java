@@ -89,7 +89,7 @@ public final class ChangeRecorder {
     private void recordNumbered(Map<BaseId, List<ChangeEvent>> eventsByBase, Map<BaseId, Long> firstSeqs) {
         Map<BaseId, List<StoredEvent>> storedByBase = new LinkedHashMap<>();
         List<StoredEvent> all = new ArrayList<>();
-        Instant now = null;
+        Instant now = eventsByBase.values().iterator().next().get(0).occurredAt();
         for (Map.Entry<BaseId, List<ChangeEvent>> entry : eventsByBase.entrySet()) {
             BaseId baseId = entry.getKey();
             long seq = firstSeqs.get(baseId);
@@ -98,7 +98,6 @@ public final class ChangeRecorder {
                 stored.add(new StoredEvent(baseId, seq, event.id(), event.type(), event.occurredAt(),
                         encoder.encode(event, seq)));
                 seq++;
-                now = now == null ? event.occurredAt() : now;
             }
             storedByBase.put(baseId, stored);
             all.addAll(stored);
@@ -116,8 +115,7 @@ public final class ChangeRecorder {
             return;
         }
         List<DeliveryHandoff.Reservation> reservations = new ArrayList<>();
-        List<DeliveryQueue.Group> leased = new ArrayList<>();
-        List<DeliveryHandoff.Reservation> leasedReservations = new ArrayList<>();
+        List<Leased> leased = new ArrayList<>();
         boolean claimsLeft = false;
         for (Map.Entry<BaseId, List<StoredEvent>> entry : storedByBase.entrySet()) {
             List<Webhook> targets = webhooks.findByBase(entry.getKey()).stream().filter(Webhook::enabled).toList();
@@ -136,14 +134,13 @@ public final class ChangeRecorder {
                 List<DeliveryQueue.Target> leases = new ArrayList<>(targets.size());
                 targets.forEach(webhook -> leases.add(new DeliveryQueue.Target(webhook.id(),
                         reservation.leasedUntil(webhook.id()))));
-                leased.add(new DeliveryQueue.Group(entry.getKey(), stored, leases));
-                leasedReservations.add(reservation);
+                leased.add(new Leased(new DeliveryQueue.Group(entry.getKey(), stored, leases), reservation));
             }
         }
         if (reservations.isEmpty()) {
             return;
         }
-        fill(leased, leasedReservations, now);
+        fill(leased, now);
         boolean wake = claimsLeft;
         transactions.afterCommit(() -> {
             reservations.forEach(DeliveryHandoff.Reservation::committed);
@@ -157,23 +154,24 @@ public final class ChangeRecorder {
         return deliveries.enqueue(stored.get(0).baseId(), stored.get(0).seq(), stored.get(stored.size() - 1).seq(), now);
     }
 
+    /** One base's deliveries written leased to this instance, and the reservation they fill. */
+    private record Leased(DeliveryQueue.Group group, DeliveryHandoff.Reservation reservation) {
+    }
+
     /** One insert for the leased deliveries of every base; each reservation then takes its own ids. */
-    private void fill(List<DeliveryQueue.Group> leased, List<DeliveryHandoff.Reservation> reservations, Instant now) {
-        if (leased.isEmpty()) {
-            return;
-        }
+    private void fill(List<Leased> leased, Instant now) {
         if (leased.size() == 1) {
-            DeliveryQueue.Group only = leased.get(0);
-            reservations.get(0).fill(only.events(), deliveries.enqueue(only.baseId(), only.events(), only.targets(), now));
-            return;
-        }
-        List<DeliveryId> ids = deliveries.enqueue(leased, now);
-        int from = 0;
-        for (int i = 0; i < leased.size(); i++) {
-            DeliveryQueue.Group group = leased.get(i);
-            int to = from + group.events().size() * group.targets().size();
-            reservations.get(i).fill(group.events(), ids.subList(from, to));
-            from = to;
+            DeliveryQueue.Group only = leased.get(0).group();
+            leased.get(0).reservation().fill(only.events(),
+                    deliveries.enqueue(only.baseId(), only.events(), only.targets(), now));
+        } else if (leased.size() > 1) {
+            List<DeliveryId> ids = deliveries.enqueue(leased.stream().map(Leased::group).toList(), now);
+            int from = 0;
+            for (Leased each : leased) {
+                int to = from + each.group().events().size() * each.group().targets().size();
+                each.reservation().fill(each.group().events(), ids.subList(from, to));
+                from = to;
+            }
         }
     }
 }

@@ -131,16 +131,8 @@ final class ContentLanes<C, R> {
         });
     }
 
-    /** The new rows of the batches, then their events with their deliveries: per base, or for all bases at once. */
+    /** The new rows of the batches, then their events with their deliveries: for one base, or for all at once. */
     private void finish(List<ContentBatch> batches) {
-        if (batches.size() == 1) {
-            ContentBatch only = batches.get(0);
-            if (!only.inserted().isEmpty()) {
-                rows.insertAll(only.baseId(), only.inserted());
-            }
-            changes.record(only.baseId(), only.events());
-            return;
-        }
         Map<BaseId, List<Row>> inserted = new LinkedHashMap<>();
         Map<BaseId, List<ChangeEvent>> events = new LinkedHashMap<>();
         for (ContentBatch batch : batches) {
@@ -149,7 +141,9 @@ final class ContentLanes<C, R> {
             }
             events.put(batch.baseId(), batch.events());
         }
-        if (!inserted.isEmpty()) {
+        if (inserted.size() == 1) {
+            inserted.forEach(rows::insertAll);
+        } else if (!inserted.isEmpty()) {
             rows.insertAll(inserted);
         }
         changes.recordAll(events);
