@@ -2,6 +2,7 @@ package io.basehook.benchmark;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,6 +28,11 @@ public final class Benchmark {
     private static final List<String> SERVICE_WARMUP = List.of("insert-16", "mixed", "fanout-10");
     /** The compiler's share of a core below which the service counts as warm. */
     private static final double JIT_SETTLED = 0.10;
+    /** The loopback floor's shape: batch-fanout's ten webhooks, each at Basehook's default of 16 connections. */
+    private static final int LOOPBACK_FLOOR_RECEIVERS = 10;
+    private static final int LOOPBACK_FLOOR_CONNECTIONS = 16;
+    private static final Duration LOOPBACK_FLOOR_WARMUP = Duration.ofSeconds(2);
+    private static final String LOOPBACK_FLOOR_LINE = "  loopback floor: ";
     /** A further round of warm-up while the compiler is still busy. */
     private static final Duration WARMUP_ROUND = Duration.ofSeconds(15);
 
@@ -51,6 +57,12 @@ public final class Benchmark {
     }
 
     private static int run(Options options) throws Exception {
+        // first, on a machine that nothing of the run loads yet: the same figure under a running service would
+        // measure the service's idle threads and its database too
+        String floor = loopbackFloor(options);
+        if (options.loopbackFloorOnly) {
+            return 0;
+        }
         Path runDir = options.out.resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(runDir);
         ServiceProcess service = null;
@@ -81,7 +93,11 @@ public final class Benchmark {
 
             try (ResourceSampler sampler = new ResourceSampler(pid,
                     ResourceSampler.onThisMachine(System.getenv("BASEHOOK_DB_URL")))) {
-                Report report = new Report(settings(options, sampler));
+                Map<String, Object> settings = settings(options, sampler);
+                if (floor != null) {
+                    settings.put("loopback floor", floor);
+                }
+                Report report = new Report(settings);
                 long perScenario = options.warmup.plus(options.duration).toSeconds();
                 System.out.printf("%d scenarios, %d s of load each (+ setup and drain, at most %d s)%n%n",
                         options.scenarios.size(), perScenario, options.drain.toSeconds());
@@ -113,6 +129,61 @@ public final class Benchmark {
                 }
             }
         }
+    }
+
+    /**
+     * What a webhook request and its 200 cost this machine on loopback alone, so that each scenario's CPU per
+     * delivery can be read against it: the part no engine can save. Null when skipped. Measured in a JVM of its
+     * own: run in this one, the clients' and receivers' threads of the scenario after it used up to half as much
+     * CPU again (insert-16 in alternating runs against one service), so what the floor compiles and leaves behind
+     * stays out of the scenarios' figures.
+     */
+    private static String loopbackFloor(Options options) throws IOException, InterruptedException {
+        if (options.loopbackFloor.isZero() || options.loopbackFloor.isNegative()) {
+            return null;
+        }
+        if (!options.loopbackFloorOnly) {
+            return loopbackFloorApart(options.loopbackFloor);
+        }
+        List<Receiver> receivers = new ArrayList<>();
+        try {
+            for (int i = 1; i <= LOOPBACK_FLOOR_RECEIVERS; i++) {
+                receivers.add(new Receiver("floor" + i, Duration.ZERO, "127.0.0.1"));
+            }
+            System.out.printf("measuring the loopback floor for %d s (no Basehook, no database)%n",
+                    options.loopbackFloor.toSeconds());
+            LoopbackFloor.Result result = LoopbackFloor.measure(receivers, LOOPBACK_FLOOR_CONNECTIONS,
+                    LOOPBACK_FLOOR_WARMUP, options.loopbackFloor);
+            String text = result.describe(Runtime.getRuntime().availableProcessors());
+            System.out.println(LOOPBACK_FLOOR_LINE + text);
+            return text;
+        } finally {
+            receivers.forEach(Receiver::close);
+        }
+    }
+
+    /** The floor measured by this benchmark's own code in a fresh JVM; its output is passed through. */
+    private static String loopbackFloorApart(Duration length) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Benchmark.class.getName(), "--loopback-floor-only", "--loopback-floor", length.toMillis() + "ms")
+                .redirectErrorStream(true).start();
+        String text = null;
+        try (var lines = process.inputReader(StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                System.out.println(line);
+                if (line.startsWith(LOOPBACK_FLOOR_LINE)) {
+                    text = line.substring(LOOPBACK_FLOOR_LINE.length());
+                }
+            }
+        }
+        int exit = process.waitFor();
+        System.out.println();
+        if (exit != 0 || text == null) {
+            System.out.println("the loopback floor could not be measured (exit " + exit + "); the scenarios go on");
+        }
+        return text;
     }
 
     /** Runs a scenario and notes the bases it created, whether it finished or not. */

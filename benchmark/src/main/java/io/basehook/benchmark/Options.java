@@ -39,6 +39,10 @@ final class Options {
               --out DIR             where results and the run folder go (default benchmark/target)
               --keep-data           keep each scenario's bases (deleted after the last scenario otherwise),
                                     and the started Basehook's data folder
+              --loopback-floor 5s   before anything else, how long to measure what a webhook request and its
+                                    200 cost this machine on loopback with no Basehook and no database (one
+                                    sender, 10 receivers, 16 connections each, as in batch-fanout); 0 skips it
+              --loopback-floor-only measure only that, then stop (no Basehook is started or driven)
 
             Started by the benchmark, Basehook uses the embedded MariaDB in a fresh folder under --out, or the
             server in BASEHOOK_DB_URL / BASEHOOK_DB_USER / BASEHOOK_DB_PASSWORD when set (use a dedicated database).
@@ -61,6 +65,8 @@ final class Options {
     String receiverHost = "127.0.0.1";
     Path out;
     boolean keepData;
+    Duration loopbackFloor = Duration.ofSeconds(5);
+    boolean loopbackFloorOnly;
 
     /** The help text, with every scenario's name. */
     static String usage() {
@@ -83,6 +89,10 @@ final class Options {
             }
             if (arg.equals("--keep-data")) {
                 options.keepData = true;
+                continue;
+            }
+            if (arg.equals("--loopback-floor-only")) {
+                options.loopbackFloorOnly = true;
                 continue;
             }
             if (value == null) {
@@ -113,6 +123,7 @@ final class Options {
                 case "--pid" -> options.pid = Long.parseLong(value);
                 case "--receiver-host" -> options.receiverHost = value;
                 case "--out" -> options.out = Path.of(value);
+                case "--loopback-floor" -> options.loopbackFloor = duration(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
             }
         }
@@ -124,6 +135,9 @@ final class Options {
         }
         if (options.duration.isZero() || options.duration.isNegative()) {
             throw new IllegalArgumentException("--duration must be positive");
+        }
+        if (options.loopbackFloorOnly && options.loopbackFloor.isZero()) {
+            throw new IllegalArgumentException("--loopback-floor-only needs a --loopback-floor above 0");
         }
         if (options.out == null) {
             options.out = defaultOut;
@@ -158,6 +172,7 @@ final class Options {
         part.keepData = false;
         part.serviceWarmup = Duration.ZERO;
         part.serviceWarmupMax = Duration.ZERO;
+        part.loopbackFloor = Duration.ZERO;
         return part;
     }
 

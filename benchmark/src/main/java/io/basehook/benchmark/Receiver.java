@@ -3,6 +3,7 @@ package io.basehook.benchmark;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -97,6 +98,11 @@ final class Receiver implements AutoCloseable {
 
     List<Arrival> arrivals() {
         return new ArrayList<>(arrivals);
+    }
+
+    /** CPU time (user and kernel) its selector thread has used so far, in ns. */
+    long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getThreadCpuTime(loop.getId());
     }
 
     private void run() {

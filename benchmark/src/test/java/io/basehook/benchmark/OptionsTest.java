@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OptionsTest {
@@ -38,6 +39,22 @@ class OptionsTest {
         assertEquals(Duration.ofSeconds(5), part.duration);
         assertEquals(Duration.ZERO, part.serviceWarmup);
         assertEquals(Duration.ZERO, part.serviceWarmupMax);
+    }
+
+    @Test
+    void theLoopbackFloorRunsFirstForFiveSecondsUnlessSkippedAndCanRunAlone() {
+        Options defaults = Options.parse(new String[0], OUT);
+        assertEquals(Duration.ofSeconds(5), defaults.loopbackFloor);
+        assertFalse(defaults.loopbackFloorOnly);
+        // the warm-up's parts are load only: the floor is measured once, before them
+        assertEquals(Duration.ZERO, defaults.serviceWarmupPart(Duration.ofSeconds(5)).loopbackFloor);
+
+        Options alone = Options.parse(new String[] {"--loopback-floor-only", "--loopback-floor", "10s"}, OUT);
+        assertTrue(alone.loopbackFloorOnly);
+        assertEquals(Duration.ofSeconds(10), alone.loopbackFloor);
+        assertEquals(Duration.ZERO, Options.parse(new String[] {"--loopback-floor=0"}, OUT).loopbackFloor);
+        assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] {"--loopback-floor-only", "--loopback-floor", "0s"}, OUT));
     }
 
     @Test
