@@ -1,6 +1,7 @@
 package io.basehook.benchmark;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Drives a Basehook over its public HTTP API with the scenarios of the performance issue and reports throughput,
@@ -69,8 +71,8 @@ public final class Benchmark {
         Thread stopOnExit = null;
         List<String> createdBases = new ArrayList<>();
         try {
-            BasehookApi api;
-            Long pid = options.pid;
+            List<BasehookApi> apis = new ArrayList<>();
+            List<Long> pids = options.pids;
             if (options.startsService()) {
                 String token = "bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
                 System.out.println("starting " + options.jar + " (" + database() + "), log in " + runDir.resolve("basehook.log"));
@@ -81,17 +83,21 @@ public final class Benchmark {
                 stopOnExit = new Thread(toStop::close, "stop-basehook");
                 Runtime.getRuntime().addShutdownHook(stopOnExit);
                 System.out.printf("Basehook is up at %s after %.1f s (pid %d)%n", service.root(), (System.nanoTime() - started) / 1e9, service.pid());
-                api = new BasehookApi(service.root(), token);
-                pid = service.pid();
+                apis.add(new BasehookApi(service.root(), token));
+                pids = List.of(service.pid());
             } else {
-                api = new BasehookApi(options.url, options.token);
-                if (!api.healthy()) {
-                    System.err.println(options.url + "/health does not answer 200");
-                    return 1;
+                for (URI url : options.urls) {
+                    BasehookApi api = new BasehookApi(url, options.token);
+                    if (!api.healthy()) {
+                        System.err.println(url + "/health does not answer 200");
+                        return 1;
+                    }
+                    apis.add(api);
                 }
             }
+            BasehookApi api = apis.get(0);
 
-            try (ResourceSampler sampler = new ResourceSampler(pid,
+            try (ResourceSampler sampler = new ResourceSampler(pids,
                     ResourceSampler.onThisMachine(System.getenv("BASEHOOK_DB_URL")))) {
                 Map<String, Object> settings = settings(options, sampler);
                 if (floor != null) {
@@ -101,13 +107,13 @@ public final class Benchmark {
                 long perScenario = options.warmup.plus(options.duration).toSeconds();
                 System.out.printf("%d scenarios, %d s of load each (+ setup and drain, at most %d s)%n%n",
                         options.scenarios.size(), perScenario, options.drain.toSeconds());
-                Duration warmedUp = warmUpService(options, api, sampler, createdBases);
+                Duration warmedUp = warmUpService(options, apis, sampler, createdBases);
                 report.setting("service warm-up", String.format(Locale.ROOT, "%d s (unmeasured, before the first "
                         + "scenario; at least %d s, then while the JIT compiled, at most %d s)", warmedUp.toSeconds(),
                         options.serviceWarmup.toSeconds(), options.serviceWarmupMax.toSeconds()));
                 List<ScenarioResult> results = new ArrayList<>();
                 for (String name : options.scenarios) {
-                    ScenarioResult result = run(new ScenarioRun(Scenario.named(name), options, api, sampler,
+                    ScenarioResult result = run(new ScenarioRun(Scenario.named(name), options, apis, sampler,
                             rate(options, results)), createdBases);
                     results.add(result);
                     report.add(result, System.out);
@@ -225,7 +231,7 @@ public final class Benchmark {
      * checked like any: its lost and duplicated events are printed, only its figures stay out of the report. Where
      * the service's compiler threads can be read, it goes on in rounds while they were still busy, up to a bound.
      */
-    private static Duration warmUpService(Options options, BasehookApi api, ResourceSampler sampler,
+    private static Duration warmUpService(Options options, List<BasehookApi> apis, ResourceSampler sampler,
                                           List<String> createdBases) throws Exception {
         if (options.serviceWarmup.isZero() || options.serviceWarmup.isNegative()) {
             return Duration.ZERO;
@@ -237,7 +243,7 @@ public final class Benchmark {
         while (true) {
             long started = System.nanoTime();
             double compilerBefore = sampler.compilerCpuSeconds();
-            warmUpRound(options.serviceWarmupPart(round.dividedBy(SERVICE_WARMUP.size())), api, sampler, createdBases);
+            warmUpRound(options.serviceWarmupPart(round.dividedBy(SERVICE_WARMUP.size())), apis, sampler, createdBases);
             long elapsed = System.nanoTime() - started;
             double seconds = elapsed / 1e9;
             spent = spent.plusNanos(elapsed);
@@ -259,10 +265,10 @@ public final class Benchmark {
         return spent;
     }
 
-    private static void warmUpRound(Options part, BasehookApi api, ResourceSampler sampler, List<String> createdBases)
+    private static void warmUpRound(Options part, List<BasehookApi> apis, ResourceSampler sampler, List<String> createdBases)
             throws Exception {
         for (String name : SERVICE_WARMUP) {
-            ScenarioResult result = run(new ScenarioRun(Scenario.named(name), part, api, sampler, part.rate), createdBases);
+            ScenarioResult result = run(new ScenarioRun(Scenario.named(name), part, apis, sampler, part.rate), createdBases);
             System.out.printf("  %s: %.0f changes/s, %.0f deliveries/s, %d lost, %d duplicated%n", name,
                     result.changesPerSecond(), result.deliveriesPerSecond(), result.lost(), result.duplicates());
         }
@@ -281,7 +287,11 @@ public final class Benchmark {
     private static Map<String, Object> settings(Options options, ResourceSampler sampler) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("date", LocalDateTime.now().withNano(0).toString());
-        settings.put("target", options.startsService() ? "started from " + options.jar : options.url.toString());
+        settings.put("target", options.startsService() ? "started from " + options.jar
+                : options.urls.size() == 1 ? options.urls.get(0).toString()
+                : options.urls.size() + " instances on one database (" + options.urls.stream().map(URI::toString)
+                .collect(Collectors.joining(", ")) + "; client i writes through instance i mod "
+                + options.urls.size() + "; service CPU is their sum, peak RSS the largest instance's)");
         settings.put("database", options.startsService() ? database()
                 : sampler.databasePid().isPresent() ? "sampled as process " + sampler.databasePid().get()
                 : "as configured in the instance");

@@ -32,9 +32,13 @@ final class Options {
               --jar PATH            Basehook's shaded jar to start (default bootstrap/target/basehook.jar)
               --java-opts "..."     JVM options for the started Basehook (default, as the README runs it:
                                     "-Xmx128m -XX:TrimNativeHeapInterval=5000"; "" for the JVM's defaults)
-              --url http://host:port  drive an already running Basehook instead of starting one
-              --token TOKEN         its admin token (required with --url)
-              --pid N               its process id, to sample RSS and CPU (only with --url)
+              --url http://host:port  drive an already running Basehook instead of starting one; several,
+                                    comma-separated, drive instances that share one database: client i
+                                    writes through instance i mod n (setup and checks go to the first)
+              --token TOKEN         its admin token (required with --url; the same for every instance)
+              --pid N               its process id, to sample RSS and CPU (only with --url); with several
+                                    instances their ids in the same order (CPU is their sum, RSS the
+                                    largest instance's)
               --receiver-host H     the address the instance reaches this machine at (default 127.0.0.1)
               --out DIR             where results and the run folder go (default benchmark/target)
               --keep-data           keep each scenario's bases (deleted after the last scenario otherwise),
@@ -59,9 +63,9 @@ final class Options {
     Duration slowDelay = Duration.ofMillis(200);
     Path jar;
     List<String> javaOpts = List.of("-Xmx128m", "-XX:TrimNativeHeapInterval=5000");
-    URI url;
+    List<URI> urls = List.of();
     String token;
-    Long pid;
+    List<Long> pids = List.of();
     String receiverHost = "127.0.0.1";
     Path out;
     boolean keepData;
@@ -118,20 +122,24 @@ final class Options {
                 case "--slow-delay" -> options.slowDelay = duration(value);
                 case "--jar" -> options.jar = Path.of(value);
                 case "--java-opts" -> options.javaOpts = Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-                case "--url" -> options.url = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                case "--url" -> options.urls = list(value).stream()
+                        .map(url -> URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url)).toList();
                 case "--token" -> options.token = value;
-                case "--pid" -> options.pid = Long.parseLong(value);
+                case "--pid" -> options.pids = list(value).stream().map(Long::parseLong).toList();
                 case "--receiver-host" -> options.receiverHost = value;
                 case "--out" -> options.out = Path.of(value);
                 case "--loopback-floor" -> options.loopbackFloor = duration(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
             }
         }
-        if (options.url != null && options.token == null) {
+        if (!options.urls.isEmpty() && options.token == null) {
             throw new IllegalArgumentException("--url needs --token (the instance's admin token)");
         }
-        if (options.url == null && options.pid != null) {
+        if (options.urls.isEmpty() && !options.pids.isEmpty()) {
             throw new IllegalArgumentException("--pid only goes with --url: a started Basehook is sampled anyway");
+        }
+        if (!options.pids.isEmpty() && options.pids.size() != options.urls.size()) {
+            throw new IllegalArgumentException("--pid needs one process id per --url instance, in the same order");
         }
         if (options.duration.isZero() || options.duration.isNegative()) {
             throw new IllegalArgumentException("--duration must be positive");
@@ -142,14 +150,14 @@ final class Options {
         if (options.out == null) {
             options.out = defaultOut;
         }
-        if (options.url == null && options.jar == null) {
+        if (options.urls.isEmpty() && options.jar == null) {
             options.jar = defaultJar(options.out);
         }
         return options;
     }
 
     boolean startsService() {
-        return url == null;
+        return urls.isEmpty();
     }
 
     /** The same settings for one unmeasured part of the service warm-up: load for {@code length}, no warm-up. */
@@ -164,9 +172,9 @@ final class Options {
         part.slowDelay = slowDelay;
         part.jar = jar;
         part.javaOpts = javaOpts;
-        part.url = url;
+        part.urls = urls;
         part.token = token;
-        part.pid = pid;
+        part.pids = pids;
         part.receiverHost = receiverHost;
         part.out = out;
         part.keepData = false;
@@ -174,6 +182,14 @@ final class Options {
         part.serviceWarmupMax = Duration.ZERO;
         part.loopbackFloor = Duration.ZERO;
         return part;
+    }
+
+    private static List<String> list(String value) {
+        List<String> items = Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("an empty list: " + value);
+        }
+        return items;
     }
 
     private static List<String> scenarioList(String value) {

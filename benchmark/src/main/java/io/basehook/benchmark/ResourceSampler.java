@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Samples resident memory (VmRSS) and CPU time (utime + stime) of the service, of its embedded database and of
- * the benchmark itself from /proc every 200 ms, so each scenario can report its peak RSS and its CPU use.
+ * the benchmark itself from /proc every 200 ms, so each scenario can report its peak RSS and its CPU use. Several
+ * instances of the service count as one: their CPU summed, their RSS the largest instance's.
  */
 final class ResourceSampler implements AutoCloseable {
 
@@ -26,7 +27,7 @@ final class ResourceSampler implements AutoCloseable {
         static final Usage NONE = new Usage(-1, -1, -1, -1, -1, -1);
     }
 
-    private final Long servicePid;
+    private final List<Long> servicePids;
     /** Whether the database server runs on this machine though not as the service's child (BASEHOOK_DB_URL on loopback). */
     private final boolean localServer;
     private volatile Long databasePid;
@@ -37,12 +38,12 @@ final class ResourceSampler implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * {@code servicePid} null: nothing of the service is sampled (an instance elsewhere), only the benchmark.
+     * {@code servicePids} empty: nothing of the service is sampled (an instance elsewhere), only the benchmark.
      * {@code localServer}: the service's database is a server on this machine, sampled as well (the machine's one
      * mariadbd or mysqld), so that its share of the CPU shows beside the service's.
      */
-    ResourceSampler(Long servicePid, boolean localServer) {
-        this.servicePid = servicePid;
+    ResourceSampler(List<Long> servicePids, boolean localServer) {
+        this.servicePids = List.copyOf(servicePids);
         this.localServer = localServer;
         this.databasePid = findDatabase();
         this.thread = new Thread(this::loop, "resource-sampler");
@@ -55,7 +56,7 @@ final class ResourceSampler implements AutoCloseable {
     }
 
     boolean samplesService() {
-        return servicePid != null;
+        return !servicePids.isEmpty();
     }
 
     /**
@@ -63,9 +64,21 @@ final class ResourceSampler implements AutoCloseable {
      * when the service is not sampled or its threads cannot be read.
      */
     double compilerCpuSeconds() {
-        if (servicePid == null) {
+        if (servicePids.isEmpty()) {
             return -1;
         }
+        long ticks = 0;
+        for (long pid : servicePids) {
+            long used = compilerTicks(pid);
+            if (used < 0) {
+                return -1;
+            }
+            ticks += used;
+        }
+        return ticks / (double) ticksPerSecond;
+    }
+
+    private static long compilerTicks(long servicePid) {
         Path tasks = Path.of("/proc", Long.toString(servicePid), "task");
         long ticks = 0;
         try (var threads = Files.list(tasks)) {
@@ -84,7 +97,7 @@ final class ResourceSampler implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-        return ticks / (double) ticksPerSecond;
+        return ticks;
     }
 
     /**
@@ -93,10 +106,10 @@ final class ResourceSampler implements AutoCloseable {
      * one, which starts with the service, is looked for again while sampling.
      */
     private Long findDatabase() {
-        if (servicePid == null) {
+        if (servicePids.isEmpty()) {
             return null;
         }
-        Optional<Long> child = findDatabase(servicePid);
+        Optional<Long> child = findDatabase(servicePids.get(0));
         if (child.isPresent() || !localServer) {
             return child.orElse(null);
         }
@@ -146,12 +159,11 @@ final class ResourceSampler implements AutoCloseable {
     private void loop() {
         while (running) {
             long now = System.nanoTime();
-            if (servicePid != null && databasePid == null) {
-                databasePid = findDatabase(servicePid).orElse(null);
+            if (!servicePids.isEmpty() && databasePid == null) {
+                databasePid = findDatabase(servicePids.get(0)).orElse(null);
             }
             Long db = databasePid;
-            Sample sample = new Sample(now,
-                    servicePid == null ? -1 : rssKb(servicePid), servicePid == null ? -1 : cpuTicks(servicePid),
+            Sample sample = new Sample(now, largestRssKb(servicePids), summedCpuTicks(servicePids),
                     db == null ? -1 : rssKb(db), db == null ? -1 : cpuTicks(db), cpuTicks(selfPid));
             synchronized (samples) {
                 samples.add(sample);
@@ -208,6 +220,31 @@ final class ResourceSampler implements AutoCloseable {
 
     private static long mib(long kb) {
         return kb < 0 ? -1 : Math.round(kb / 1024.0);
+    }
+
+    /** The largest RSS of the instances, or -1 when none can be read. */
+    static long largestRssKb(List<Long> pids) {
+        long largest = -1;
+        for (long pid : pids) {
+            largest = Math.max(largest, rssKb(pid));
+        }
+        return largest;
+    }
+
+    /** All the instances' CPU ticks, or -1 when one cannot be read (a sum without it would be a drop). */
+    static long summedCpuTicks(List<Long> pids) {
+        if (pids.isEmpty()) {
+            return -1;
+        }
+        long sum = 0;
+        for (long pid : pids) {
+            long ticks = cpuTicks(pid);
+            if (ticks < 0) {
+                return -1;
+            }
+            sum += ticks;
+        }
+        return sum;
     }
 
     private static long rssKb(long pid) {

@@ -33,7 +33,7 @@ final class ScenarioRun {
     private static final String[] STAGES = {"Lead", "Offer", "Won"};
 
     /** One base under load; the queues feed the mixed workload (each row updated at most once, deleted at most once). */
-    private record Target(String baseId, String tableId, URI rows, AtomicLong acknowledged,
+    private record Target(String baseId, String tableId, AtomicLong acknowledged,
                           ConcurrentLinkedQueue<String> fresh, ConcurrentLinkedQueue<String> updated) {
     }
 
@@ -44,7 +44,9 @@ final class ScenarioRun {
 
     private final Scenario scenario;
     private final Options options;
+    /** The instance that sets up, checks and tears down; the clients spread over all of {@code apis}. */
     private final BasehookApi api;
+    private final List<BasehookApi> apis;
     private final ResourceSampler sampler;
     private final int rate;
     private final List<Target> targets = new ArrayList<>();
@@ -56,12 +58,17 @@ final class ScenarioRun {
     private long warmEnd;
     private long end;
 
-    /** {@code rate}: changes per second for a paced scenario, ignored by the others. */
-    ScenarioRun(Scenario scenario, Options options, BasehookApi api, ResourceSampler sampler, int rate) {
+    /**
+     * {@code apis}: one per instance, all on one database; client {@code i} writes through instance {@code i mod n},
+     * so that the clients of one base write through different instances. {@code rate}: changes per second for a
+     * paced scenario, ignored by the others.
+     */
+    ScenarioRun(Scenario scenario, Options options, List<BasehookApi> apis, ResourceSampler sampler, int rate) {
         this.scenario = scenario;
         this.rate = rate;
         this.options = options;
-        this.api = api;
+        this.api = apis.get(0);
+        this.apis = List.copyOf(apis);
         this.sampler = sampler;
     }
 
@@ -97,7 +104,7 @@ final class ScenarioRun {
         for (int b = 0; b < scenario.bases(); b++) {
             String baseId = api.createBase("bench " + scenario.name() + " " + (b + 1));
             String tableId = api.createTable(baseId);
-            targets.add(new Target(baseId, tableId, api.rowsUri(baseId, tableId), new AtomicLong(), new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>()));
+            targets.add(new Target(baseId, tableId, new AtomicLong(), new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>()));
             for (int w = 0; w < scenario.fastWebhooksPerBase(); w++) {
                 addEndpoint(baseId, "b" + (b + 1) + "-fast" + (w + 1), Duration.ZERO);
             }
@@ -321,6 +328,8 @@ final class ScenarioRun {
 
         private final int index;
         private final Target target;
+        private final BasehookApi api;
+        private final URI rows;
         private final long start;
         private final LongArray apiLatencies = new LongArray();
         private long changesInWindow;
@@ -333,6 +342,8 @@ final class ScenarioRun {
         Client(int index, Target target, long start) {
             this.index = index;
             this.target = target;
+            this.api = apis.get(index % apis.size());
+            this.rows = api.rowsUri(target.baseId(), target.tableId());
             this.start = start;
         }
 
@@ -395,7 +406,7 @@ final class ScenarioRun {
                 long answered;
                 switch (op) {
                     case INSERT -> {
-                        List<String> ids = api.insertRows(target.rows(), insertBody());
+                        List<String> ids = api.insertRows(rows, insertBody());
                         answered = System.nanoTime();
                         for (String id : ids) {
                             answers.put(id + "|insert_row", answered);

@@ -2,6 +2,7 @@ package io.basehook.benchmark;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,23 @@ class OptionsTest {
         assertEquals(Duration.ZERO, Options.parse(new String[] {"--loopback-floor=0"}, OUT).loopbackFloor);
         assertThrows(IllegalArgumentException.class,
                 () -> Options.parse(new String[] {"--loopback-floor-only", "--loopback-floor", "0s"}, OUT));
+    }
+
+    @Test
+    void severalInstancesAreGivenAsListsOfUrlsAndTheirProcessIdsInTheSameOrder() {
+        Options two = Options.parse(new String[] {"--url", "http://127.0.0.1:8080/, http://127.0.0.1:8081",
+                "--token", "t", "--pid", "11,12"}, OUT);
+        assertEquals(List.of(URI.create("http://127.0.0.1:8080"), URI.create("http://127.0.0.1:8081")), two.urls);
+        assertEquals(List.of(11L, 12L), two.pids);
+        assertFalse(two.startsService());
+        assertEquals(two.urls, two.serviceWarmupPart(Duration.ofSeconds(5)).urls);
+
+        assertTrue(Options.parse(new String[0], OUT).startsService());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--url",
+                "http://127.0.0.1:8080,http://127.0.0.1:8081", "--token", "t", "--pid", "11"}, OUT));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--pid", "11"}, OUT));
+        assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] {"--url", "http://127.0.0.1:8080"}, OUT));
     }
 
     @Test

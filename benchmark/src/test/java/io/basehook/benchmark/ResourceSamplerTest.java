@@ -2,6 +2,9 @@ package io.basehook.benchmark;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,5 +27,29 @@ class ResourceSamplerTest {
         assertFalse(ResourceSampler.onThisMachine("jdbc:mysql://10.0.0.5/basehook"));
         assertFalse(ResourceSampler.onThisMachine("jdbc:mysql://localhost.example.com/basehook"));
         assertFalse(ResourceSampler.onThisMachine("not a url"));
+    }
+
+    @Test
+    void severalInstancesCountAsOneTheirCpuSummedTheirRssTheLargest() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        long child = sleeper.pid();
+        try {
+            long selfTicks = ResourceSampler.summedCpuTicks(List.of(self));
+            long bothTicks = ResourceSampler.summedCpuTicks(List.of(self, child));
+            assertTrue(selfTicks > 0, "this JVM has used CPU: " + selfTicks);
+            assertTrue(bothTicks >= selfTicks, bothTicks + " < " + selfTicks);
+
+            long sleeperRss = ResourceSampler.largestRssKb(List.of(child));
+            assertTrue(sleeperRss > 0);
+            assertTrue(ResourceSampler.largestRssKb(List.of(child, self)) > sleeperRss, "a JVM is larger than sleep");
+        } finally {
+            sleeper.destroy();
+            sleeper.waitFor();
+        }
+        // an instance that cannot be read makes the sum unknown, not smaller
+        assertEquals(-1, ResourceSampler.summedCpuTicks(List.of(self, child)));
+        assertEquals(-1, ResourceSampler.summedCpuTicks(List.of()));
+        assertEquals(-1, ResourceSampler.largestRssKb(List.of(child)));
     }
 }
