@@ -80,16 +80,22 @@ final class ContentLanes<C, R> {
         this.acrossBases = new WriteCombiner<>(this::runAcrossBases, weight, maxWeight);
     }
 
-    /** Runs {@code command} in the next batch of its lane; returns its result or throws its error. */
+    /**
+     * Runs {@code command} in the next batch of its lane; returns its result or throws its error. A small write
+     * whose base's own lane is busy here goes straight there: that lane holds the base's lock or waits for it, so
+     * the shared lane would only find the base held, pay a lock statement and a rollback, and send it there anyway
+     * (with two instances writing one base, as many rollbacks as commits).
+     */
     R submit(C command) {
-        if (weight.applyAsInt(command) <= SHARED_MAX_ROWS) {
+        BaseId baseId = baseOf.apply(command);
+        if (weight.applyAsInt(command) <= SHARED_MAX_ROWS && !byBase.busy(baseId)) {
             try {
                 return acrossBases.submit(Shared.LANE, command);
             } catch (BaseHeld held) {
                 // its base was locked elsewhere (or is gone): wait for it in the base's own lane
             }
         }
-        return byBase.submit(baseOf.apply(command), command);
+        return byBase.submit(baseId, command);
     }
 
     /** The writes that reached one base meanwhile, in one transaction under that base's lock. */

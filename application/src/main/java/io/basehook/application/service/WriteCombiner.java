@@ -75,6 +75,14 @@ public final class WriteCombiner<K, C, R> {
         return slot.result();
     }
 
+    /**
+     * Whether a batch of {@code key} is running (or about to start) here: a write submitted now would wait for it.
+     * The answer can be out of date as soon as it is given; use it to route, never for correctness.
+     */
+    public boolean busy(K key) {
+        return lanes.containsKey(key);
+    }
+
     /** Runs one batch from the head of the lane (this thread's own slot is at its head), then hands over. */
     private void lead(K key, Lane<C, R> lane) {
         List<Slot<C, R>> taken = new ArrayList<>();

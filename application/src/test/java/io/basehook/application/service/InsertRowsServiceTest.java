@@ -210,6 +210,33 @@ class InsertRowsServiceTest {
         verify(fixture.outbox).reserveSeqs(BASE_ID, 1);
     }
 
+    // with two instances writing one base, its own lane is busy most of the time: a small insert then goes straight
+    // there instead of finding the base held in the shared lane and rolling back first
+    @Test
+    void whileItsBasesOwnLaneIsBusyASmallInsertGoesStraightThere() throws Exception {
+        doReturn(List.of()).when(fixture.bases).lockAvailable(any()); // held by another instance throughout
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger locks = fixture.holdFirstLock(locked, release);
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            Future<TableRows> first = threads.submit(() -> insert(ADMIN, List.of(row("Name", "first"))));
+            assertTrue(locked.await(20, TimeUnit.SECONDS)); // in its base's lane, waiting for the lock
+            Future<TableRows> second = Fixture.queued(threads, () -> insert(ADMIN, List.of(row("Name", "second"))));
+            release.countDown();
+            first.get(20, TimeUnit.SECONDS);
+            Row secondRow = second.get(20, TimeUnit.SECONDS).rows().get(0);
+
+            verify(fixture.bases, times(1)).lockAvailable(any()); // the first one's attempt only
+            verify(fixture.transactions, times(1)).rollback();
+            assertEquals(2, locks.get());
+            verify(fixture.rows).insertAll(BASE_ID, List.of(secondRow));
+            verify(fixture.transactions, times(2)).commit();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     // a large insert never holds up the small ones of other bases: it runs in its base's lane
     @Test
     void anInsertOfMoreThanTheSharedMostRowsGoesStraightToItsBasesLane() {

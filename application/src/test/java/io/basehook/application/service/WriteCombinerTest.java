@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,6 +169,20 @@ class WriteCombinerTest {
         assertEquals("OTHER", combiner.submit(OTHER, "other"));
         release.countDown();
         assertEquals("FIRST", held.get());
+    }
+
+    @Test
+    void aKeyIsBusyWhileABatchOfItRunsAndNotBeforeOrAfter() throws Exception {
+        WriteCombiner<BaseId, String, String> combiner = heldByFirst(command -> 1, 100);
+        assertFalse(combiner.busy(BASE));
+
+        Future<String> held = submitFirst(combiner);
+        assertTrue(combiner.busy(BASE));
+        assertFalse(combiner.busy(OTHER));
+
+        release.countDown();
+        assertEquals("FIRST", held.get());
+        assertFalse(combiner.busy(BASE), "an idle lane is dropped");
     }
 
     // randomised: many threads, two bases; never two batches of one base at once, every write exactly once
