@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Samples resident memory (VmRSS) and CPU time (utime + stime) of the service, of its embedded database and of
@@ -64,18 +65,8 @@ final class ResourceSampler implements AutoCloseable {
      * when the service is not sampled or its threads cannot be read.
      */
     double compilerCpuSeconds() {
-        if (servicePids.isEmpty()) {
-            return -1;
-        }
-        long ticks = 0;
-        for (long pid : servicePids) {
-            long used = compilerTicks(pid);
-            if (used < 0) {
-                return -1;
-            }
-            ticks += used;
-        }
-        return ticks / (double) ticksPerSecond;
+        long ticks = summed(servicePids, ResourceSampler::compilerTicks);
+        return ticks < 0 ? -1 : ticks / (double) ticksPerSecond;
     }
 
     private static long compilerTicks(long servicePid) {
@@ -231,14 +222,19 @@ final class ResourceSampler implements AutoCloseable {
         return largest;
     }
 
-    /** All the instances' CPU ticks, or -1 when one cannot be read (a sum without it would be a drop). */
+    /** All the instances' CPU ticks, or -1 when there is none or one cannot be read. */
     static long summedCpuTicks(List<Long> pids) {
+        return summed(pids, ResourceSampler::cpuTicks);
+    }
+
+    /** {@code ticksOf} summed over the instances; -1 when there is none or one is -1 (a sum without it would be a drop). */
+    private static long summed(List<Long> pids, LongUnaryOperator ticksOf) {
         if (pids.isEmpty()) {
             return -1;
         }
         long sum = 0;
         for (long pid : pids) {
-            long ticks = cpuTicks(pid);
+            long ticks = ticksOf.applyAsLong(pid);
             if (ticks < 0) {
                 return -1;
             }
