@@ -64,13 +64,11 @@ final class LoopbackFloor {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Connection> connections = new ArrayList<>();
         AtomicLong answered = new AtomicLong();
-        int bodyBytes = 0;
+        byte[] body = body();
         int requestBytes = 0;
         try (Selector selector = Selector.open()) {
             for (Receiver receiver : receivers) {
-                byte[] body = body();
                 byte[] request = request(receiver.url(), body);
-                bodyBytes = body.length;
                 requestBytes = request.length;
                 for (int i = 0; i < connectionsPerReceiver; i++) {
                     connections.add(new Connection(open(receiver.url()), request));
@@ -99,7 +97,8 @@ final class LoopbackFloor {
                 if (count == 0) {
                     throw new IOException("no request was answered on loopback in " + duration.toMillis() + " ms");
                 }
-                return new Result(receivers.size(), connections.size(), bodyBytes, requestBytes, count / (elapsed / 1e9),
+                return new Result(receivers.size(), connections.size(), body.length, requestBytes,
+                        count / (elapsed / 1e9),
                         senderCpu / 1e3 / count, receiversCpu / 1e3 / count, processCpu / 1e3 / count);
             } finally {
                 sender.stop();

@@ -328,7 +328,8 @@ final class ScenarioRun {
 
         private final int index;
         private final Target target;
-        private final BasehookApi api;
+        /** The instance this client writes through. */
+        private final BasehookApi instance;
         private final URI rows;
         private final long start;
         private final LongArray apiLatencies = new LongArray();
@@ -342,8 +343,8 @@ final class ScenarioRun {
         Client(int index, Target target, long start) {
             this.index = index;
             this.target = target;
-            this.api = apis.get(index % apis.size());
-            this.rows = api.rowsUri(target.baseId(), target.tableId());
+            this.instance = apis.get(index % apis.size());
+            this.rows = instance.rowsUri(target.baseId(), target.tableId());
             this.start = start;
         }
 
@@ -406,7 +407,7 @@ final class ScenarioRun {
                 long answered;
                 switch (op) {
                     case INSERT -> {
-                        List<String> ids = api.insertRows(rows, insertBody());
+                        List<String> ids = instance.insertRows(rows, insertBody());
                         answered = System.nanoTime();
                         for (String id : ids) {
                             answers.put(id + "|insert_row", answered);
@@ -417,14 +418,14 @@ final class ScenarioRun {
                         changes = ids.size();
                     }
                     case UPDATE -> {
-                        api.updateRow(api.rowUri(target.baseId(), target.tableId(), rowId), updateBody());
+                        instance.updateRow(instance.rowUri(target.baseId(), target.tableId(), rowId), updateBody());
                         answered = System.nanoTime();
                         answers.put(rowId + "|modify_row", answered);
                         target.updated().add(rowId);
                         changes = 1;
                     }
                     default -> {
-                        api.deleteRow(api.rowUri(target.baseId(), target.tableId(), rowId));
+                        instance.deleteRow(instance.rowUri(target.baseId(), target.tableId(), rowId));
                         answered = System.nanoTime();
                         answers.put(rowId + "|delete_row", answered);
                         changes = 1;

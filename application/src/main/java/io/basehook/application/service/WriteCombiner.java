@@ -9,11 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 
 /**
- * Group commit for the writes to one base (or, keyed by something else, to whatever the key stands for). Every content write locks its base, so writes to one base commit one
- * after the other, and each pays for its own lock, look-ups and commit. Here the writes that arrive while one
- * is running wait, and then run together: the first of them leads, takes all that wait (up to a weight, the
- * rows they carry) and runs them through {@link Batch} in one transaction; each gets its own result or its own
- * error. Writes to different bases never wait for each other.
+ * Group commit for the writes to one base (or, keyed by something else, to whatever the key stands for). Every
+ * content write locks its base, so writes to one base commit one after the other, and each pays for its own lock,
+ * look-ups and commit. Here the writes that arrive while one is running wait, and then run together: the first of
+ * them leads, takes all that wait (up to a weight, the rows they carry) and runs them through {@link Batch} in one
+ * transaction; each gets its own result or its own error. Writes to different bases never wait for each other.
  *
  * <p>The database lock stays the guarantee of order: two batches of one base never overlap here, and if they
  * did (a lane dropped while idle and made anew) they would still commit one after the other.
