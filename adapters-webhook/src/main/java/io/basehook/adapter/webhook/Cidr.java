@@ -60,12 +60,18 @@ public record Cidr(byte[] network, int prefixLength) {
 
     /** Compares raw bytes, so an IPv4 network never matches an IPv6 address (callers unwrap mapped forms). */
     public boolean contains(byte[] address) {
-        if (address.length != network.length) {
-            return false;
-        }
+        return address.length == network.length && contains(address, 0);
+    }
+
+    /** Whether the IPv4 address at {@code offset} of an IPv6 address lies in this IPv4 network, without a copy. */
+    public boolean containsV4At(byte[] address, int offset) {
+        return network.length == 4 && offset + 4 <= address.length && contains(address, offset);
+    }
+
+    private boolean contains(byte[] address, int offset) {
         int fullBytes = prefixLength / 8;
         for (int i = 0; i < fullBytes; i++) {
-            if (address[i] != network[i]) {
+            if (address[offset + i] != network[i]) {
                 return false;
             }
         }
@@ -74,7 +80,7 @@ public record Cidr(byte[] network, int prefixLength) {
             return true;
         }
         int mask = (0xff << (8 - restBits)) & 0xff;
-        return (address[fullBytes] & mask) == (network[fullBytes] & mask);
+        return (address[offset + fullBytes] & mask) == (network[fullBytes] & mask);
     }
 
     @Override

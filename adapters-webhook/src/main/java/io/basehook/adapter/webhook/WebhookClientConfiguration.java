@@ -19,7 +19,10 @@ public class WebhookClientConfiguration extends HttpClientConfiguration {
 
     /** Name of the webhook client's own (non-blocking) DNS resolver. */
     public static final String RESOLVER = "basehook-webhooks";
-    /** A receiver's answer is kept to 4 KiB; a larger body than this is not worth buffering at all. */
+    /**
+     * A backstop only: {@link ResponseBodyTrimmer} hands the client at most 4 KiB of any answer, so no receiver's
+     * body comes near this; were it bypassed, the attempt would fail rather than buffer more.
+     */
     static final int MAX_RESPONSE_BYTES = 1024 * 1024;
 
     private final ConnectionPoolConfiguration pool = new ConnectionPoolConfiguration();

@@ -1,12 +1,14 @@
 package io.basehook.adapter.webhook;
 
 import io.micronaut.http.client.netty.NettyClientCustomizer;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.resolver.AddressResolverGroup;
 import jakarta.inject.Inject;
@@ -18,7 +20,8 @@ import java.net.SocketAddress;
 
 /**
  * Puts {@link Guard} first in the pipeline of every connection of the webhook client, so the address that is
- * really connected to (after DNS) passes {@link WebhookAddressGuard#permits} or no packet is sent.
+ * really connected to (after DNS) passes {@link WebhookAddressGuard#permits} or no packet is sent; and a
+ * {@link ResponseBodyTrimmer} after the HTTP decoder, so a large answer is read to its end without being held.
  *
  * <p>Hooked at {@code specializeForBootstrap}, not {@code specializeForChannel}: for plain HTTP/1 Micronaut
  * specializes the channel only once it is active, after the TCP connect. The customizer registry is shared by
@@ -32,6 +35,12 @@ public final class WebhookConnectionCustomizer implements NettyClientCustomizer 
 
     private final AddressResolverGroup<?> webhookResolver;
     private final Guard guard;
+    private final NettyClientCustomizer webhookConnections = new NettyClientCustomizer() {
+        @Override
+        public NettyClientCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+            return role == ChannelRole.CONNECTION ? new TrimmedConnection(channel) : this;
+        }
+    };
 
     /** Registers itself: Micronaut does not pick customizers up as beans, only through the registry. */
     @Inject
@@ -61,7 +70,21 @@ public final class WebhookConnectionCustomizer implements NettyClientCustomizer 
                 channel.pipeline().addLast(original);
             }
         });
-        return this;
+        return webhookConnections;
+    }
+
+    /** Adds the trimmer once Micronaut has built the connection's HTTP/1 pipeline (after the TCP connect). */
+    private record TrimmedConnection(Channel channel) implements NettyClientCustomizer {
+        @Override
+        public void onStreamPipelineBuilt() {
+            ChannelPipeline pipeline = channel.pipeline();
+            // after the decompressor when there is one, so the kept bytes are text and a zip bomb is not held
+            String decoder = pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_DECODER) != null
+                    ? ChannelPipelineCustomizer.HANDLER_HTTP_DECODER : ChannelPipelineCustomizer.HANDLER_HTTP_CLIENT_CODEC;
+            if (pipeline.get(decoder) != null && pipeline.get(ResponseBodyTrimmer.HANDLER_NAME) == null) {
+                pipeline.addAfter(decoder, ResponseBodyTrimmer.HANDLER_NAME, new ResponseBodyTrimmer());
+            }
+        }
     }
 
     /** Fails the connect promise of a blocked address; Netty's bootstrap then closes the unconnected channel. */

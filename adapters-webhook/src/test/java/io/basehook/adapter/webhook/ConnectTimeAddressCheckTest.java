@@ -27,7 +27,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -66,10 +68,45 @@ class ConnectTimeAddressCheckTest {
             Attempt attempt = send(context, "http://" + host + ":" + receiver.getPort() + "/hook");
 
             assertEquals(AttemptError.BLOCKED_ADDRESS, attempt.error(), attempt.errorDetail());
-            assertTrue(attempt.errorDetail().contains("127.0.0.1"), attempt.errorDetail());
+            assertTrue(attempt.errorDetail().contains("internal address"), attempt.errorDetail());
             assertNull(attempt.responseStatus());
             assertEquals(0, receiver.getRequestCount());
         }
+    }
+
+    // DNS rebinding: the name answered a public address when the webhook was saved, and now answers loopback
+    @Test
+    void aNameThatPassedAtSaveButNowResolvesInsideIsRefusedAtTheAttempt() throws Exception {
+        InetAddress publicAnswer = InetAddress.getByName("93.184.216.34");
+        WebhookAddressGuard atSave = new WebhookAddressGuard(new AddressRules(false, List.of()), host -> List.of(publicAnswer));
+        String url = "http://localhost:" + receiver.getPort() + "/hook";
+        assertDoesNotThrow(() -> atSave.requireAllowed(new WebhookUrl(url)));
+
+        try (ApplicationContext context = ApplicationContext.run()) {
+            Attempt attempt = send(context, url); // this machine's resolver answers 127.0.0.1 (or ::1)
+
+            assertEquals(AttemptError.BLOCKED_ADDRESS, attempt.error(), attempt.errorDetail());
+            assertFalse(attempt.errorDetail().contains("127.0.0.1"), "no DNS answer echoed: " + attempt.errorDetail());
+            assertEquals(0, receiver.getRequestCount());
+        }
+    }
+
+    // the forms issue 22 found accepted, at the attempt: the same classifier refuses them before any packet
+    @ParameterizedTest
+    @ValueSource(strings = {"2002:7f00:1::", "2002:a9fe:a9fe::", "::ffff:0:7f00:1", "64:ff9b:1::7f00:1", "2001::1",
+            "198.18.0.1", "192.0.0.1"})
+    void theGuardRefusesEveryFormTheSaveRefuses(String address) throws Exception {
+        WebhookConnectionCustomizer.Guard guard = new WebhookConnectionCustomizer.Guard(strictGuard());
+        EmbeddedChannel channel = new EmbeddedChannel(false, false, guard);
+        channel.register();
+
+        ChannelFuture connect = channel.connect(new InetSocketAddress(InetAddress.getByName(address), 80));
+
+        assertInstanceOf(BlockedAddressException.class, connect.cause());
+    }
+
+    private static WebhookAddressGuard strictGuard() {
+        return new WebhookAddressGuard(new AddressRules(false, List.of()), host -> List.of());
     }
 
     @ParameterizedTest
@@ -115,7 +152,7 @@ class ConnectTimeAddressCheckTest {
 
     @Test
     void theGuardFailsTheConnectPromiseOfABlockedAddress() throws Exception {
-        WebhookConnectionCustomizer.Guard guard = new WebhookConnectionCustomizer.Guard(new WebhookAddressGuard(false, ""));
+        WebhookConnectionCustomizer.Guard guard = new WebhookConnectionCustomizer.Guard(strictGuard());
         EmbeddedChannel channel = new EmbeddedChannel(false, false, guard);
         channel.register();
 
@@ -127,7 +164,7 @@ class ConnectTimeAddressCheckTest {
 
     @Test
     void theGuardStepsAsideOnceAnAllowedConnectIsUnderWay() throws Exception {
-        WebhookConnectionCustomizer.Guard guard = new WebhookConnectionCustomizer.Guard(new WebhookAddressGuard(false, ""));
+        WebhookConnectionCustomizer.Guard guard = new WebhookConnectionCustomizer.Guard(strictGuard());
         EmbeddedChannel channel = new EmbeddedChannel(false, false, guard);
         channel.register();
 
@@ -139,7 +176,7 @@ class ConnectTimeAddressCheckTest {
 
     @Test
     void anUnresolvedAddressIsRefusedRatherThanResolvedBehindTheCheck() throws Exception {
-        WebhookConnectionCustomizer.Guard guard = new WebhookConnectionCustomizer.Guard(new WebhookAddressGuard(true, ""));
+        WebhookConnectionCustomizer.Guard guard = new WebhookConnectionCustomizer.Guard(new WebhookAddressGuard(new AddressRules(true, List.of()), host -> List.of()));
         EmbeddedChannel channel = new EmbeddedChannel(false, false, guard);
         channel.register();
 

@@ -11,6 +11,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -222,14 +223,66 @@ class HttpWebhookSenderTest {
         assertEquals("x".repeat(4096), attempt.responseBody());
     }
 
-    @Test
-    void aBodyOverOneMebibyteIsNotBufferedAndFails() {
-        receiver.enqueue(respond(200, "x".repeat(WebhookClientConfiguration.MAX_RESPONSE_BYTES + 1)));
+    private static Buffer bytes(int size) {
+        return new Buffer().write("x".repeat(size).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    // any 2xx is a success whatever its size: the first 4 KiB are kept, the rest is read and thrown away
+    @ParameterizedTest
+    @ValueSource(ints = {2, 20})
+    void a2xxWithABodyOfManyMebibytesIsASuccess(int mebibytes) {
+        receiver.enqueue(new MockResponse.Builder().code(200).body(bytes(mebibytes << 20)).build());
 
         Attempt attempt = send(PAYLOAD, WebhookSecret.generate());
 
-        assertEquals(AttemptError.CONNECTION_FAILED, attempt.error());
-        assertTrue(attempt.errorDetail().contains("exceeds the maximum allowed content length"), attempt.errorDetail());
+        assertTrue(attempt.succeeded(), () -> String.valueOf(attempt));
+        assertNull(attempt.error(), attempt.errorDetail());
+        assertEquals(200, attempt.responseStatus());
+        assertEquals("x".repeat(4096), attempt.responseBody());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 20})
+    void aChunked2xxOfManyMebibytesIsASuccess(int mebibytes) {
+        receiver.enqueue(new MockResponse.Builder().code(201).chunkedBody(bytes(mebibytes << 20), 64 * 1024).build());
+
+        Attempt attempt = send(PAYLOAD, WebhookSecret.generate());
+
+        assertTrue(attempt.succeeded(), () -> String.valueOf(attempt));
+        assertEquals("x".repeat(4096), attempt.responseBody());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 404})
+    void aLargeErrorBodyIsAnAnswerWithItsStatusNotAConnectionFailure(int status) {
+        receiver.enqueue(new MockResponse.Builder().code(status).body(bytes(20 << 20)).build());
+
+        Attempt attempt = send(PAYLOAD, WebhookSecret.generate());
+
+        assertFalse(attempt.succeeded());
+        assertNull(attempt.error(), attempt.errorDetail());
+        assertEquals(status, attempt.responseStatus());
+        assertEquals("x".repeat(4096), attempt.responseBody());
+    }
+
+    // discarded rather than cut off: the connection stays usable for the next request
+    @Test
+    void aLargeBodyLeavesItsConnectionAliveForTheNextRequest() throws Exception {
+        receiver.enqueue(new MockResponse.Builder().code(200).body(bytes(20 << 20)).build());
+        for (int i = 0; i < 5; i++) {
+            receiver.enqueue(respond(200, "ok"));
+        }
+
+        for (int i = 0; i < 6; i++) {
+            assertTrue(send(PAYLOAD, WebhookSecret.generate()).succeeded());
+        }
+
+        int large = receiver.takeRequest().getConnectionIndex();
+        List<Integer> later = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            later.add(receiver.takeRequest().getConnectionIndex());
+        }
+        assertTrue(later.contains(large), "the large answer's connection " + large + " served again: " + later);
     }
 
     @Test

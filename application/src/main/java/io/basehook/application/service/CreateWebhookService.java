@@ -34,7 +34,7 @@ public final class CreateWebhookService implements CreateWebhookUseCase {
     @Override
     public Webhook createWebhook(CreateWebhookCommand command) {
         command.actor().requireWrite(command.baseId());
-        WebhookUrl url = new WebhookUrl(command.url());
+        WebhookUrl url = WebhookUrl.supplied(command.url());
         WebhookSecret secret = command.secret() == null ? null : WebhookSecret.supplied(command.secret());
         targets.requireAllowed(url); // DNS is slow: resolved before the base is locked
         Webhook webhook = Webhook.create(command.baseId(), url, secret, command.description(),

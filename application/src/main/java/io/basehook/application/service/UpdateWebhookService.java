@@ -47,7 +47,7 @@ public final class UpdateWebhookService implements UpdateWebhookUseCase {
     @Override
     public Webhook updateWebhook(UpdateWebhookCommand command) {
         command.actor().requireWrite(command.baseId());
-        WebhookUrl url = command.url() == null ? null : new WebhookUrl(command.url());
+        WebhookUrl url = command.url() == null ? null : WebhookUrl.supplied(command.url());
         if (url != null) {
             targets.requireAllowed(url);
         }

@@ -9,11 +9,14 @@ import java.util.Objects;
 
 /**
  * A webhook's signing secret. Generated ones are {@code whsec_} + base64 of 32 random bytes (Standard
- * Webhooks); a supplied one is any 16 to 256 printable ASCII characters.
+ * Webhooks); a supplied one is any 16 to 256 printable ASCII characters, and if it starts with {@code whsec_}, the
+ * base64 of 24 to 64 bytes, as every Standard Webhooks library decodes it.
  */
 public final class WebhookSecret {
 
     private static final String PREFIX = "whsec_";
+    private static final int MIN_KEY_BYTES = 24;
+    private static final int MAX_KEY_BYTES = 64;
 
     private final String value;
 
@@ -31,7 +34,20 @@ public final class WebhookSecret {
             throw BasehookException.invalid("invalid_secret", "secret",
                     "a secret is 16 to 256 printable ASCII characters without spaces");
         }
+        if (value.startsWith(PREFIX) && !isStandardKey(value.substring(PREFIX.length()))) {
+            throw BasehookException.invalid("invalid_secret", "secret", "a secret that starts with " + PREFIX
+                    + " is followed by the base64 of " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES + " bytes");
+        }
         return new WebhookSecret(value);
+    }
+
+    /** Padded standard base64 only: the one form that every receiver's library decodes to the same key. */
+    private static boolean isStandardKey(String base64) {
+        if (base64.length() % 4 != 0 || !base64.matches("[A-Za-z0-9+/]*={0,2}")) {
+            return false;
+        }
+        int bytes = base64.length() / 4 * 3 - (base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0);
+        return bytes >= MIN_KEY_BYTES && bytes <= MAX_KEY_BYTES;
     }
 
     /** A secret as stored; not validated again, so a rule tightened later cannot lock a webhook out. */

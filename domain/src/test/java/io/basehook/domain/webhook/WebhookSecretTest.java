@@ -49,6 +49,27 @@ class WebhookSecretTest {
         }
     }
 
+    // Standard Webhooks libraries decode what follows whsec_ as base64; anything else they cannot verify
+    @Test
+    void aSuppliedWhsecSecretIsTheBase64Of24To64Bytes() {
+        for (int bytes : new int[] {24, 32, 64}) {
+            String secret = "whsec_" + Base64.getEncoder().encodeToString(new byte[bytes]);
+            assertEquals(bytes, WebhookSecret.supplied(secret).standardWebhooksKey().length, secret);
+        }
+        String padded = "whsec_" + Base64.getEncoder().encodeToString(new byte[25]);
+        for (String bad : new String[] {"whsec_!!!notbase64!!!", "whsec_not*base64!", "whsec_" + "A".repeat(30),
+                "whsec_" + Base64.getEncoder().encodeToString(new byte[23]),
+                "whsec_" + Base64.getEncoder().encodeToString(new byte[65]),
+                padded.substring(0, padded.length() - 1), "whsec_" + Base64.getUrlEncoder().encodeToString(new byte[] {
+                        -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18, -19, -20, -21, -22, -23, -24}),
+                "whsec_" + Base64.getEncoder().encodeToString(new byte[32]).replace("=", "")}) {
+            BasehookException e = assertThrows(BasehookException.class, () -> WebhookSecret.supplied(bad), bad);
+            assertEquals("invalid_secret", e.code());
+            assertEquals("secret", e.errors().get(0).field());
+            assertTrue(e.errors().get(0).message().contains("base64"), e.errors().get(0).message());
+        }
+    }
+
     // SPEC §3: after creation a secret is only ever shown masked
     @Test
     void maskedShowsThePrefixAndFourCharactersOrJustFourCharacters() {
@@ -81,8 +102,8 @@ class WebhookSecretTest {
     void theStandardWebhooksKeyOfAnyOtherSecretIsItsUtf8() {
         WebhookSecret plain = WebhookSecret.supplied("my-shared-secret-1");
         assertArrayEquals("my-shared-secret-1".getBytes(StandardCharsets.UTF_8), plain.standardWebhooksKey());
-        // whsec_ followed by something that is not base64 cannot be decoded, so it signs as text
-        WebhookSecret notBase64 = WebhookSecret.supplied("whsec_not*base64!");
+        // a stored whsec_ secret from before the base64 rule cannot be decoded, so it signs as text
+        WebhookSecret notBase64 = WebhookSecret.restore("whsec_not*base64!");
         assertArrayEquals("whsec_not*base64!".getBytes(StandardCharsets.UTF_8), notBase64.standardWebhooksKey());
     }
 
