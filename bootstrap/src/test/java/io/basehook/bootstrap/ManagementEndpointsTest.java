@@ -52,6 +52,7 @@ class ManagementEndpointsTest {
         JsonNode details = health.body().get("details");
         assertNotNull(details, () -> health.raw().body());
         assertEquals("UP", details.get("jdbc").get("status").asText(), "the database is one of them");
+        assertEquals("UP", details.get("delivery").get("status").asText(), "and delivery another");
     }
 
     @Test
