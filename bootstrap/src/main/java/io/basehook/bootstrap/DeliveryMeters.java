@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The delivery metrics of {@code /prometheus} (SPEC §7): deliveries by outcome, attempt latency, open
- * deliveries and the age of the oldest. The backlog is read from the database at most once a second.
+ * deliveries and the age of the oldest. The backlog is read from the database at most once a second, for these
+ * gauges and for {@link DeliveryHealthIndicator} alike.
  */
 @Singleton
 final class DeliveryMeters implements DeliveryMetrics {
@@ -26,7 +27,7 @@ final class DeliveryMeters implements DeliveryMetrics {
     private final Timer latency;
     private final ReadDeliveryBacklogUseCase backlog;
     private final Clock clock;
-    private volatile DeliveryQueue.Backlog lastBacklog = new DeliveryQueue.Backlog(0, null);
+    private volatile DeliveryQueue.Backlog lastBacklog = new DeliveryQueue.Backlog(0, null, null);
     private volatile long lastRead;
 
     DeliveryMeters(MeterRegistry registry, ReadDeliveryBacklogUseCase backlog, Clock clock) {
@@ -62,7 +63,8 @@ final class DeliveryMeters implements DeliveryMetrics {
                 : Duration.between(current.oldestCreatedAt(), clock.instant()).toMillis() / 1000.0;
     }
 
-    private DeliveryQueue.Backlog backlog() {
+    /** The backlog as last read, at most a second old unless the database is away; /health asks it too. */
+    DeliveryQueue.Backlog backlog() {
         long now = System.nanoTime();
         if (now - lastRead > 1_000_000_000L) {
             try {

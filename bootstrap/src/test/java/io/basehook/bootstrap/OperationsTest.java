@@ -41,7 +41,7 @@ class OperationsTest {
         try (Receiver receiver = new Receiver();
              ChildBasehook child = ChildBasehook.start(SeparateDatabase.fresh("operations"), Map.of(
                      "BASEHOOK_DELIVERY_POLL_INTERVAL", "100ms"))) {
-            HttpResponse<String> healthAnswer = get(child, "/health");
+            HttpResponse<String> healthAnswer = get(child, "/health", RunningBasehook.ADMIN_TOKEN);
             assertEquals(200, healthAnswer.statusCode(), healthAnswer::body);
             JsonNode health = json.readTree(healthAnswer.body());
             assertEquals("UP", health.get("status").asText());
@@ -91,9 +91,16 @@ class OperationsTest {
     }
 
     private HttpResponse<String> get(ChildBasehook child, String path) {
+        return get(child, path, null);
+    }
+
+    private HttpResponse<String> get(ChildBasehook child, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(child.baseUrl() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(child.baseUrl() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

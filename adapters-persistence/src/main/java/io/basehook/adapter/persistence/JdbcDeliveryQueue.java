@@ -715,11 +715,13 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             // answered from the due index alone: it holds exactly the open deliveries, with created_at;
             // parked ones (of disabled webhooks) are not waiting on Basehook, so an alert on age ignores them
             try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) AS open, "
-                    + "MIN(created_at) AS oldest FROM bh_delivery WHERE next_attempt_at < ?")) {
+                    + "MIN(created_at) AS oldest, MIN(next_attempt_at) AS due FROM bh_delivery "
+                    + "WHERE next_attempt_at < ?")) {
                 select.setLong(1, PARKED.toEpochMilli());
                 try (ResultSet result = select.executeQuery()) {
                     result.next();
-                    return new Backlog(result.getLong("open"), EpochMillis.get(result, "oldest"));
+                    return new Backlog(result.getLong("open"), EpochMillis.get(result, "oldest"),
+                            EpochMillis.get(result, "due"));
                 }
             }
         });

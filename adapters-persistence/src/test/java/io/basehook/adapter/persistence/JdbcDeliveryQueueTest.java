@@ -1014,20 +1014,21 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
 
     @Test
     void backlogCountsOpenDeliveriesAndTheOldestOfThem() {
-        assertEquals(new DeliveryQueue.Backlog(0, null), queue.backlog());
+        assertEquals(new DeliveryQueue.Backlog(0, null, null), queue.backlog());
         Base base = insertedBase();
         webhook(base, true);
         appendEvents(base, 3);
         queue.enqueue(base.id(), 1, 1, T0);
         queue.enqueue(base.id(), 2, 3, T0.plusSeconds(10));
 
-        assertEquals(new DeliveryQueue.Backlog(3, T0), queue.backlog());
+        assertEquals(new DeliveryQueue.Backlog(3, T0, T0), queue.backlog());
 
         ClaimedDelivery oldest = queue.claim(1, Map.of(), 10, T0, LEASE).deliveries().get(0);
-        assertEquals(new DeliveryQueue.Backlog(3, T0), queue.backlog(), "a leased delivery is still open");
+        assertEquals(new DeliveryQueue.Backlog(3, T0, T0.plusSeconds(10)), queue.backlog(),
+                "a leased delivery is still open, but due only when its lease runs out");
         recordAll(List.of(outcome(oldest, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
 
-        assertEquals(new DeliveryQueue.Backlog(2, T0.plusSeconds(10)), queue.backlog());
+        assertEquals(new DeliveryQueue.Backlog(2, T0.plusSeconds(10), T0.plusSeconds(10)), queue.backlog());
     }
 
     // helpers

@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * deliveries may be due when a commit woke it ({@link #wake()}) or a poll interval passed since the last turn so
  * told (which catches retries falling due and what other instances leave); one woken by finished attempts alone
  * ({@link #answered()}) is not, and the engine then claims only where its own state says something waits.
- * Sending itself never happens on this thread. On shutdown it stops claiming and waits for what is in flight.
+ * Sending itself never happens on this thread. The thread is a {@link SupervisedLoop}: a turn that fails on the
+ * database is retried here, anything else it dies of (an OutOfMemoryError) starts it again. On shutdown it stops
+ * claiming and waits for what is in flight.
  */
 @Singleton
 @Requires(beans = DeliverWebhooksUseCase.class)
@@ -39,8 +41,11 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
     private final Semaphore signal = new Semaphore(0);
     /** A commit queued or made deliveries due since the last turn that was told so. */
     private final AtomicBoolean mayBeDue = new AtomicBoolean(true);
-    private volatile boolean running;
-    private Thread thread;
+    private final SupervisedLoop loop = new SupervisedLoop("basehook-delivery", this::run);
+    /** The engine, once the loop has looked it up. */
+    private volatile DeliverWebhooksUseCase deliveries;
+    /** When a turn last recorded or started a delivery, or the loop first started (System.nanoTime). */
+    private volatile long progressedAt;
 
     // a Provider: the engine needs this loop as its wake-up, so it is looked up when the loop starts
     DeliveryLoop(Provider<DeliverWebhooksUseCase> engine,
@@ -60,13 +65,24 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
 
     synchronized void start() {
         // an instance may serve the API only and leave sending to others (basehook.delivery.enabled=false)
-        if (running || !enabled) {
+        if (loop.running() || !enabled) {
             return;
         }
-        running = true;
-        thread = new Thread(this::run, "basehook-delivery");
-        thread.setDaemon(true);
-        thread.start();
+        progressedAt = System.nanoTime();
+        loop.start();
+    }
+
+    /** How this instance's delivery stands, for {@code /health}. */
+    public State state() {
+        return new State(enabled, loop.alive(), Duration.ofNanos(System.nanoTime() - progressedAt), loop.restarts());
+    }
+
+    /**
+     * {@code sending}: this instance claims deliveries at all; {@code alive}: its loop runs (false while it waits to
+     * be started again after it died); {@code sinceProgress}: since a turn last recorded or started a delivery, or
+     * the loop first started; {@code restarts}: how often it died and was started again.
+     */
+    public record State(boolean sending, boolean alive, Duration sinceProgress, int restarts) {
     }
 
     @Override
@@ -86,11 +102,13 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
         }
     }
 
+    /** The supervised body: turns until the loop is stopped; it dies of what it does not expect. */
     private void run() {
-        DeliverWebhooksUseCase deliveries = null;
+        // the turn that died may have been told that deliveries were due: the first one after a start claims
+        mayBeDue.set(true);
         Duration backoff = Duration.ofMillis(100);
         long toldAt = System.nanoTime(); // when a turn was last told that deliveries may be due
-        while (running) {
+        while (loop.running()) {
             try {
                 if (deliveries == null) {
                     deliveries = engine.get();
@@ -104,13 +122,16 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
                     toldAt = System.nanoTime();
                 }
                 try {
-                    deliveries.deliverDue(due);
-                } catch (RuntimeException | LinkageError e) {
+                    if (deliveries.deliverDue(due) > 0) {
+                        progressedAt = System.nanoTime();
+                    }
+                } catch (Throwable e) {
                     if (due) {
                         mayBeDue.set(true); // the turn that was told did not claim: the next one is told again
                     }
                     throw e;
                 }
+                loop.progressed();
                 backoff = Duration.ofMillis(100);
                 // a turn claims all that is due and within capacity: the next one waits for a reason (a commit,
                 // a finished attempt, a wake that came during this turn) unless the claim was cut by its batch
@@ -120,6 +141,9 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
                 }
                 signal.drainPermits();
             } catch (InterruptedException e) {
+                if (loop.running()) {
+                    throw new IllegalStateException("the delivery loop was interrupted", e);
+                }
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException | LinkageError e) {
@@ -129,23 +153,22 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
-        if (deliveries != null) {
-            deliveries.drain(shutdownGrace);
-            LOG.info("Delivery loop stopped; {} deliveries were still held", deliveries.inFlight());
-        }
     }
 
     @PreDestroy
     synchronized void stop() {
-        if (!running) {
+        if (!loop.running()) {
             return;
         }
-        running = false;
-        wake();
-        try {
-            thread.join(shutdownGrace.plusSeconds(5).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!loop.stop(this::wake, shutdownGrace)) {
+            // its leases run out and another instance (or the next start) sends what it held
+            LOG.warn("The delivery loop did not end its turn within {}; stopping without draining", shutdownGrace);
+            return;
+        }
+        // the loop's thread has ended (or was never past its back-off): this thread drives the engine now
+        if (deliveries != null) {
+            deliveries.drain(shutdownGrace);
+            LOG.info("Delivery loop stopped; {} deliveries were still held", deliveries.inFlight());
         }
     }
 

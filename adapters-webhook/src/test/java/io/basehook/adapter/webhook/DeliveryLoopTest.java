@@ -21,12 +21,16 @@ class DeliveryLoopTest {
     /** Each turn's {@code mayBeDue}, in order. */
     private final BlockingQueue<Boolean> turns = new LinkedBlockingQueue<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger errorsLeft = new AtomicInteger();
     private DeliveryLoop loop;
 
     private final DeliverWebhooksUseCase engine = new DeliverWebhooksUseCase() {
         @Override
         public int deliverDue(boolean mayBeDue) {
             turns.add(mayBeDue);
+            if (errorsLeft.getAndDecrement() > 0) {
+                throw new OutOfMemoryError("Java heap space");
+            }
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("database down");
             }
@@ -103,5 +107,16 @@ class DeliveryLoopTest {
         start(Duration.ofMinutes(1));
         assertEquals(true, nextTurn(), "this one fails");
         assertEquals(true, nextTurn(), "after the back-off, without a wake");
+    }
+
+    // an OutOfMemoryError killed the loop's thread for good; the turn that died was told, so the next one is too
+    @Test
+    void aLoopKilledByAnErrorIsStartedAgainAndItsNextTurnIsTold() throws InterruptedException {
+        errorsLeft.set(1);
+        start(Duration.ofMinutes(1));
+        assertEquals(true, nextTurn(), "this one dies");
+        assertEquals(true, nextTurn(), "started again, and told");
+        assertEquals(1, loop.state().restarts());
+        assertTrue(loop.state().alive());
     }
 }

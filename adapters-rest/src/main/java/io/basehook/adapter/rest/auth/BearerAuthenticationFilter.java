@@ -43,7 +43,7 @@ public final class BearerAuthenticationFilter {
                 "a valid 'Authorization: Bearer <token>' header is required");
     }
 
-    private static String bearerToken(String header) {
+    static String bearerToken(String header) {
         // the auth scheme is case-insensitive (RFC 9110 §11.1)
         if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return null;

@@ -109,8 +109,8 @@ public interface DeliveryQueue {
     void resume(WebhookId webhookId, Instant now);
 
     /**
-     * How many deliveries wait to be sent (pending or retrying, not parked), and when the oldest of them was
-     * created.
+     * How many deliveries wait to be sent (pending or retrying, not parked), when the oldest of them was created, and
+     * the earliest time one of them is due at (a claimed one is due when its lease runs out).
      */
     Backlog backlog();
 
@@ -150,7 +150,10 @@ public interface DeliveryQueue {
         }
     }
 
-    /** Open deliveries and the creation time of the oldest (null when there is none). */
-    record Backlog(long open, Instant oldestCreatedAt) {
+    /**
+     * Open deliveries, the creation time of the oldest, and the earliest due time among them: one in the past has
+     * waited that long for a claim (both null when there is none).
+     */
+    record Backlog(long open, Instant oldestCreatedAt, Instant earliestDueAt) {
     }
 }
