@@ -59,6 +59,7 @@ import io.basehook.application.service.UpdateRowsService;
 import io.basehook.domain.shared.RandomIds;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.convert.format.ReadableBytes;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,8 +81,9 @@ class UseCaseFactory {
     Limits limits(@Value("${basehook.limits.rows-per-batch:1000}") int rowsPerBatch,
                   @Value("${basehook.limits.columns-per-table:500}") int columnsPerTable,
                   @Value("${basehook.limits.webhooks-per-base:20}") int webhooksPerBase,
-                  @Value("${basehook.limits.page-size:1000}") int pageSize) {
-        return new Limits(rowsPerBatch, columnsPerTable, webhooksPerBase, pageSize);
+                  @Value("${basehook.limits.page-size:1000}") int pageSize,
+                  @Value("${basehook.limits.page-bytes:2MB}") @ReadableBytes long pageBytes) {
+        return new Limits(rowsPerBatch, columnsPerTable, webhooksPerBase, pageSize, pageBytes);
     }
 
     @Singleton

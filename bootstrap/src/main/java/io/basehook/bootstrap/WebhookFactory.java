@@ -136,8 +136,8 @@ class WebhookFactory {
     }
 
     @Singleton
-    GetDeliveryUseCase getDelivery(WebhookRepository webhooks, DeliveryLog log) {
-        return new GetDeliveryService(webhooks, log);
+    GetDeliveryUseCase getDelivery(WebhookRepository webhooks, DeliveryLog log, Limits limits) {
+        return new GetDeliveryService(webhooks, log, limits);
     }
 
     @Singleton

@@ -37,14 +37,20 @@ final class ChildBasehook implements AutoCloseable {
 
     /** Starts an instance on {@code databaseUrl} and waits until it answers {@code /health}. */
     static ChildBasehook start(String databaseUrl, Map<String, String> environment) {
+        return start(databaseUrl, environment, List.of("-Xmx256m"));
+    }
+
+    /** {@link #start(String, Map)} with these JVM options (e.g. another {@code -Xmx}). */
+    static ChildBasehook start(String databaseUrl, Map<String, String> environment, List<String> jvmOptions) {
         try {
             int port = freePort();
             Path log = Files.createTempFile("basehook-child", ".log");
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"),
-                    Basehook.class.getName())
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    Basehook.class.getName()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();

@@ -2,6 +2,8 @@ package io.basehook.bootstrap;
 
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.jdbc.JdbcConnection;
+import com.zaxxer.hikari.HikariDataSource;
+import io.basehook.adapter.persistence.DriverFailureEviction;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +34,13 @@ class DriverSettingsTest {
             assertEquals(false, settings.getBooleanProperty(PropertyKey.useServerPrepStmts).getValue());
             assertEquals(250, settings.getIntegerProperty(PropertyKey.prepStmtCacheSize).getValue());
             assertEquals(4096, settings.getIntegerProperty(PropertyKey.prepStmtCacheSqlLimit).getValue());
+            // a rewritten batch is split below 16 MiB, whatever larger packet the server would take
+            assertEquals(16 << 20, settings.getIntegerProperty(PropertyKey.maxAllowedPacket).getValue());
             // the pool's setting: transactions find autocommit off and leave it so
             assertEquals(false, connection.getAutoCommit());
         }
+        // a connection whose driver failed (no server error code) is dropped, not handed out again
+        assertEquals(DriverFailureEviction.class.getName(),
+                dataSource.unwrap(HikariDataSource.class).getExceptionOverrideClassName());
     }
 }

@@ -128,18 +128,27 @@ public final class JdbcChangeEventOutbox implements ChangeEventOutbox {
         });
     }
 
+    /**
+     * One statement (one snapshot) sizes the next events from {@code LENGTH(payload)} and brings the payloads only of
+     * those that start within {@code maxBytes}: the driver, which holds a whole result set, never holds more.
+     */
     @Override
-    public List<StoredEvent> readAfter(BaseId baseId, long afterSeq, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive");
+    public List<StoredEvent> readAfter(BaseId baseId, long afterSeq, int limit, long maxBytes) {
+        if (limit < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("limit and maxBytes must be positive");
         }
         return jdbc.run(connection -> {
             List<StoredEvent> events = new ArrayList<>(Math.min(limit, 1000));
-            try (PreparedStatement select = connection.prepareStatement("SELECT seq, event_id, op_type, occurred_at, "
-                    + "payload FROM bh_event WHERE base_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT e.seq, e.event_id, e.op_type, "
+                    + "e.occurred_at, e.payload FROM (SELECT seq, SUM(bytes) OVER (ORDER BY seq) - bytes AS bytes_before "
+                    + "FROM (SELECT seq, LENGTH(payload) AS bytes FROM bh_event WHERE base_id = ? AND seq > ? "
+                    + "ORDER BY seq LIMIT ?) sized) w JOIN bh_event e ON e.base_id = ? AND e.seq = w.seq "
+                    + "WHERE w.bytes_before < ? ORDER BY e.seq")) {
                 select.setString(1, baseId.value());
                 select.setLong(2, afterSeq);
                 select.setInt(3, limit);
+                select.setString(4, baseId.value());
+                select.setLong(5, maxBytes);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
                         events.add(new StoredEvent(baseId, result.getLong("seq"), new EventId(result.getString("event_id")),

@@ -1,10 +1,13 @@
 package io.basehook.adapter.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -22,9 +25,12 @@ final class JdbcConnections {
     }
 
     private final ConnectionOperations<Connection> connections;
+    private final DataSource pool;
 
-    JdbcConnections(ConnectionOperations<Connection> connections) {
+    JdbcConnections(ConnectionOperations<Connection> connections, DataSource dataSource) {
         this.connections = connections;
+        // the bean is the transaction-aware proxy; eviction is the pool's
+        this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
     <R> R run(Work<R> work) {
@@ -33,7 +39,23 @@ final class JdbcConnections {
                 return work.apply(status.getConnection());
             } catch (SQLException e) {
                 throw new DataAccessException("SQL failed: " + e.getMessage(), e);
+            } catch (Error e) {
+                // an Error (OutOfMemoryError) may have left the driver mid-packet: the connection must not be reused
+                evict(status.getConnection());
+                throw e;
             }
         });
+    }
+
+    private void evict(Connection connection) {
+        try {
+            if (pool.isWrapperFor(HikariDataSource.class)) {
+                pool.unwrap(HikariDataSource.class).evictConnection(connection);
+            } else {
+                connection.abort(Runnable::run);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the Error in flight says more than why its connection could not be dropped
+        }
     }
 }

@@ -90,17 +90,29 @@ public final class JdbcDeliveryLog implements DeliveryLog {
         });
     }
 
+    /**
+     * One statement, so the attempt count and the attempts come from the same moment; it sizes the attempts first
+     * and brings only those that start within {@code maxBytes}, newest first, so the driver holds no more.
+     */
     @Override
-    public Optional<Delivery> find(WebhookId webhookId, DeliveryId id) {
+    public Optional<Delivery> find(WebhookId webhookId, DeliveryId id, long maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive");
+        }
         return jdbc.run(connection -> {
-            // one statement, so the attempt count and the attempts come from the same moment
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", a.attempt_no, "
                     + "a.attempted_at, a.duration_ms, a.request_headers, a.response_status, a.response_headers, "
                     + "a.response_body, a.error, a.error_detail, a.retry_after_ms" + FROM
-                    + " LEFT JOIN bh_delivery_attempt a ON a.delivery_id = d.id"
+                    + " LEFT JOIN (SELECT attempt_no, SUM(bytes) OVER (ORDER BY attempt_no DESC) - bytes AS newer_bytes "
+                    + "FROM (SELECT attempt_no, LENGTH(request_headers) + COALESCE(LENGTH(response_headers), 0) "
+                    + "+ COALESCE(LENGTH(response_body), 0) + COALESCE(LENGTH(error_detail), 0) AS bytes "
+                    + "FROM bh_delivery_attempt WHERE delivery_id = ?) sized) w ON w.newer_bytes < ?"
+                    + " LEFT JOIN bh_delivery_attempt a ON a.delivery_id = d.id AND a.attempt_no = w.attempt_no"
                     + " WHERE d.webhook_id = ? AND d.id = ? ORDER BY a.attempt_no")) {
-                select.setString(1, webhookId.value());
-                select.setLong(2, id.value());
+                select.setLong(1, id.value());
+                select.setLong(2, maxBytes);
+                select.setString(3, webhookId.value());
+                select.setLong(4, id.value());
                 try (ResultSet result = select.executeQuery()) {
                     if (!result.next()) {
                         return Optional.empty();

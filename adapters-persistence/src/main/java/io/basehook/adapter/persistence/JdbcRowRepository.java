@@ -137,31 +137,41 @@ public final class JdbcRowRepository implements RowRepository {
         });
     }
 
+    /**
+     * One statement (one snapshot) sizes the next rows from {@code LENGTH(cells)} and brings the cells only of those
+     * that start within {@code maxBytes}: the driver, which holds a whole result set, never holds more than the page.
+     */
     @Override
-    public RowPage page(BaseId baseId, TableId tableId, int limit, String cursor) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive");
+    public RowPage page(BaseId baseId, TableId tableId, int limit, long maxBytes, String cursor) {
+        if (limit < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("limit and maxBytes must be positive");
         }
         long afterPk = PageCursor.decode(cursor, 0);
         return jdbc.run(connection -> {
             List<Row> rows = new ArrayList<>(Math.min(limit, 1000));
             long lastPk = 0;
             boolean more = false;
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM bh_row "
-                    + "WHERE base_id = ? AND table_id = ? AND pk > ? ORDER BY pk LIMIT ?")) {
-                select.setString(1, baseId.value());
-                select.setString(2, tableId.value());
-                select.setLong(3, afterPk);
+            try (PreparedStatement select = connection.prepareStatement("SELECT r.pk, r.table_id, r.id, "
+                    + "CASE WHEN w.bytes_before < ? THEN r.cells END AS cells, r.created_at, r.updated_at "
+                    + "FROM (SELECT pk, SUM(bytes) OVER (ORDER BY pk) - bytes AS bytes_before FROM (SELECT pk, "
+                    + "LENGTH(cells) AS bytes FROM bh_row WHERE base_id = ? AND table_id = ? AND pk > ? ORDER BY pk "
+                    + "LIMIT ?) sized) w JOIN bh_row r ON r.pk = w.pk ORDER BY r.pk")) {
+                select.setLong(1, maxBytes);
+                select.setString(2, baseId.value());
+                select.setString(3, tableId.value());
+                select.setLong(4, afterPk);
                 // one row more than asked tells whether there is a next page
-                select.setLong(4, (long) limit + 1);
+                select.setLong(5, (long) limit + 1);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
-                        if (rows.size() == limit) {
+                        // cells come only for rows that start within the budget, so a row without them is the next page's
+                        String cells = result.getString("cells");
+                        if (rows.size() == limit || cells == null) {
                             more = true;
                             break;
                         }
                         lastPk = result.getLong("pk");
-                        rows.add(row(result));
+                        rows.add(row(result, cells));
                     }
                 }
             }
@@ -222,8 +232,12 @@ public final class JdbcRowRepository implements RowRepository {
     }
 
     private static Row row(ResultSet result) throws SQLException {
+        return row(result, result.getString("cells"));
+    }
+
+    private static Row row(ResultSet result, String cells) throws SQLException {
         return Row.restore(new RowId(result.getString("id")), new TableId(result.getString("table_id")),
-                CellsJson.read(result.getString("cells")), Instant.ofEpochMilli(result.getLong("created_at")),
+                CellsJson.read(cells), Instant.ofEpochMilli(result.getLong("created_at")),
                 Instant.ofEpochMilli(result.getLong("updated_at")));
     }
 

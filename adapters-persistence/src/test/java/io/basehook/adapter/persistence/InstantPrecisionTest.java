@@ -73,6 +73,6 @@ class InstantPrecisionTest extends DatabaseTest {
         assertEquals(CREATED, storedRow.createdAt());
         assertEquals(UPDATED, storedRow.updatedAt());
         assertEquals(CREATED, tokens.findByHash(token.hash()).orElseThrow().createdAt());
-        assertEquals(OCCURRED, outbox.readAfter(base.id(), 0, 1).get(0).occurredAt());
+        assertEquals(OCCURRED, outbox.readAfter(base.id(), 0, 1, Long.MAX_VALUE).get(0).occurredAt());
     }
 }

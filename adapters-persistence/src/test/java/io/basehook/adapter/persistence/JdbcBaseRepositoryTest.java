@@ -177,12 +177,12 @@ class JdbcBaseRepositoryTest extends DatabaseTest {
         assertTrue(tables.findByBase(doomed.id()).isEmpty());
         assertTrue(rows.findByIds(doomed.id(), doomedTable.id(), List.of(doomedRow.id())).isEmpty());
         assertTrue(tokens.findByHash(doomedToken.token().hash()).isEmpty());
-        assertTrue(outbox.readAfter(doomed.id(), 0, 10).isEmpty());
+        assertTrue(outbox.readAfter(doomed.id(), 0, 10, Long.MAX_VALUE).isEmpty());
         assertEquals(0, outbox.lastSeq(doomed.id()));
 
         assertTrue(bases.findById(kept.id()).isPresent());
         assertEquals(1, tables.findByBase(kept.id()).size());
         assertEquals(1, rows.findByIds(kept.id(), keptTable.id(), List.of(keptRow.id())).size());
-        assertEquals(1, outbox.readAfter(kept.id(), 0, 10).size());
+        assertEquals(1, outbox.readAfter(kept.id(), 0, 10, Long.MAX_VALUE).size());
     }
 }

@@ -74,6 +74,33 @@ class JdbcChangeEventOutboxTest extends DatabaseTest {
     }
 
     @Test
+    void aReadEndsWithTheEventThatTakesItPastTheByteBudget() {
+        Base base = insertedBase();
+        // payload sizes in bytes: "✓" takes three
+        int[] lengths = {100, 4000, 10, 10, 9000, 50};
+        List<StoredEvent> events = new ArrayList<>();
+        for (int i = 0; i < lengths.length; i++) {
+            events.add(new StoredEvent(base.id(), i + 1, EventId.at(Fixtures.NOW), OpType.INSERT_ROW, Fixtures.NOW,
+                    "{\"text\":\"" + "✓".repeat(lengths[i]) + "\"}"));
+        }
+        transactions.inTransaction(() -> {
+            bases.lockById(base.id());
+            outbox.reserveSeqs(base.id(), events.size());
+            outbox.append(events);
+            return null;
+        });
+
+        // 12,322 bytes (311 + 12,011) lie before the third event and 12,363 before the fourth
+        assertEquals(events.subList(0, 2), outbox.readAfter(base.id(), 0, 1000, 12_000));
+        assertEquals(events.subList(0, 3), outbox.readAfter(base.id(), 0, 1000, 12_340));
+        assertEquals(events.subList(2, 5), outbox.readAfter(base.id(), 2, 1000, 100),
+                "the event that passes the budget ends the read");
+        assertEquals(events.subList(4, 5), outbox.readAfter(base.id(), 4, 1000, 1), "at least one event");
+        assertEquals(events.subList(1, 3), outbox.readAfter(base.id(), 1, 2, Long.MAX_VALUE), "the count still bounds");
+        assertTrue(outbox.readAfter(base.id(), 6, 1000, 1).isEmpty());
+    }
+
+    @Test
     void aBaseWithoutEventsHasLastSeqZero() {
         assertEquals(0, outbox.lastSeq(insertedBase().id()));
         assertEquals(0, outbox.lastSeq(BaseId.random()));
@@ -102,11 +129,11 @@ class JdbcChangeEventOutboxTest extends DatabaseTest {
             return null;
         });
 
-        assertEquals(events, outbox.readAfter(base.id(), 0, 10));
-        assertEquals(events.subList(1, 3), outbox.readAfter(base.id(), 1, 10));
-        assertEquals(events.subList(0, 2), outbox.readAfter(base.id(), 0, 2));
-        assertTrue(outbox.readAfter(base.id(), 3, 10).isEmpty());
-        assertTrue(outbox.readAfter(insertedBase().id(), 0, 10).isEmpty());
+        assertEquals(events, outbox.readAfter(base.id(), 0, 10, Long.MAX_VALUE));
+        assertEquals(events.subList(1, 3), outbox.readAfter(base.id(), 1, 10, Long.MAX_VALUE));
+        assertEquals(events.subList(0, 2), outbox.readAfter(base.id(), 0, 2, Long.MAX_VALUE));
+        assertTrue(outbox.readAfter(base.id(), 3, 10, Long.MAX_VALUE).isEmpty());
+        assertTrue(outbox.readAfter(insertedBase().id(), 0, 10, Long.MAX_VALUE).isEmpty());
     }
 
     /**
@@ -155,7 +182,8 @@ class JdbcChangeEventOutboxTest extends DatabaseTest {
             expectedNext += firstAndCount[1];
         }
         long total = expectedNext - 1;
-        List<Long> stored = outbox.readAfter(base.id(), 0, Integer.MAX_VALUE).stream().map(StoredEvent::seq).toList();
+        List<Long> stored = outbox.readAfter(base.id(), 0, Integer.MAX_VALUE, Long.MAX_VALUE).stream()
+                .map(StoredEvent::seq).toList();
         assertEquals(threads * transactionsPerThread, firstAndCountInCommitOrder.size());
         assertEquals(LongStream.rangeClosed(1, total).boxed().toList(), stored);
         assertEquals(total, outbox.lastSeq(base.id()));

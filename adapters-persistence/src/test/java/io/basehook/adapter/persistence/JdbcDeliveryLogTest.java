@@ -240,7 +240,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         recordAll(List.of(new DeliveryOutcome(queued.id(), webhook.id(), timedOut, 2, DeliveryStatus.RETRYING,
                 T0.plusSeconds(331))), DISABLE_BEFORE);
 
-        Delivery found = log.find(webhook.id(), queued.id()).orElseThrow();
+        Delivery found = log.find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow();
 
         assertEquals(List.of(answered, timedOut), found.attemptLog());
         assertEquals(queued.id(), found.id());
@@ -255,6 +255,29 @@ class JdbcDeliveryLogTest extends DatabaseTest {
     }
 
     @Test
+    void aLongAttemptLogIsReadUpToTheByteBudgetNewestFirst() {
+        Base base = insertedBase();
+        Webhook webhook = webhook(base);
+        appendAndEnqueue(base, 1);
+        Delivery queued = oldestFirst(webhook).get(0);
+        List<Attempt> attempts = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            Attempt attempt = Attempt.answered(T0.plusSeconds(i), Duration.ofMillis(10), Map.of("webhook-id", "x"), 500,
+                    Map.of(), Character.toString('a' + i).repeat(Attempt.MAX_BODY_CHARS), null);
+            attempts.add(attempt);
+            recordAll(List.of(new DeliveryOutcome(queued.id(), webhook.id(), attempt, i, DeliveryStatus.RETRYING,
+                    T0.plusSeconds(60))), DISABLE_BEFORE);
+        }
+
+        assertEquals(attempts, log.find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow().attemptLog());
+        // each attempt stores a little over 4 KiB: the newest three start within 10,000 bytes
+        assertEquals(attempts.subList(2, 5), log.find(webhook.id(), queued.id(), 10_000).orElseThrow().attemptLog());
+        Delivery newestOnly = log.find(webhook.id(), queued.id(), 1).orElseThrow();
+        assertEquals(attempts.subList(4, 5), newestOnly.attemptLog(), "at least the newest attempt");
+        assertEquals(5, newestOnly.attempts(), "the count still tells how many there were");
+    }
+
+    @Test
     void findsADeliveryNotYetAttemptedAndNothingOfAnotherWebhook() {
         Base base = insertedBase();
         Webhook webhook = webhook(base);
@@ -262,12 +285,12 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         appendAndEnqueue(base, 1);
         Delivery queued = oldestFirst(webhook).get(0);
 
-        Delivery found = log.find(webhook.id(), queued.id()).orElseThrow();
+        Delivery found = log.find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow();
 
         assertTrue(found.attemptLog().isEmpty());
         assertEquals(DeliveryStatus.PENDING, found.status());
-        assertTrue(log.find(other.id(), queued.id()).isEmpty(), "the delivery of another webhook");
-        assertTrue(log.find(webhook.id(), new DeliveryId(Long.MAX_VALUE)).isEmpty());
+        assertTrue(log.find(other.id(), queued.id(), Long.MAX_VALUE).isEmpty(), "the delivery of another webhook");
+        assertTrue(log.find(webhook.id(), new DeliveryId(Long.MAX_VALUE), Long.MAX_VALUE).isEmpty());
     }
 
     // redeliver
@@ -286,7 +309,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
 
         assertTrue(log.redeliver(webhook.id(), queued.id(), now));
 
-        Delivery redelivered = log.find(webhook.id(), queued.id()).orElseThrow();
+        Delivery redelivered = log.find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow();
         assertEquals(DeliveryStatus.PENDING, redelivered.status());
         assertEquals(now, redelivered.nextAttemptAt());
         assertEquals(2, redelivered.attempts(), "the attempt count goes on");
@@ -308,7 +331,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         assertFalse(log.redeliver(other.id(), queued.id(), T0.plusSeconds(60)));
         assertFalse(log.redeliver(webhook.id(), new DeliveryId(Long.MAX_VALUE), T0.plusSeconds(60)));
 
-        Delivery unchanged = log.find(webhook.id(), queued.id()).orElseThrow();
+        Delivery unchanged = log.find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow();
         assertEquals(DeliveryStatus.SUCCEEDED, unchanged.status());
         assertNull(unchanged.nextAttemptAt());
         assertEquals(0, scheduleStart(queued.id()));

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -176,7 +177,7 @@ class JdbcRowRepositoryTest extends DatabaseTest {
         List<Integer> pageSizes = new ArrayList<>();
         String cursor = null;
         do {
-            RowPage page = rows.page(base.id(), table.id(), 100, cursor);
+            RowPage page = rows.page(base.id(), table.id(), 100, Long.MAX_VALUE, cursor);
             page.rows().forEach(row -> seen.add(row.id()));
             pageSizes.add(page.rows().size());
             cursor = page.nextCursor();
@@ -188,12 +189,63 @@ class JdbcRowRepositoryTest extends DatabaseTest {
     }
 
     @Test
+    void aPageEndsWithTheRowThatTakesItPastTheByteBudget() {
+        // stored sizes in bytes, not characters: 'é' takes two
+        int[] lengths = {3000, 50, 9000, 100, 20000, 10, 10, 10, 5000, 7000, 4000, 4000};
+        List<Row> inserted = new ArrayList<>();
+        for (int i = 0; i < lengths.length; i++) {
+            inserted.add(Row.restore(RowId.random(), table.id(), cells("Name",
+                    new CellValue.Text((i % 2 == 0 ? "é" : "e").repeat(lengths[i]))), Fixtures.NOW, Fixtures.NOW));
+        }
+        rows.insertAll(base.id(), inserted);
+        long budget = 10_000;
+
+        List<List<RowId>> expected = new ArrayList<>();
+        long before = budget;
+        for (Row row : inserted) {
+            if (before >= budget) {
+                expected.add(new ArrayList<>());
+                before = 0;
+            }
+            expected.get(expected.size() - 1).add(row.id());
+            before += CellsJson.write(row.cells()).getBytes(StandardCharsets.UTF_8).length;
+        }
+        assertEquals(List.of(3, 2, 4, 2, 1), expected.stream().map(List::size).toList(), "the model pages as meant");
+        assertEquals(expected, pages(1000, budget));
+    }
+
+    @Test
+    void aRowLargerThanTheBudgetIsAPageOfItsOwnAndTheCountStillBounds() {
+        List<Row> inserted = List.of(Fixtures.row(table, "a"), Fixtures.row(table, "b".repeat(5000)),
+                Fixtures.row(table, "c"), Fixtures.row(table, "d"), Fixtures.row(table, "e"));
+        rows.insertAll(base.id(), inserted);
+        List<RowId> ids = inserted.stream().map(Row::id).toList();
+
+        assertEquals(ids.stream().map(List::of).toList(), pages(1000, 1));
+        assertEquals(List.of(ids.subList(0, 2), ids.subList(2, 4), ids.subList(4, 5)), pages(2, Long.MAX_VALUE));
+        assertEquals(List.of(ids.subList(0, 2), ids.subList(2, 4), ids.subList(4, 5)), pages(2, 1000),
+                "the first page ends with the large row, as its budget and its count both say");
+    }
+
+    /** The ids of every page, walking the cursor from the first page to the last. */
+    private List<List<RowId>> pages(int limit, long maxBytes) {
+        List<List<RowId>> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            RowPage page = rows.page(base.id(), table.id(), limit, maxBytes, cursor);
+            pages.add(page.rows().stream().map(Row::id).toList());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return pages;
+    }
+
+    @Test
     void theLastFullPageHasNoNextCursor() {
         rows.insertAll(base.id(), List.of(Fixtures.row(table, "a"), Fixtures.row(table, "b"), Fixtures.row(table, "c"),
                 Fixtures.row(table, "d")));
 
-        RowPage first = rows.page(base.id(), table.id(), 2, null);
-        RowPage second = rows.page(base.id(), table.id(), 2, first.nextCursor());
+        RowPage first = rows.page(base.id(), table.id(), 2, Long.MAX_VALUE, null);
+        RowPage second = rows.page(base.id(), table.id(), 2, Long.MAX_VALUE, first.nextCursor());
 
         assertNotNull(first.nextCursor());
         assertEquals(2, second.rows().size());
@@ -202,7 +254,7 @@ class JdbcRowRepositoryTest extends DatabaseTest {
 
     @Test
     void anEmptyTableHasOneEmptyPage() {
-        RowPage page = rows.page(base.id(), table.id(), 100, null);
+        RowPage page = rows.page(base.id(), table.id(), 100, Long.MAX_VALUE, null);
 
         assertTrue(page.rows().isEmpty());
         assertNull(page.nextCursor());
@@ -212,7 +264,7 @@ class JdbcRowRepositoryTest extends DatabaseTest {
     @ValueSource(strings = {"", "not a cursor!", "AAAAAAAAAAA", "AAAA", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA"})
     void rejectsAMalformedCursor(String cursor) {
         BasehookException rejected = assertThrows(BasehookException.class,
-                () -> rows.page(base.id(), table.id(), 10, cursor));
+                () -> rows.page(base.id(), table.id(), 10, Long.MAX_VALUE, cursor));
 
         assertEquals("invalid_cursor", rejected.code());
         assertEquals(BasehookException.Kind.INVALID, rejected.kind());
@@ -254,7 +306,7 @@ class JdbcRowRepositoryTest extends DatabaseTest {
         String cursor = null;
         int count = 0;
         do {
-            RowPage page = rows.page(base.id(), table.id(), 1000, cursor);
+            RowPage page = rows.page(base.id(), table.id(), 1000, Long.MAX_VALUE, cursor);
             for (Row row : page.rows()) {
                 assertTrue(!row.cells().containsKey(won) && row.cells().size() == 1, row.cells().toString());
                 count++;

@@ -56,7 +56,7 @@ class MicronautTransactionRunnerTest extends DatabaseTest {
         transactions.inTransaction(() -> writeRowsAndEvents(written));
 
         assertEquals(2, rows.findByIds(base.id(), table.id(), ids(written)).size());
-        assertEquals(List.of(1L, 2L), outbox.readAfter(base.id(), 0, 10).stream().map(StoredEvent::seq).toList());
+        assertEquals(List.of(1L, 2L), outbox.readAfter(base.id(), 0, 10, Long.MAX_VALUE).stream().map(StoredEvent::seq).toList());
     }
 
     @Test
@@ -70,7 +70,7 @@ class MicronautTransactionRunnerTest extends DatabaseTest {
 
         assertEquals("the use case fails after writing", thrown.getMessage());
         assertTrue(rows.findByIds(base.id(), table.id(), ids(written)).isEmpty());
-        assertTrue(outbox.readAfter(base.id(), 0, 10).isEmpty());
+        assertTrue(outbox.readAfter(base.id(), 0, 10, Long.MAX_VALUE).isEmpty());
         assertEquals(0, outbox.lastSeq(base.id()));
     }
 
@@ -84,7 +84,7 @@ class MicronautTransactionRunnerTest extends DatabaseTest {
         }));
 
         assertTrue(rows.findByIds(base.id(), table.id(), ids(written)).isEmpty());
-        assertTrue(outbox.readAfter(base.id(), 0, 10).isEmpty());
+        assertTrue(outbox.readAfter(base.id(), 0, 10, Long.MAX_VALUE).isEmpty());
     }
 
     @Test
@@ -93,7 +93,7 @@ class MicronautTransactionRunnerTest extends DatabaseTest {
         transactions.inTransaction(() -> writeRowsAndEvents(written));
 
         int seen = transactions.readOnly(() -> rows.findByIds(base.id(), table.id(), ids(written)).size()
-                + outbox.readAfter(base.id(), 0, 10).size());
+                + outbox.readAfter(base.id(), 0, 10, Long.MAX_VALUE).size());
 
         assertEquals(2, seen);
     }

@@ -34,6 +34,7 @@ final class TestDatabase {
                 // as bootstrap's application.yml configures the service
                 Map.entry("datasources.default.transaction-isolation", "TRANSACTION_READ_COMMITTED"),
                 Map.entry("datasources.default.auto-commit", "false"),
+                Map.entry("datasources.default.exception-override-class-name", DriverFailureEviction.class.getName()),
                 Map.entry("datasources.default.data-source-properties.useLocalSessionState", "true"),
                 Map.entry("datasources.default.data-source-properties.useLocalTransactionState", "true"),
                 Map.entry("flyway.datasources.default.enabled", "true"));

@@ -21,6 +21,8 @@ import java.util.Optional;
 public final class ChangeColumnService implements ChangeColumnUseCase {
 
     private static final int REWRITE_BATCH = 500;
+    /** A batch of large rows is read and written back a few MiB at a time, not 500 times 1 MiB. */
+    private static final long REWRITE_BYTES = Limits.DEFAULT_PAGE_BYTES;
 
     private final Lookup lookup;
     private final TableRepository tables;
@@ -52,7 +54,7 @@ public final class ChangeColumnService implements ChangeColumnUseCase {
     private void rewriteCells(Table table, ColumnChange change) {
         String cursor = null;
         do {
-            RowPage page = rows.page(table.baseId(), table.id(), REWRITE_BATCH, cursor);
+            RowPage page = rows.page(table.baseId(), table.id(), REWRITE_BATCH, REWRITE_BYTES, cursor);
             List<Row> changed = page.rows().stream().map(row -> row.adoptedTo(change))
                     .flatMap(Optional::stream).toList();
             if (!changed.isEmpty()) {

@@ -14,17 +14,19 @@ public final class GetDeliveryService implements GetDeliveryUseCase {
 
     private final WebhookRepository webhooks;
     private final DeliveryLog log;
+    private final Limits limits;
 
-    public GetDeliveryService(WebhookRepository webhooks, DeliveryLog log) {
+    public GetDeliveryService(WebhookRepository webhooks, DeliveryLog log, Limits limits) {
         this.webhooks = webhooks;
         this.log = log;
+        this.limits = limits;
     }
 
     @Override
     public Delivery getDelivery(Actor actor, BaseId baseId, WebhookId webhookId, DeliveryId deliveryId) {
         actor.requireRead(baseId);
         WebhookLookup.webhook(webhooks, baseId, webhookId);
-        return log.find(webhookId, deliveryId).map(DeliveryDispatcher::shown)
+        return log.find(webhookId, deliveryId, limits.maxPageBytes()).map(DeliveryDispatcher::shown)
                 .orElseThrow(() -> BasehookException.notFound("delivery_not_found", "no delivery with id " + deliveryId));
     }
 }

@@ -33,7 +33,7 @@ public final class ListRowsService implements ListRowsUseCase {
         }
         return transactions.readOnly(() -> {
             Table table = lookup.table(baseId, tableId);
-            RowPage page = rows.page(baseId, tableId, limit, cursor);
+            RowPage page = rows.page(baseId, tableId, limit, limits.maxPageBytes(), cursor);
             return new TableRowPage(table, page.rows(), page.nextCursor());
         });
     }

@@ -50,6 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -130,7 +131,7 @@ class AccessRulesTest {
                     new GetRowService(f.lookup, f.rows, f.transactions).getRow(actor, BASE_ID, TABLE_ID, row.id());
                 }),
                 arguments("list rows", (UseCase) (f, actor) -> {
-                    when(f.rows.page(BASE_ID, TABLE_ID, 100, null)).thenReturn(new RowPage(List.of(), null));
+                    when(f.rows.page(BASE_ID, TABLE_ID, 100, Limits.DEFAULT_PAGE_BYTES, null)).thenReturn(new RowPage(List.of(), null));
                     new ListRowsService(f.lookup, f.rows, f.transactions, f.limits).listRows(actor, BASE_ID, TABLE_ID, 100, null);
                 }),
                 arguments("read change feed", (UseCase) (f, actor) -> new ReadChangeFeedService(f.lookup, f.outbox,
@@ -183,7 +184,7 @@ class AccessRulesTest {
         Fixture fixture = new Fixture();
         Row row = fixture.givenRow(NAME, text("x"));
         fixture.givenStoredRows(row);
-        when(fixture.rows.page(any(), any(), anyInt(), any())).thenReturn(new RowPage(List.of(row), null));
+        when(fixture.rows.page(any(), any(), anyInt(), anyLong(), any())).thenReturn(new RowPage(List.of(row), null));
         // update/delete name a random id; only the access check matters here, so a missing row is fine
         try {
             useCase.call(fixture, BOT);

@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
@@ -60,8 +61,8 @@ class ChangeColumnServiceTest {
 
     ChangeColumnServiceTest() {
         // two pages, so the rewrite must follow the cursor
-        when(fixture.rows.page(BASE_ID, TABLE_ID, 500, null)).thenReturn(new RowPage(List.of(whole, empty), "page-2"));
-        when(fixture.rows.page(BASE_ID, TABLE_ID, 500, "page-2")).thenReturn(new RowPage(List.of(fraction), null));
+        when(fixture.rows.page(BASE_ID, TABLE_ID, 500, Limits.DEFAULT_PAGE_BYTES, null)).thenReturn(new RowPage(List.of(whole, empty), "page-2"));
+        when(fixture.rows.page(BASE_ID, TABLE_ID, 500, Limits.DEFAULT_PAGE_BYTES, "page-2")).thenReturn(new RowPage(List.of(fraction), null));
     }
 
     @AfterEach
@@ -89,9 +90,9 @@ class ChangeColumnServiceTest {
         order.verify(fixture.transactions).inTransaction(any());
         order.verify(fixture.bases).lockById(BASE_ID);
         order.verify(fixture.tables).update(fixture.table);
-        order.verify(fixture.rows).page(BASE_ID, TABLE_ID, 500, null);
+        order.verify(fixture.rows).page(BASE_ID, TABLE_ID, 500, Limits.DEFAULT_PAGE_BYTES, null);
         order.verify(fixture.rows).updateAll(eq(BASE_ID), anyList());
-        order.verify(fixture.rows).page(BASE_ID, TABLE_ID, 500, "page-2");
+        order.verify(fixture.rows).page(BASE_ID, TABLE_ID, 500, Limits.DEFAULT_PAGE_BYTES, "page-2");
         order.verify(fixture.rows).updateAll(eq(BASE_ID), anyList());
         order.verify(fixture.transactions).commit();
 
@@ -129,7 +130,7 @@ class ChangeColumnServiceTest {
                 PRIO);
         assertEquals("urgent", after.options().get(0).name());
         verify(fixture.rows, never()).updateAll(any(), anyList());
-        verify(fixture.rows, times(2)).page(eq(BASE_ID), eq(TABLE_ID), anyInt(), any());
+        verify(fixture.rows, times(2)).page(eq(BASE_ID), eq(TABLE_ID), anyInt(), anyLong(), any());
     }
 
     @Test

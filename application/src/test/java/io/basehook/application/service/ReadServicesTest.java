@@ -49,6 +49,9 @@ import static org.mockito.Mockito.when;
 /** Reads change nothing: they run read-only, never in a write transaction, and never reach the outbox's writes. */
 class ReadServicesTest {
 
+    /** A configured budget, not the default, so the tests see it passed on. */
+    private static final long PAGE_BYTES = 12_345;
+
     private final Fixture fixture = new Fixture();
 
     @AfterEach
@@ -131,12 +134,12 @@ class ReadServicesTest {
     class ListRows {
 
         private final ListRowsService service = new ListRowsService(fixture.lookup, fixture.rows, fixture.transactions,
-                new Limits(1000, 500, 20, 100));
+                new Limits(1000, 500, 20, 100, PAGE_BYTES));
 
         @Test
-        void passesTheCursorAndReturnsTheNextOne() {
+        void passesTheCursorAndTheByteBudgetAndReturnsTheNextCursor() {
             Row row = fixture.givenRow(NAME, text("ACME"));
-            when(fixture.rows.page(BASE_ID, TABLE_ID, 100, "c1")).thenReturn(new RowPage(List.of(row), "c2"));
+            when(fixture.rows.page(BASE_ID, TABLE_ID, 100, PAGE_BYTES, "c1")).thenReturn(new RowPage(List.of(row), "c2"));
             TableRowPage page = service.listRows(VIEWER, BASE_ID, TABLE_ID, 100, "c1");
             assertEquals(List.of(row), page.rows());
             assertEquals("c2", page.nextCursor());
@@ -157,13 +160,13 @@ class ReadServicesTest {
     class ReadChangeFeed {
 
         private final ReadChangeFeedService service = new ReadChangeFeedService(fixture.lookup, fixture.outbox,
-                fixture.transactions, new Limits(1000, 500, 20, 100));
+                fixture.transactions, new Limits(1000, 500, 20, 100, PAGE_BYTES));
 
         @Test
-        void returnsTheEventsAfterTheSeqAndTheLastSeq() {
+        void returnsTheEventsAfterTheSeqWithinTheByteBudgetAndTheLastSeq() {
             StoredEvent event = new StoredEvent(BASE_ID, 42, EventId.at(NOW), OpType.MODIFY_ROW, NOW, "{}");
             when(fixture.outbox.lastSeq(BASE_ID)).thenReturn(57L);
-            when(fixture.outbox.readAfter(BASE_ID, 41, 1)).thenReturn(List.of(event));
+            when(fixture.outbox.readAfter(BASE_ID, 41, 1, PAGE_BYTES)).thenReturn(List.of(event));
             ChangeFeed feed = service.readChangeFeed(VIEWER, BASE_ID, 41, 1);
             assertEquals(List.of(event), feed.events());
             assertEquals(57, feed.lastSeq());

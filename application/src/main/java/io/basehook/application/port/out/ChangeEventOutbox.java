@@ -30,8 +30,11 @@ public interface ChangeEventOutbox {
 
     void append(List<StoredEvent> events);
 
-    /** Up to {@code limit} events with {@code seq > afterSeq}, in {@code seq} order. */
-    List<StoredEvent> readAfter(BaseId baseId, long afterSeq, int limit);
+    /**
+     * Up to {@code limit} events with {@code seq > afterSeq}, in {@code seq} order, ending early with the event whose
+     * payload takes them past {@code maxBytes} (so at least one, if there is one). Only these are ever held in memory.
+     */
+    List<StoredEvent> readAfter(BaseId baseId, long afterSeq, int limit, long maxBytes);
 
     /** The highest {@code seq} the base has given out, 0 if none. */
     long lastSeq(BaseId baseId);

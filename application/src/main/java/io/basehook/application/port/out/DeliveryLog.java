@@ -13,15 +13,19 @@ import java.util.Optional;
 public interface DeliveryLog {
 
     /**
-     * A webhook's deliveries, newest first, without their attempts.
+     * A webhook's deliveries, newest first, without their attempts. An entry has no free text (ids, a status, times),
+     * so {@code limit} bounds the page's bytes too: a few hundred bytes each.
      *
      * @param status null for every status
      * @param cursor null for the first page; a malformed one is {@code invalid_cursor}
      */
     DeliveryPage page(WebhookId webhookId, DeliveryStatus status, String cursor, int limit);
 
-    /** One delivery of the webhook with every attempt, oldest first. */
-    Optional<Delivery> find(WebhookId webhookId, DeliveryId id);
+    /**
+     * One delivery of the webhook with its attempts, oldest first: every one, unless redeliveries made the log longer
+     * than {@code maxBytes} of stored headers, bodies and errors; then the newest that start within it (at least one).
+     */
+    Optional<Delivery> find(WebhookId webhookId, DeliveryId id, long maxBytes);
 
     /**
      * Makes the delivery due now with a fresh retry schedule (its attempt log stays). Same event, same

@@ -27,12 +27,13 @@ public interface RowRepository {
     Map<RowId, Row> findByIds(BaseId baseId, TableId tableId, Collection<RowId> ids);
 
     /**
-     * A page of rows in insertion order.
+     * A page of rows in insertion order: up to {@code limit} rows, ending early with the row whose stored cells take
+     * it past {@code maxBytes} (so at least one row). Only that page is ever held in memory.
      *
      * @param cursor null for the first page, else a {@link RowPage#nextCursor()}; a malformed one is
      *               rejected with {@code invalid_cursor}
      */
-    RowPage page(BaseId baseId, TableId tableId, int limit, String cursor);
+    RowPage page(BaseId baseId, TableId tableId, int limit, long maxBytes, String cursor);
 
     /** Drops a deleted column's cells from every row of the table. */
     void removeCells(BaseId baseId, TableId tableId, ColumnKey key);
