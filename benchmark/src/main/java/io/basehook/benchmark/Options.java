@@ -31,7 +31,7 @@ final class Options {
               --slow-delay 200ms    how long the slow receiver of slow-receiver waits before its 200
               --jar PATH            Basehook's shaded jar to start (default bootstrap/target/basehook.jar)
               --java-opts "..."     JVM options for the started Basehook (default, as the README runs it:
-                                    "-Xmx128m -XX:TrimNativeHeapInterval=5000"; "" for the JVM's defaults)
+                                    "-Xmx256m -XX:TrimNativeHeapInterval=5000"; "" for the JVM's defaults)
               --url http://host:port  drive an already running Basehook instead of starting one; several,
                                     comma-separated, drive instances that share one database: client i
                                     writes through instance i mod n (setup and checks go to the first)
@@ -62,7 +62,7 @@ final class Options {
     boolean autoRate;
     Duration slowDelay = Duration.ofMillis(200);
     Path jar;
-    List<String> javaOpts = List.of("-Xmx128m", "-XX:TrimNativeHeapInterval=5000");
+    List<String> javaOpts = List.of("-Xmx256m", "-XX:TrimNativeHeapInterval=5000");
     List<URI> urls = List.of();
     String token;
     List<Long> pids = List.of();
