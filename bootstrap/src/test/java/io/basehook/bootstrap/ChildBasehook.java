@@ -11,13 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Basehook in a process of its own, started with {@code main} on the test's classpath, so a test can kill it
@@ -37,6 +41,33 @@ final class ChildBasehook implements AutoCloseable {
 
     /** Starts an instance on {@code databaseUrl} and waits until it answers {@code /health}. */
     static ChildBasehook start(String databaseUrl, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(RunningBasehook.databaseLogin());
+        env.put("BASEHOOK_DB_URL", databaseUrl);
+        env.putAll(environment);
+        ChildBasehook child = launch(env, Set.of());
+        child.awaitHealthy(Duration.ofSeconds(60));
+        return child;
+    }
+
+    /**
+     * Starts an instance on an embedded MariaDB of its own in {@code dataDir} (no {@code BASEHOOK_DB_URL}) and
+     * waits until it answers {@code /health}; a first start on a folder unpacks and installs the server.
+     */
+    static ChildBasehook startEmbedded(Path dataDir, Map<String, String> environment) {
+        ChildBasehook child = launchEmbedded(dataDir, environment);
+        child.awaitHealthy(Duration.ofSeconds(240));
+        return child;
+    }
+
+    /** Launches an instance on an embedded MariaDB in {@code dataDir} without waiting for it. */
+    static ChildBasehook launchEmbedded(Path dataDir, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("BASEHOOK_DATA_DIR", dataDir.toString());
+        return launch(env, Set.of("BASEHOOK_DB_URL", "BASEHOOK_DB_USER", "BASEHOOK_DB_PASSWORD",
+                "BASEHOOK_DATA_DIR_DISPOSABLE"));
+    }
+
+    private static ChildBasehook launch(Map<String, String> environment, Set<String> inheritedNot) {
         try {
             int port = freePort();
             Path log = Files.createTempFile("basehook-child", ".log");
@@ -48,16 +79,12 @@ final class ChildBasehook implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
-            env.put("BASEHOOK_DB_URL", databaseUrl);
-            env.put("BASEHOOK_DB_USER", System.getenv().getOrDefault("BASEHOOK_DB_USER", "root"));
-            env.put("BASEHOOK_DB_PASSWORD", System.getenv().getOrDefault("BASEHOOK_DB_PASSWORD", ""));
+            env.keySet().removeAll(inheritedNot);
             env.put("BASEHOOK_ADMIN_TOKEN", RunningBasehook.ADMIN_TOKEN);
             env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
             env.put("BASEHOOK_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
             env.putAll(environment);
-            ChildBasehook child = new ChildBasehook(builder.start(), port, log);
-            child.awaitHealthy(Duration.ofSeconds(60));
-            return child;
+            return new ChildBasehook(builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,6 +132,24 @@ final class ChildBasehook implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the instance still ran after " + timeout + "; log:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    /** The port of the embedded MariaDB this instance started, as its log tells. */
+    int embeddedDatabasePort() {
+        Matcher port = Pattern.compile("started an embedded MariaDB on port (\\d+)").matcher(log());
+        if (!port.find()) {
+            throw new AssertionError("no embedded MariaDB in the log:\n" + log());
+        }
+        return Integer.parseInt(port.group(1));
     }
 
     /** SIGTERM, then waits for the process to exit by itself; returns its exit code. */
