@@ -23,10 +23,13 @@ public final class Basehook {
     public static ApplicationContext start(String[] args, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.putAll(DatabaseLocator.locate(properties));
-        return Micronaut.build(args)
+        ApplicationContext context = Micronaut.build(args)
                 .mainClass(Basehook.class)
                 .banner(false)
                 .properties(all)
                 .start();
+        // on a JVM shutdown the embedded database, if any, goes after the context: deliveries finish first
+        EmbeddedMariaDb.outlivedBy(context);
+        return context;
     }
 }

@@ -25,18 +25,19 @@ final class DatabaseLocator {
             return Map.of();
         }
         String dataDir = setting(properties, "basehook.data-dir", "BASEHOOK_DATA_DIR");
-        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(Path.of(dataDir == null ? "data" : dataDir));
+        boolean disposable = Boolean.parseBoolean(
+                setting(properties, "basehook.data-dir-disposable", "BASEHOOK_DATA_DIR_DISPOSABLE"));
+        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(Path.of(dataDir == null ? "data" : dataDir), disposable);
         LOG.info("No BASEHOOK_DB_URL given: started an embedded MariaDB on port {} with its data in {}",
                 embedded.port(), embedded.dataDir());
         if (EmbeddedMariaDb.emptiedAtStart(embedded.dataDir())) {
-            LOG.warn("{} is below the system temp directory ({}): the embedded MariaDB starts it empty every time "
-                    + "(fine for tests; set BASEHOOK_DATA_DIR to a folder outside it to keep the data)",
-                    embedded.dataDir(), System.getProperty("java.io.tmpdir"));
+            LOG.warn("{} is below the system temp directory ({}) and marked disposable: the embedded MariaDB starts "
+                    + "it empty every time", embedded.dataDir(), System.getProperty("java.io.tmpdir"));
         }
         return Map.of(
                 "basehook.db.url", embedded.jdbcUrl(),
-                "basehook.db.user", "root",
-                "basehook.db.password", "");
+                "basehook.db.user", EmbeddedMariaDb.USER,
+                "basehook.db.password", embedded.password());
     }
 
     private static String setting(Map<String, Object> properties, String property, String environmentVariable) {

@@ -11,13 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Basehook in a process of its own, started with {@code main} on the test's classpath, so a test can kill it
@@ -28,11 +32,13 @@ final class ChildBasehook implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final boolean embedded;
 
-    private ChildBasehook(Process process, int port, Path log) {
+    private ChildBasehook(Process process, int port, Path log, boolean embedded) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.embedded = embedded;
     }
 
     /** Starts an instance on {@code databaseUrl} and waits until it answers {@code /health}. */
@@ -42,6 +48,34 @@ final class ChildBasehook implements AutoCloseable {
 
     /** {@link #start(String, Map)} with these JVM options (e.g. another {@code -Xmx}). */
     static ChildBasehook start(String databaseUrl, Map<String, String> environment, List<String> jvmOptions) {
+        Map<String, String> env = new HashMap<>(RunningBasehook.databaseLogin());
+        env.put("BASEHOOK_DB_URL", databaseUrl);
+        env.putAll(environment);
+        ChildBasehook child = launch(env, Set.of(), jvmOptions);
+        child.awaitHealthy(Duration.ofSeconds(60));
+        return child;
+    }
+
+    /**
+     * Starts an instance on an embedded MariaDB of its own in {@code dataDir} (no {@code BASEHOOK_DB_URL}) and
+     * waits until it answers {@code /health}; a first start on a folder unpacks and installs the server.
+     */
+    static ChildBasehook startEmbedded(Path dataDir, Map<String, String> environment) {
+        ChildBasehook child = launchEmbedded(dataDir, environment);
+        child.awaitHealthy(Duration.ofSeconds(240));
+        return child;
+    }
+
+    /** Launches an instance on an embedded MariaDB in {@code dataDir} without waiting for it. */
+    static ChildBasehook launchEmbedded(Path dataDir, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("BASEHOOK_DATA_DIR", dataDir.toString());
+        return launch(env, Set.of("BASEHOOK_DB_URL", "BASEHOOK_DB_USER", "BASEHOOK_DB_PASSWORD",
+                "BASEHOOK_DATA_DIR_DISPOSABLE"), List.of("-Xmx256m"));
+    }
+
+    private static ChildBasehook launch(Map<String, String> environment, Set<String> inheritedNot,
+                                        List<String> jvmOptions) {
         try {
             int port = freePort();
             Path log = Files.createTempFile("basehook-child", ".log");
@@ -54,16 +88,12 @@ final class ChildBasehook implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
-            env.put("BASEHOOK_DB_URL", databaseUrl);
-            env.put("BASEHOOK_DB_USER", System.getenv().getOrDefault("BASEHOOK_DB_USER", "root"));
-            env.put("BASEHOOK_DB_PASSWORD", System.getenv().getOrDefault("BASEHOOK_DB_PASSWORD", ""));
+            env.keySet().removeAll(inheritedNot);
             env.put("BASEHOOK_ADMIN_TOKEN", RunningBasehook.ADMIN_TOKEN);
             env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
             env.put("BASEHOOK_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
             env.putAll(environment);
-            ChildBasehook child = new ChildBasehook(builder.start(), port, log);
-            child.awaitHealthy(Duration.ofSeconds(60));
-            return child;
+            return new ChildBasehook(builder.start(), port, log, !environment.containsKey("BASEHOOK_DB_URL"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,6 +143,24 @@ final class ChildBasehook implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Waits for the process to end by itself; returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the instance still ran after " + timeout + "; log:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    /** The port of the embedded MariaDB this instance started, as its log tells. */
+    int embeddedDatabasePort() {
+        Matcher port = Pattern.compile("started an embedded MariaDB on port (\\d+)").matcher(log());
+        if (!port.find()) {
+            throw new AssertionError("no embedded MariaDB in the log:\n" + log());
+        }
+        return Integer.parseInt(port.group(1));
+    }
+
     /** SIGTERM, then waits for the process to exit by itself; returns its exit code. */
     int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
@@ -154,8 +202,9 @@ final class ChildBasehook implements AutoCloseable {
                 break;
             }
         }
-        process.destroyForcibly();
-        throw new AssertionError("the instance did not become healthy; log:\n" + log());
+        String told = log();
+        close();
+        throw new AssertionError("the instance did not become healthy; log:\n" + told);
     }
 
     private static int freePort() throws IOException {
@@ -166,6 +215,15 @@ final class ChildBasehook implements AutoCloseable {
 
     @Override
     public void close() {
+        if (embedded && process.isAlive()) {
+            // SIGTERM: a killed JVM would leave its embedded MariaDB running
+            process.destroy();
+            try {
+                process.waitFor(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         process.destroyForcibly();
     }
 

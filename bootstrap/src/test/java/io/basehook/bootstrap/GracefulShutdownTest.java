@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.basehook.bootstrap.ChildApi.Target;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -93,6 +101,56 @@ class GracefulShutdownTest {
             }
             receiver.countsById().forEach((id, count) -> assertEquals(1, count, () -> id + " arrived " + count + " times"
                     + (beforeRestart.contains(id) ? " (first before the SIGTERM)" : "")));
+        }
+    }
+    /**
+     * On its own embedded MariaDB an instance stops the database after the application: deliveries retried and in
+     * flight at the signal are recorded, the pool finds no server gone, and the server does not outlive the JVM.
+     */
+    @Test
+    void sigtermStopsTheEmbeddedDatabaseOnlyAfterTheDeliveries() throws Exception {
+        Path folder = Files.createTempDirectory("basehook-shutdown");
+        Map<String, String> settings = new HashMap<>(SETTINGS);
+        settings.put("BASEHOOK_DATA_DIR_DISPOSABLE", "true");
+        // half a second apart for a good while: deliveries are still being retried at the signal
+        settings.put("BASEHOOK_DELIVERY_RETRY_SCHEDULE", String.join(",", Collections.nCopies(40, "500ms")));
+        try (Receiver receiver = new Receiver()) {
+            receiver.answer(500);
+            int port;
+            try (ChildBasehook child = ChildBasehook.startEmbedded(folder, settings)) {
+                ChildApi api = new ChildApi(child.baseUrl());
+                Target target = api.webhookedTable("Embedded shutdown", receiver.url());
+                api.insert(target, "retried", 20);
+                // every delivery failed at least once and is being retried
+                Receiver.awaitUntil(Duration.ofSeconds(30), () -> receiver.countsById().size() == 20
+                        && receiver.countsById().values().stream().allMatch(count -> count >= 2));
+                port = child.embeddedDatabasePort();
+
+                // the attempts in flight at the signal are answered only after a stopping database would be gone
+                receiver.hang();
+                CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return child.terminate(GRACE.plusSeconds(30));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Receiver.awaitUntil(Duration.ofSeconds(10), () -> child.log().contains("Embedded Application shutting down"));
+                Thread.sleep(3000);
+                receiver.release();
+                int code = exit.get(GRACE.plusSeconds(40).toSeconds(), TimeUnit.SECONDS);
+                assertTrue(code == 143 || code == 0, "exit code " + code);
+                String log = child.log();
+                assertTrue(log.contains("Delivery loop stopped; 0 deliveries were still held"), log);
+                assertFalse(log.contains("Failed to validate connection"), log);
+                assertFalse(log.contains("database cannot be reached"), log);
+                assertFalse(log.contains("Delivery turn failed"), log);
+            }
+            // nothing listens on the database's port once the JVM is gone
+            assertThrows(IOException.class, () -> new Socket("127.0.0.1", port).close());
+        } finally {
+            EmbeddedMariaDbTest.deleteRecursively(folder);
         }
     }
 }

@@ -45,12 +45,27 @@ final class RunningBasehook {
                         // one request at a time per webhook: arrival in seq order, which the tests assert
                         "basehook.delivery.max-in-flight-per-webhook", 1,
                         "basehook.delivery.poll-interval", "200ms",
-                        "basehook.data-dir", Files.createTempDirectory("basehook-test").toString())));
+                        "basehook.data-dir", Files.createTempDirectory("basehook-test").toString(),
+                        // a folder below the system temp directory: its data is thrown away at the next start
+                        "basehook.data-dir-disposable", true)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return instance;
+    }
+
+    /**
+     * BASEHOOK_DB_USER and BASEHOOK_DB_PASSWORD for a child on this instance's database server (the embedded one
+     * has a generated password); the environment's when no instance runs here.
+     */
+    static synchronized Map<String, String> databaseLogin() {
+        if (instance == null) {
+            return Map.of("BASEHOOK_DB_USER", System.getenv().getOrDefault("BASEHOOK_DB_USER", "root"),
+                    "BASEHOOK_DB_PASSWORD", System.getenv().getOrDefault("BASEHOOK_DB_PASSWORD", ""));
+        }
+        return Map.of("BASEHOOK_DB_USER", instance.context.getProperty("basehook.db.user", String.class).orElse("root"),
+                "BASEHOOK_DB_PASSWORD", instance.context.getProperty("basehook.db.password", String.class).orElse(""));
     }
 
     ApplicationContext context() {
