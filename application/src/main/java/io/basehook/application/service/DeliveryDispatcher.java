@@ -251,8 +251,9 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         // what this turn records or gives back frees its room for the turn's claim
         int capacity = Math.min(settings.claimBatch(),
                 settings.maxHeld() - heldInAll() + unrecorded.size() + unreleased.size());
-        // and so do their payloads' bytes: the claim reads no more payloads than fit besides what stays held
-        long bytesLeft = settings.maxHeldBytes() - claimedBytes - handedBytes.get() + bytesToSettle();
+        // and so do their payloads' bytes: the claim reads no more than fit besides what stays claimed (hand-offs
+        // do not count here: held back, they wait for this very claim, which they must not keep from running)
+        long bytesLeft = settings.maxHeldBytes() - claimedBytes + claimedBytesToSettle();
         Map<WebhookId, Integer> room = roomAfterThisTurn();
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(settings.lease());
@@ -614,14 +615,14 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         return held.delivery().payload().length();
     }
 
-    /** What the payloads of the deliveries this turn records or gives back weigh. */
-    private long bytesToSettle() {
+    /** What the payloads of the claimed deliveries this turn records or gives back weigh. */
+    private long claimedBytesToSettle() {
         long bytes = 0;
         for (Finished done : unrecorded) {
-            bytes += bytesOf(done.held());
+            bytes += done.held().handedOff() ? 0 : bytesOf(done.held());
         }
         for (Held back : unreleased) {
-            bytes += bytesOf(back);
+            bytes += back.handedOff() ? 0 : bytesOf(back);
         }
         return bytes;
     }

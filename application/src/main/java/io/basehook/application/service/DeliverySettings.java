@@ -19,8 +19,9 @@ import java.util.Objects;
  * @param disableAfter          a webhook without any 2xx for this long is disabled
  * @param maxHandedOff          deliveries this instance holds handed off by writes ({@link DeliveryHandoff}),
  *                              besides what it claimed; 0 turns hand-offs off
- * @param maxHeldBytes          what the payloads of all it holds, claimed or handed off, may weigh (each delivery
- *                              counted in full); a claim takes at least one delivery, however large
+ * @param maxHeldBytes          what the payloads of the deliveries it holds claimed may weigh (each counted in
+ *                              full; a claim takes at least one, however large); a write hands off only while
+ *                              what is claimed and handed off together stays within it
  */
 public record DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
                                Duration requestTimeout, Duration lease, RetrySchedule retrySchedule,
