@@ -162,6 +162,20 @@ class DeliveryHandoffTest {
         assertFalse(write(1).none(), "the recorded one gave its bytes back");
     }
 
+    // held back, hand-offs wait for a claim to catch their lane up: however many bytes they hold, it must run
+    @Test
+    void handOffsHeldBackUpToTheEnginesBytesDoNotKeepTheClaimThatReleasesThemFromRunning() {
+        dispatcher = dispatcher(new DeliverySettings(10, 50, 16, 32, Duration.ofSeconds(15), LEASE,
+                RetrySchedule.DEFAULT, Duration.ofDays(5), 100, 18));
+        DeliveryHandoff.Reservation heldBack = write(2);
+        assertFalse(heldBack.none());
+        heldBack.committed();
+        assertTrue(sender.requests().isEmpty(), "a new lane is behind");
+
+        dispatcher.deliverDue();
+        assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}"), sentPayloads());
+    }
+
     // another webhook's backlog fills the claim's head, which then proves nothing about this lane: the database is
     // asked about this webhook itself, or a new lane waited for as long as any backlog lasted
     @Test
