@@ -56,6 +56,8 @@ import io.basehook.application.service.Lookup;
 import io.basehook.application.service.ReadChangeFeedService;
 import io.basehook.application.service.RenameTableService;
 import io.basehook.application.service.UpdateRowsService;
+import io.basehook.application.service.WriteBudget;
+import io.basehook.domain.delivery.RetrySchedule;
 import io.basehook.domain.shared.RandomIds;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -84,6 +86,13 @@ class UseCaseFactory {
                   @Value("${basehook.limits.page-size:1000}") int pageSize,
                   @Value("${basehook.limits.page-bytes:2MB}") @ReadableBytes long pageBytes) {
         return new Limits(rowsPerBatch, columnsPerTable, webhooksPerBase, pageSize, pageBytes);
+    }
+
+    /** One budget for every content write, whichever adapter it came through (docs/adr/0002-write-admission.md). */
+    @Singleton
+    WriteBudget writeBudget(@ReadableBytes @Value("${basehook.limits.write-bytes-in-flight:8MB}") long bytes,
+                            @Value("${basehook.limits.write-wait:2s}") String wait) {
+        return new WriteBudget(bytes, RetrySchedule.parseDuration(wait));
     }
 
     @Singleton
@@ -180,14 +189,14 @@ class UseCaseFactory {
 
     @Singleton
     InsertRowsUseCase insertRows(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner tx,
-                                 Limits limits, Clock clock) {
-        return new InsertRowsService(lookup, rows, changes, tx, limits, clock);
+                                 Limits limits, Clock clock, WriteBudget budget) {
+        return new InsertRowsService(lookup, rows, changes, tx, limits, clock, budget);
     }
 
     @Singleton
     UpdateRowsUseCase updateRows(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner tx,
-                                 Limits limits, Clock clock) {
-        return new UpdateRowsService(lookup, rows, changes, tx, limits, clock);
+                                 Limits limits, Clock clock, WriteBudget budget) {
+        return new UpdateRowsService(lookup, rows, changes, tx, limits, clock, budget);
     }
 
     @Singleton

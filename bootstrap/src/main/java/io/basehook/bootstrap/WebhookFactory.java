@@ -42,6 +42,7 @@ import io.basehook.application.service.UpdateWebhookService;
 import io.basehook.domain.delivery.RetrySchedule;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.convert.format.ReadableBytes;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -62,6 +63,7 @@ class WebhookFactory {
             @Value("${basehook.delivery.retry-schedule:5s,5m,30m,2h,5h,10h,10h}") String retrySchedule,
             @Value("${basehook.delivery.disable-after:5d}") String disableAfter,
             @Value("${basehook.delivery.max-handed-off:16384}") int maxHandedOff,
+            @ReadableBytes @Value("${basehook.delivery.max-held-bytes:32MB}") long maxHeldBytes,
             @Value("${basehook.delivery.enabled:true}") boolean sends) {
         Duration requestTimeout = RetrySchedule.parseDuration(timeout);
         // DeliverySettings refuses a lease that does not outlive the request timeout
@@ -73,7 +75,7 @@ class WebhookFactory {
         return new DeliverySettings(claimBatch, maxHeld, maxInFlightPerWebhook,
                 Math.max(maxClaimedPerWebhook, maxInFlightPerWebhook), requestTimeout, leaseFor,
                 RetrySchedule.parse(retrySchedule), RetrySchedule.parseDuration(disableAfter),
-                sends ? maxHandedOff : 0);
+                sends ? maxHandedOff : 0, maxHeldBytes);
     }
 
     @Singleton

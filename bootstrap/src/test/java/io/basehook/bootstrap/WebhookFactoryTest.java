@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class WebhookFactoryTest {
 
     private static DeliverySettings settings(boolean sends) {
-        return new WebhookFactory().deliverySettings(200, 512, 16, 256, "15s", "", "5s,5m", "5d", 16384, sends);
+        return new WebhookFactory().deliverySettings(200, 512, 16, 256, "15s", "", "5s,5m", "5d", 16384, 32L << 20, sends);
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -193,7 +194,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
      * {@link #DISCOVERY_INTERVAL} the due index is searched past the blocked webhooks for the ones not known yet.
      */
     @Override
-    public Claim claim(int limit, Map<WebhookId, Integer> room, int roomOfOthers, Instant now, Instant leaseUntil) {
+    public Claim claim(int limit, Map<WebhookId, Integer> room, int roomOfOthers, Instant now, Instant leaseUntil,
+                       long maxBytes) {
         if (limit < 1) {
             return Claim.NONE;
         }
@@ -210,12 +212,17 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             if (head.size() == lookahead && chosen.size() < limit) {
                 chosen.addAll(behindTheHead(connection, now, limit - chosen.size(), left, chosen));
             }
-            List<Due> picked = lockPicked(connection, chosen, now);
-            if (picked.isEmpty()) {
+            List<Due> locked = lockPicked(connection, chosen, now);
+            if (locked.isEmpty()) {
                 return new Claim(List.of(), sawAllDue, head.isEmpty());
             }
+            Map<String, String> payloads = new HashMap<>();
+            // a prefix in claim order, so each webhook's deliveries are still taken oldest first
+            List<Due> picked = locked.subList(0, payloads(connection, locked, maxBytes, payloads));
+            if (picked.size() < locked.size()) {
+                sawAllDue = false; // the rest stays due, unseen as far as the caller knows
+            }
             lease(connection, picked, leaseUntil);
-            Map<String, String> payloads = payloads(connection, picked);
             List<ClaimedDelivery> claimed = new ArrayList<>(picked.size());
             for (Due due : picked) {
                 String payload = payloads.get(due.eventId());
@@ -403,10 +410,53 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         }
     }
 
-    /** Each event's payload once, however many webhooks it goes to; a plain read, nothing more is locked. */
-    private static Map<String, String> payloads(Connection connection, List<Due> picked) throws SQLException {
-        Map<String, String> payloads = new HashMap<>();
-        for (List<String> chunk : InClause.chunks(picked.stream().map(Due::eventId).toList())) {
+    /**
+     * Reads into {@code payloads} each event's payload once, however many webhooks it goes to, for the longest prefix
+     * of {@code picked} whose payloads weigh at most {@code maxBytes} (each delivery counted in full; the first one
+     * always); a plain read, nothing more is locked. Payloads up to an even share of the bytes come with their sizes
+     * in one read (every ordinary claim); only larger ones that fit are read after it.
+     *
+     * @return how many of {@code picked} it read
+     */
+    private static int payloads(Connection connection, List<Due> picked, long maxBytes, Map<String, String> payloads)
+            throws SQLException {
+        long share = Math.max(1, maxBytes / picked.size());
+        Map<String, Long> sizes = new HashMap<>();
+        for (List<String> chunk : InClause.chunks(distinctEvents(picked))) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT event_id, LENGTH(payload) AS bytes, "
+                    + "CASE WHEN LENGTH(payload) <= ? THEN payload END AS payload FROM bh_event "
+                    + "WHERE event_id IN (" + InClause.placeholders(chunk.size()) + ")")) {
+                select.setLong(1, share);
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        String eventId = result.getString("event_id");
+                        sizes.put(eventId, result.getLong("bytes"));
+                        String payload = result.getString("payload");
+                        if (payload != null) {
+                            payloads.put(eventId, payload);
+                        }
+                    }
+                }
+            }
+        }
+        int taken = 0;
+        long bytes = 0;
+        List<String> larger = new ArrayList<>();
+        for (Due due : picked) {
+            long size = sizes.getOrDefault(due.eventId(), 0L);
+            if (taken > 0 && bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
+            taken++;
+            if (!payloads.containsKey(due.eventId()) && sizes.containsKey(due.eventId())) {
+                larger.add(due.eventId());
+            }
+        }
+        for (List<String> chunk : InClause.chunks(List.copyOf(new LinkedHashSet<>(larger)))) {
             try (PreparedStatement select = connection.prepareStatement("SELECT event_id, payload FROM bh_event "
                     + "WHERE event_id IN (" + InClause.placeholders(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
@@ -419,7 +469,11 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                 }
             }
         }
-        return payloads;
+        return taken;
+    }
+
+    private static List<String> distinctEvents(List<Due> picked) {
+        return List.copyOf(new LinkedHashSet<>(picked.stream().map(Due::eventId).toList()));
     }
 
     /**

@@ -255,6 +255,28 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
 
     // claim
 
+    // every claimed payload stays in memory until its outcome is recorded: the engine gives each claim its bytes
+    @Test
+    void aClaimReadsNoMorePayloadBytesThanItIsGivenOldestFirstButAlwaysOne() {
+        Base base = insertedBase();
+        webhook(base, true);
+        List<StoredEvent> events = appendEvents(base, 5); // payloads of 9 bytes each
+        queue.enqueue(base.id(), 1, 5, T0);
+
+        DeliveryQueue.Claim twoFit = queue.claim(10, Map.of(), 10, T0, LEASE, 20);
+        assertEquals(List.of(1L, 2L), seqs(twoFit.deliveries()));
+        assertEquals(events.get(0).payload(), twoFit.deliveries().get(0).payload());
+        assertFalse(twoFit.sawAllDue(), "the bytes left some due");
+
+        List<ClaimedDelivery> larger = queue.claim(10, Map.of(), 10, T0, LEASE, 1).deliveries();
+        assertEquals(List.of(3L), seqs(larger), "the first is taken however large it is");
+        assertEquals(events.get(2).payload(), larger.get(0).payload());
+
+        DeliveryQueue.Claim rest = queue.claim(10, Map.of(), 10, T0, LEASE, Long.MAX_VALUE);
+        assertEquals(List.of(4L, 5L), seqs(rest.deliveries()), "what the bytes left out stayed due");
+        assertEquals(events.get(4).payload(), rest.deliveries().get(1).payload());
+    }
+
     @Test
     void claimsDueDeliveriesInSeqOrderUpToTheLimitWithTheirPayloads() {
         Base base = insertedBase();

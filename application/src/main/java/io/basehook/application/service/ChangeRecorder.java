@@ -123,7 +123,11 @@ public final class ChangeRecorder {
                 continue;
             }
             List<StoredEvent> stored = entry.getValue();
-            DeliveryHandoff.Reservation reservation = handoff.reserve(targets, stored.size(), now);
+            long bytes = 0;
+            for (StoredEvent event : stored) {
+                bytes += event.payload().length();
+            }
+            DeliveryHandoff.Reservation reservation = handoff.reserve(targets, stored.size(), bytes, now);
             // before anything here can fail: a rolled-back write frees what it reserved
             transactions.afterRollback(reservation::rolledBack);
             reservations.add(reservation);

@@ -37,6 +37,12 @@ final class ContentLanes<C, R> {
      */
     static final int SHARED_MAX_ROWS = 100;
 
+    /**
+     * The most bytes of values one combined transaction takes in either lane, what one request may carry: its rows go
+     * to the database as one statement, which the driver builds in memory whole, and that the write budget must cover.
+     */
+    static final long MAX_BYTES = 1 << 20;
+
     /** The key of the one lane that all bases share. */
     private enum Shared { LANE }
 
@@ -76,8 +82,8 @@ final class ContentLanes<C, R> {
         this.baseOf = baseOf;
         this.weight = weight;
         this.write = write;
-        this.byBase = new WriteCombiner<>(this::runForBase, weight, maxWeight);
-        this.acrossBases = new WriteCombiner<>(this::runAcrossBases, weight, maxWeight);
+        this.byBase = new WriteCombiner<>(this::runForBase, weight, maxWeight, MAX_BYTES);
+        this.acrossBases = new WriteCombiner<>(this::runAcrossBases, weight, maxWeight, MAX_BYTES);
     }
 
     /**
@@ -87,15 +93,20 @@ final class ContentLanes<C, R> {
      * (with two instances writing one base, as many rollbacks as commits).
      */
     R submit(C command) {
+        return submit(command, 0);
+    }
+
+    /** As {@link #submit(Object)}, for a write whose values weigh {@code bytes} ({@link WriteSize}). */
+    R submit(C command, long bytes) {
         BaseId baseId = baseOf.apply(command);
         if (weight.applyAsInt(command) <= SHARED_MAX_ROWS && !byBase.busy(baseId)) {
             try {
-                return acrossBases.submit(Shared.LANE, command);
+                return acrossBases.submit(Shared.LANE, command, bytes);
             } catch (BaseHeld held) {
                 // its base was locked elsewhere (or is gone): wait for it in the base's own lane
             }
         }
-        return byBase.submit(baseId, command);
+        return byBase.submit(baseId, command, bytes);
     }
 
     /** The writes that reached one base meanwhile, in one transaction under that base's lock. */

@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -172,6 +173,8 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         private final Webhook webhook;
         private final Instant leaseUntil;
         private final int size;
+        /** What its deliveries' payloads weigh, each counted in full. */
+        private final long bytes;
         private final List<Held> deliveries = new ArrayList<>();
         private boolean committed;
         /** Held back (while not 0): its deliveries in the lane's held-back count. */
@@ -179,11 +182,12 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         /** The seq of its first delivery; until it is filled, its write is open and newer than anything claimed. */
         private long firstSeq = Long.MAX_VALUE;
 
-        Parcel(Lane lane, Webhook webhook, Instant leaseUntil, int size) {
+        Parcel(Lane lane, Webhook webhook, Instant leaseUntil, int size, long bytes) {
             this.lane = lane;
             this.webhook = webhook;
             this.leaseUntil = leaseUntil;
             this.size = size;
+            this.bytes = bytes;
         }
     }
 
@@ -204,6 +208,10 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
     private final Map<WebhookId, Double> paceMillis = new ConcurrentHashMap<>();
     /** Handed-off deliveries held in all. */
     private final AtomicInteger handedInAll = new AtomicInteger();
+    /** What the payloads of the handed-off deliveries weigh, each counted in full. */
+    private final AtomicLong handedBytes = new AtomicLong();
+    /** What the payloads of the claimed deliveries weigh; written by the loop thread, read by writers. */
+    private volatile long claimedBytes;
     // touched by the loop thread only
     /** Claimed and not yet recorded or given back, per webhook. */
     private final Map<WebhookId, Integer> heldPerWebhook = new HashMap<>();
@@ -243,6 +251,9 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         // what this turn records or gives back frees its room for the turn's claim
         int capacity = Math.min(settings.claimBatch(),
                 settings.maxHeld() - heldInAll() + unrecorded.size() + unreleased.size());
+        // and so do their payloads' bytes: the claim reads no more than fit besides what stays claimed (hand-offs
+        // do not count here: held back, they wait for this very claim, which they must not keep from running)
+        long bytesLeft = settings.maxHeldBytes() - claimedBytes + claimedBytesToSettle();
         Map<WebhookId, Integer> room = roomAfterThisTurn();
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(settings.lease());
@@ -251,7 +262,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         // a turn for answers alone claims only if something may wait: a claim's scan of the due index was one
         // statement of every turn, and under hand-offs it found nothing (docs/decisions.md, "Claims when
         // something may be due")
-        boolean claim = capacity > 0 && (!nothingDue || !behind.isEmpty() || !unreleased.isEmpty());
+        boolean claim = capacity > 0 && bytesLeft > 0 && (!nothingDue || !behind.isEmpty() || !unreleased.isEmpty());
         Turn turn = Turn.NO_CLAIM;
         if (claim || !outcomes.isEmpty() || !unreleased.isEmpty()) {
             turn = transactions.inTransaction(() -> {
@@ -263,7 +274,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
                     return Turn.NO_CLAIM;
                 }
                 DeliveryQueue.Claim found = queue.claim(capacity, room, settings.maxInFlightPerWebhook(), now,
-                        leaseUntil);
+                        leaseUntil, bytesLeft);
                 return new Turn(found.deliveries(), found.sawAllDue() ? caughtUp(behind, found.deliveries(), room)
                         : caughtUpPerWebhook(behind, now), found.nothingDue());
             });
@@ -491,6 +502,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
     private Lane hold(Held delivery) {
         WebhookId webhookId = delivery.delivery().webhookId();
         heldPerWebhook.merge(webhookId, 1, Integer::sum);
+        claimedBytes += bytesOf(delivery);
         return inLane(webhookId, clock.instant(), lane -> {
             queueInSeqOrder(lane, delivery);
             return lane;
@@ -523,7 +535,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
             lane.waiting.add(delivery);
             return;
         }
-        Parcel alone = new Parcel(lane, delivery.webhook(), delivery.leaseUntil(), 0);
+        Parcel alone = new Parcel(lane, delivery.webhook(), delivery.leaseUntil(), 0, 0);
         alone.deliveries.add(delivery);
         alone.firstSeq = claimed.seq();
         alone.committed = true;
@@ -553,15 +565,15 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
     }
 
     @Override
-    public Reservation reserve(List<Webhook> targets, int events, Instant now) {
+    public Reservation reserve(List<Webhook> targets, int events, long bytes, Instant now) {
         Instant leaseUntil = now.plus(settings.lease());
         Map<WebhookId, Parcel> granted = new HashMap<>();
         List<Lane> due = new ArrayList<>();
         for (Webhook webhook : targets) {
             int allowance = handOffAllowance(webhook.id());
             inLane(webhook.id(), now, lane -> {
-                if (!draining && lane.handed + events <= allowance && takeHanded(events)) {
-                    Parcel parcel = new Parcel(lane, webhook, leaseUntil, events);
+                if (!draining && lane.handed + events <= allowance && takeHanded(events, bytes)) {
+                    Parcel parcel = new Parcel(lane, webhook, leaseUntil, events, bytes);
                     lane.handed += events;
                     if (lane.behind) {
                         // older deliveries are due in the database: this starts once a claim has taken them
@@ -581,13 +593,38 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         return new Handoff(targets, granted, due);
     }
 
-    /** Counts {@code events} more hand-offs in all, unless that would exceed the instance's bound. */
-    private boolean takeHanded(int events) {
-        if (handedInAll.addAndGet(events) <= settings.maxHandedOff()) {
-            return true;
+    /**
+     * Counts {@code events} more hand-offs in all, weighing {@code bytes}, unless that would exceed the instance's
+     * bound in count, or in bytes with what it holds claimed.
+     */
+    private boolean takeHanded(int events, long bytes) {
+        if (handedInAll.addAndGet(events) > settings.maxHandedOff()) {
+            handedInAll.addAndGet(-events);
+            return false;
         }
-        handedInAll.addAndGet(-events);
-        return false;
+        if (handedBytes.addAndGet(bytes) + claimedBytes > settings.maxHeldBytes()) {
+            handedBytes.addAndGet(-bytes);
+            handedInAll.addAndGet(-events);
+            return false;
+        }
+        return true;
+    }
+
+    /** What a held delivery's payload weighs: its characters, one byte each for the JSON's ASCII. */
+    private static long bytesOf(Held held) {
+        return held.delivery().payload().length();
+    }
+
+    /** What the payloads of the claimed deliveries this turn records or gives back weigh. */
+    private long claimedBytesToSettle() {
+        long bytes = 0;
+        for (Finished done : unrecorded) {
+            bytes += done.held().handedOff() ? 0 : bytesOf(done.held());
+        }
+        for (Held back : unreleased) {
+            bytes += back.handedOff() ? 0 : bytesOf(back);
+        }
+        return bytes;
     }
 
     /**
@@ -705,6 +742,11 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
                         parcel.heldBack -= missing;
                     }
                     handedInAll.addAndGet(-missing);
+                    long filled = 0;
+                    for (Held held : parcel.deliveries) {
+                        filled += bytesOf(held);
+                    }
+                    handedBytes.addAndGet(filled - parcel.bytes);
                     parcel.committed = true;
                     unwrap(lane);
                 }
@@ -733,6 +775,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
                     unwrap(lane);
                 }
                 handedInAll.addAndGet(-parcel.size);
+                handedBytes.addAndGet(-parcel.bytes);
                 pump(lane);
             }
             due.forEach(DeliveryDispatcher::endWritingDue);
@@ -890,13 +933,16 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
             freed.add(done.held());
         }
         freed.addAll(unreleased);
+        long claimedFreed = 0;
         for (Held held : freed) {
             if (held.handedOff()) {
-                handedBack(held.delivery().webhookId());
+                handedBack(held);
             } else {
                 release(heldPerWebhook, held.delivery().webhookId());
+                claimedFreed += bytesOf(held);
             }
         }
+        claimedBytes -= claimedFreed;
         int count = unrecorded.size();
         unrecorded.clear();
         unreleased.clear();
@@ -924,7 +970,9 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
     }
 
     /** A handed-off delivery was recorded or given back. */
-    private void handedBack(WebhookId webhookId) {
+    private void handedBack(Held held) {
+        WebhookId webhookId = held.delivery().webhookId();
+        handedBytes.addAndGet(-bytesOf(held));
         handedInAll.decrementAndGet();
         Lane lane = lanes.get(webhookId);
         if (lane != null) {

@@ -24,7 +24,7 @@ public interface DeliveryHandoff {
         }
 
         @Override
-        public Reservation reserve(List<Webhook> targets, int events, Instant now) {
+        public Reservation reserve(List<Webhook> targets, int events, long bytes, Instant now) {
             throw new IllegalStateException("no hand-off");
         }
 
@@ -40,10 +40,10 @@ public interface DeliveryHandoff {
     /**
      * In the write's transaction, with the base locked (so the reservations of one base come in {@code seq}
      * order): which of {@code targets}, the base's webhooks enabled now, take the write's {@code events}
-     * deliveries directly. The caller must end it with {@link Reservation#committed()} or
-     * {@link Reservation#rolledBack()}.
+     * deliveries directly, whose payloads weigh {@code bytes} for each target. The caller must end it with
+     * {@link Reservation#committed()} or {@link Reservation#rolledBack()}.
      */
-    Reservation reserve(List<Webhook> targets, int events, Instant now);
+    Reservation reserve(List<Webhook> targets, int events, long bytes, Instant now);
 
     /**
      * In a transaction that makes deliveries of the webhook due behind the lanes' back (it was enabled again, and

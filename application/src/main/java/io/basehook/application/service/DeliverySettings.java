@@ -19,13 +19,19 @@ import java.util.Objects;
  * @param disableAfter          a webhook without any 2xx for this long is disabled
  * @param maxHandedOff          deliveries this instance holds handed off by writes ({@link DeliveryHandoff}),
  *                              besides what it claimed; 0 turns hand-offs off
+ * @param maxHeldBytes          what the payloads of the deliveries it holds claimed may weigh (each counted in
+ *                              full; a claim takes at least one, however large); a write hands off only while
+ *                              what is claimed and handed off together stays within it
  */
 public record DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
                                Duration requestTimeout, Duration lease, RetrySchedule retrySchedule,
-                               Duration disableAfter, int maxHandedOff) {
+                               Duration disableAfter, int maxHandedOff, long maxHeldBytes) {
+
+    /** 32 MiB: ten thousands of ordinary events, a few dozen of the largest (docs/adr/0002-write-admission.md). */
+    public static final long DEFAULT_MAX_HELD_BYTES = 32L << 20;
 
     public DeliverySettings {
-        if (claimBatch < 1 || maxHeld < 1 || maxInFlightPerWebhook < 1 || maxHandedOff < 0) {
+        if (claimBatch < 1 || maxHeld < 1 || maxInFlightPerWebhook < 1 || maxHandedOff < 0 || maxHeldBytes < 1) {
             throw new IllegalArgumentException("delivery limits are positive");
         }
         if (maxClaimedPerWebhook < maxInFlightPerWebhook) {
@@ -40,6 +46,13 @@ public record DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWe
             throw new IllegalArgumentException("the delivery lease (" + lease + ") must be longer than the request "
                     + "timeout (" + requestTimeout + ")");
         }
+    }
+
+    public DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
+                            Duration requestTimeout, Duration lease, RetrySchedule retrySchedule,
+                            Duration disableAfter, int maxHandedOff) {
+        this(claimBatch, maxHeld, maxInFlightPerWebhook, maxClaimedPerWebhook, requestTimeout, lease, retrySchedule,
+                disableAfter, maxHandedOff, DEFAULT_MAX_HELD_BYTES);
     }
 
     /** Without hand-offs: every delivery is claimed. */

@@ -17,11 +17,19 @@ import java.util.List;
 public final class InsertRowsService implements InsertRowsUseCase {
 
     private final Limits limits;
+    private final WriteBudget budget;
     private final ContentLanes<InsertRowsCommand, TableRows> lanes;
 
+    /** Without a write budget worth the name: for tests of what an insert writes. */
     public InsertRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
                              Limits limits, Clock clock) {
+        this(lookup, rows, changes, transactions, limits, clock, WriteBudget.UNBOUNDED);
+    }
+
+    public InsertRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
+                             Limits limits, Clock clock, WriteBudget budget) {
         this.limits = limits;
+        this.budget = budget;
         // one combined transaction carries no more rows than one request may
         this.lanes = new ContentLanes<>(transactions, lookup, rows, changes, clock, InsertRowsCommand::baseId,
                 command -> command.rows().size(), limits.maxRowsPerBatch(), InsertRowsService::insert);
@@ -31,7 +39,10 @@ public final class InsertRowsService implements InsertRowsUseCase {
     public TableRows insertRows(InsertRowsCommand command) {
         command.actor().requireWrite(command.baseId());
         RowBatches.requireWithin(command.rows().size(), limits, "rows");
-        return lanes.submit(command);
+        long bytes = WriteSize.ofRows(command.rows());
+        try (WriteBudget.Permit admitted = budget.admit(bytes)) {
+            return lanes.submit(command, bytes);
+        }
     }
 
     /**

@@ -23,12 +23,20 @@ public final class UpdateRowsService implements UpdateRowsUseCase {
 
     private final RowRepository rows;
     private final Limits limits;
+    private final WriteBudget budget;
     private final ContentLanes<UpdateRowsCommand, TableRows> lanes;
 
+    /** Without a write budget worth the name: for tests of what an update writes. */
     public UpdateRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
                              Limits limits, Clock clock) {
+        this(lookup, rows, changes, transactions, limits, clock, WriteBudget.UNBOUNDED);
+    }
+
+    public UpdateRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
+                             Limits limits, Clock clock, WriteBudget budget) {
         this.rows = rows;
         this.limits = limits;
+        this.budget = budget;
         this.lanes = new ContentLanes<>(transactions, lookup, rows, changes, clock, UpdateRowsCommand::baseId,
                 command -> command.updates().size(), limits.maxRowsPerBatch(), this::update);
     }
@@ -37,7 +45,11 @@ public final class UpdateRowsService implements UpdateRowsUseCase {
     public TableRows updateRows(UpdateRowsCommand command) {
         command.actor().requireWrite(command.baseId());
         RowBatches.requireWithin(command.updates().size(), limits, "updates");
-        return lanes.submit(command);
+        // an update holds the rows it changes as they were, besides its new values
+        long bytes = 2 * command.updates().stream().mapToLong(update -> WriteSize.ofRow(update.values())).sum();
+        try (WriteBudget.Permit admitted = budget.admit(bytes)) {
+            return lanes.submit(command, bytes);
+        }
     }
 
     /**

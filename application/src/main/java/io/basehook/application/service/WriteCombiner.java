@@ -12,8 +12,8 @@ import java.util.function.ToIntFunction;
  * Group commit for the writes to one base (or, keyed by something else, to whatever the key stands for). Every
  * content write locks its base, so writes to one base commit one after the other, and each pays for its own lock,
  * look-ups and commit. Here the writes that arrive while one is running wait, and then run together: the first of
- * them leads, takes all that wait (up to a weight, the rows they carry) and runs them through {@link Batch} in one
- * transaction; each gets its own result or its own error. Writes to different bases never wait for each other.
+ * them leads, takes all that wait (up to a weight, the rows they carry, and up to a number of bytes, what their values
+ * weigh) and runs them through {@link Batch} in one transaction; each gets its own result or its own error. Writes to different bases never wait for each other.
  *
  * <p>The database lock stays the guarantee of order: two batches of one base never overlap here, and if they
  * did (a lane dropped while idle and made anew) they would still commit one after the other.
@@ -34,6 +34,7 @@ public final class WriteCombiner<K, C, R> {
     private final Batch<K, C, R> batch;
     private final ToIntFunction<C> weight;
     private final int maxWeight;
+    private final long maxBytes;
     private final Map<K, Lane<C, R>> lanes = new ConcurrentHashMap<>();
 
     /**
@@ -41,17 +42,31 @@ public final class WriteCombiner<K, C, R> {
      * @param maxWeight the most one batch takes; a single heavier command still runs, alone
      */
     public WriteCombiner(Batch<K, C, R> batch, ToIntFunction<C> weight, int maxWeight) {
-        if (maxWeight < 1) {
-            throw new IllegalArgumentException("maxWeight must be positive");
+        this(batch, weight, maxWeight, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxBytes the most bytes one batch takes ({@link #submit(Object, Object, long)}): a combined statement
+     *                 holds all of them in memory at once; a single larger command still runs, alone
+     */
+    public WriteCombiner(Batch<K, C, R> batch, ToIntFunction<C> weight, int maxWeight, long maxBytes) {
+        if (maxWeight < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("maxWeight and maxBytes must be positive");
         }
         this.batch = batch;
         this.weight = weight;
         this.maxWeight = maxWeight;
+        this.maxBytes = maxBytes;
     }
 
     /** Runs {@code command} in the next batch of its key (its base); returns its result or throws its error. */
     public R submit(K key, C command) {
-        Slot<C, R> slot = new Slot<>(command, weight.applyAsInt(command));
+        return submit(key, command, 0);
+    }
+
+    /** As {@link #submit(Object, Object)}, for a command whose values weigh {@code bytes}. */
+    public R submit(K key, C command, long bytes) {
+        Slot<C, R> slot = new Slot<>(command, weight.applyAsInt(command), bytes);
         Lane<C, R> lane;
         boolean lead;
         do {
@@ -88,13 +103,15 @@ public final class WriteCombiner<K, C, R> {
         List<Slot<C, R>> taken = new ArrayList<>();
         synchronized (lane) {
             int total = 0;
+            long bytes = 0;
             while (!lane.waiting.isEmpty()) {
                 Slot<C, R> next = lane.waiting.peek();
-                if (!taken.isEmpty() && total + next.weight > maxWeight) {
+                if (!taken.isEmpty() && (total + next.weight > maxWeight || bytes + next.bytes > maxBytes)) {
                     break;
                 }
                 taken.add(lane.waiting.poll());
                 total += next.weight;
+                bytes += next.bytes;
             }
         }
         try {
@@ -135,15 +152,17 @@ public final class WriteCombiner<K, C, R> {
 
         private final C command;
         private final int weight;
+        private final long bytes;
         private R result;
         private RuntimeException error;
         private boolean given;
         private boolean done;
         private boolean leader;
 
-        private Slot(C command, int weight) {
+        private Slot(C command, int weight, long bytes) {
             this.command = command;
             this.weight = weight;
+            this.bytes = bytes;
         }
 
         public C command() {

@@ -197,7 +197,7 @@ class ChangeRecorderTest {
 
     private ChangeRecorder handingOff(List<Webhook> webhooksOfTheBase) {
         when(handoff.active()).thenReturn(true);
-        when(handoff.reserve(any(), anyInt(), any())).thenReturn(reservation);
+        when(handoff.reserve(any(), anyInt(), anyLong(), any())).thenReturn(reservation);
         when(fixture.webhooks.findByBase(BASE_ID)).thenReturn(webhooksOfTheBase);
         return new ChangeRecorder(fixture.outbox, fixture.encoder, fixture.deliveries, fixture.transactions,
                 fixture.wakeup, fixture.webhooks, handoff);
@@ -229,7 +229,7 @@ class ChangeRecorderTest {
         });
 
         InOrder order = inOrder(handoff, fixture.deliveries, reservation, fixture.transactions, fixture.wakeup);
-        order.verify(handoff).reserve(List.of(taking, behind), 2, NOW);
+        order.verify(handoff).reserve(eq(List.of(taking, behind)), eq(2), anyLong(), eq(NOW));
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<StoredEvent>> events = ArgumentCaptor.forClass(List.class);
         order.verify(fixture.deliveries).enqueue(eq(BASE_ID), events.capture(), eq(List.of(
@@ -289,7 +289,7 @@ class ChangeRecorderTest {
             return null;
         });
 
-        verify(handoff, never()).reserve(any(), anyInt(), any());
+        verify(handoff, never()).reserve(any(), anyInt(), anyLong(), any());
         verify(fixture.deliveries, never()).enqueue(any(), anyLong(), anyLong(), any());
         verifyNoInteractions(fixture.wakeup);
     }
@@ -305,7 +305,7 @@ class ChangeRecorderTest {
         ChangeRecorder recorder = handingOff(List.of(ofFirst));
         when(fixture.webhooks.findByBase(second)).thenReturn(List.of(ofSecond, alsoOfSecond));
         DeliveryHandoff.Reservation secondReservation = mock(DeliveryHandoff.Reservation.class);
-        when(handoff.reserve(eq(List.of(ofSecond, alsoOfSecond)), anyInt(), any())).thenReturn(secondReservation);
+        when(handoff.reserve(eq(List.of(ofSecond, alsoOfSecond)), anyInt(), anyLong(), any())).thenReturn(secondReservation);
         Instant lease = NOW.plusSeconds(60);
         when(reservation.leasedUntil(ofFirst.id())).thenReturn(lease);
         when(reservation.all()).thenReturn(true);

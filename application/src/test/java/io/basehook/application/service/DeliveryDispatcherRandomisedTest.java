@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.Mockito.doAnswer;
@@ -117,7 +118,7 @@ class DeliveryDispatcherRandomisedTest {
         WebhookRepository repository = mock(WebhookRepository.class);
         when(repository.findByIds(anyCollection())).thenReturn(webhooks);
         int[] claims = {0};
-        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> {
+        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any(), anyLong())).thenAnswer(call -> {
             claims[0]++;
             boolean nothingDue = dueRows(rows, call.getArgument(3)) == 0;
             // a claim that found nothing due saw all of it; otherwise it does not say

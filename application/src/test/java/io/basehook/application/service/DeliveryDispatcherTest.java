@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
@@ -85,6 +86,8 @@ class DeliveryDispatcherTest {
     private final Map<WebhookId, Webhook> stored = new LinkedHashMap<>();
     private final Deque<List<ClaimedDelivery>> due = new ArrayDeque<>();
     private final List<Claim> claims = new ArrayList<>();
+    /** The payload bytes each claim was given room for. */
+    private final List<Long> claimBytes = new ArrayList<>();
     private final List<DeliveryOutcome> recorded = new ArrayList<>();
     private boolean databaseDown;
 
@@ -104,9 +107,10 @@ class DeliveryDispatcherTest {
             return found;
         });
         // the queue hands out the batches given to due(), one per claim, then nothing
-        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> {
+        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any(), anyLong())).thenAnswer(call -> {
             claims.add(new Claim(call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3),
                     call.getArgument(4)));
+            claimBytes.add(call.getArgument(5));
             return new DeliveryQueue.Claim(due.isEmpty() ? List.of() : due.poll(), false, false);
         });
         doAnswer(call -> {
@@ -134,6 +138,12 @@ class DeliveryDispatcherTest {
         long id = nextId++;
         return new ClaimedDelivery(new DeliveryId(id), webhook.id(), BASE_ID, id, EventId.at(NOW), attempts, 0,
                 "{\"seq\":" + id + "}");
+    }
+
+    /** A first attempt of the next event to the webhook, with this payload. */
+    private ClaimedDelivery delivery(Webhook webhook, String payload) {
+        long id = nextId++;
+        return new ClaimedDelivery(new DeliveryId(id), webhook.id(), BASE_ID, id, EventId.at(NOW), 0, 0, payload);
     }
 
     /** The next claim answers these deliveries. */
@@ -171,6 +181,27 @@ class DeliveryDispatcherTest {
         verifyNoInteractions(webhooks, wakeup);
     }
 
+    // payloads are held in memory from the claim until the outcome is recorded: a claim reads only what fits
+    @Test
+    void aClaimIsGivenRoomOnlyForThePayloadBytesTheEngineDoesNotHoldAlready() {
+        DeliveryDispatcher dispatcher = dispatcher(new DeliverySettings(10, 50, 2, 6, TIMEOUT, LEASE,
+                RetrySchedule.DEFAULT, DISABLE_AFTER, 0, 100));
+        due(delivery(hookA, "a".repeat(40)), delivery(hookB, "b".repeat(40)));
+        dispatcher.deliverDue();
+        // the queue takes the first delivery however large it is
+        due(delivery(hookA, "c".repeat(30)));
+        dispatcher.deliverDue();
+        assertEquals(List.of(100L, 20L), claimBytes);
+        assertEquals(3, sender.requests().size());
+
+        dispatcher.deliverDue();
+        assertEquals(2, claims.size(), "110 bytes held of 100: no claim");
+
+        sender.request(0).answer(ok());
+        dispatcher.deliverDue();
+        assertEquals(List.of(100L, 20L, 30L), claimBytes, "the recorded 40 bytes are free again");
+    }
+
     // one transaction per turn: what finished is written down and what is due is leased together, and nothing is
     // sent before that lease is committed (another instance could take an uncommitted claim)
     @Test
@@ -187,7 +218,7 @@ class DeliveryDispatcherTest {
         InOrder order = inOrder(transactions, queue);
         order.verify(transactions).inTransaction(any());
         order.verify(queue).record(anyList());
-        order.verify(queue).claim(anyInt(), anyMap(), anyInt(), any(), any());
+        order.verify(queue).claim(anyInt(), anyMap(), anyInt(), any(), any(), anyLong());
         order.verify(transactions).commit();
         assertEquals(List.of(1), sentAtCommit);
         assertEquals(2, sender.requests().size());

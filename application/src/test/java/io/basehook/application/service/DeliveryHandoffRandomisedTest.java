@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.Mockito.doAnswer;
@@ -131,7 +132,7 @@ class DeliveryHandoffRandomisedTest {
         WebhookRepository repository = mock(WebhookRepository.class);
         when(repository.findByIds(anyCollection())).thenReturn(webhooks);
         int[] claims = {0};
-        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> {
+        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any(), anyLong())).thenAnswer(call -> {
             claims[0]++;
             return claim(rows, call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3),
                     call.getArgument(4));
@@ -293,7 +294,8 @@ class DeliveryHandoffRandomisedTest {
             events.add(new StoredEvent(Fixture.BASE_ID, seq, EventId.at(now), OpType.INSERT_ROW, now,
                     "{\"seq\":" + seq + "}"));
         }
-        DeliveryHandoff.Reservation reservation = dispatcher.reserve(targets, count, now);
+        DeliveryHandoff.Reservation reservation = dispatcher.reserve(targets, count,
+                DeliveryHandoffTest.bytes(events), now);
         List<Row> inserted = new ArrayList<>();
         List<DeliveryId> ids = new ArrayList<>();
         for (StoredEvent event : events) {

@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
@@ -62,7 +63,7 @@ class DeliveryHandoffTest {
 
     @BeforeEach
     void queue() {
-        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any())).thenAnswer(call -> nextClaim);
+        when(queue.claim(anyInt(), anyMap(), anyInt(), any(), any(), anyLong())).thenAnswer(call -> nextClaim);
         doAnswer(call -> {
             recorded.addAll(call.getArgument(0));
             return null;
@@ -78,7 +79,6 @@ class DeliveryHandoffTest {
 
     /** Reserves a write of {@code count} events to the webhook and fills it, as the recorder does. */
     private DeliveryHandoff.Reservation write(int count) {
-        DeliveryHandoff.Reservation reservation = dispatcher.reserve(List.of(webhook), count, clock.instant());
         List<StoredEvent> events = new ArrayList<>();
         List<DeliveryId> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -86,14 +86,20 @@ class DeliveryHandoffTest {
             events.add(new StoredEvent(BASE_ID, seq, EventId.at(NOW), OpType.INSERT_ROW, NOW, "{\"seq\":" + seq + "}"));
             ids.add(new DeliveryId(seq));
         }
+        DeliveryHandoff.Reservation reservation = dispatcher.reserve(List.of(webhook), count, bytes(events),
+                clock.instant());
         reservation.fill(events, ids);
         return reservation;
     }
 
     /** The webhook has a lane, and a claim has seen that nothing of it is due. */
     private void caughtUp() {
-        dispatcher.reserve(List.of(webhook), 1, clock.instant()).rolledBack();
+        dispatcher.reserve(List.of(webhook), 1, 0, clock.instant()).rolledBack();
         dispatcher.deliverDue();
+    }
+
+    static long bytes(List<StoredEvent> events) {
+        return events.stream().mapToLong(event -> event.payload().length()).sum();
     }
 
     private List<String> sentPayloads() {
@@ -128,6 +134,46 @@ class DeliveryHandoffTest {
         assertEquals(3, sender.requests().size(), "nothing starts before the commit");
         caughtUp.committed();
         assertEquals(4, sender.requests().size(), "caught up: a hand-off starts at its commit");
+    }
+
+    // a hand-off keeps its payload in memory until it is recorded: past the engine's bytes, a write's deliveries go
+    // to the database due instead, for a claim that reads no more than fits
+    @Test
+    void aWebhookTakesHandOffsOnlyWhileTheirPayloadsFitTheEnginesBytes() {
+        dispatcher = dispatcher(new DeliverySettings(10, 50, 16, 32, Duration.ofSeconds(15), LEASE,
+                RetrySchedule.DEFAULT, Duration.ofDays(5), 100, 20));
+        caughtUp();
+        DeliveryHandoff.Reservation first = write(1);
+        assertFalse(first.none());
+        first.committed();
+        DeliveryHandoff.Reservation second = write(1);
+        assertFalse(second.none());
+        second.committed();
+        assertEquals(2, sender.requests().size());
+
+        DeliveryHandoff.Reservation third = write(1);
+        assertTrue(third.none(), "9 more bytes on the 18 held would pass 20");
+        third.committed();
+
+        sender.request(0).answer(Attempt.answered(clock.instant(), Duration.ofMillis(3), Map.of(), 200, Map.of(),
+                "ok", null));
+        dispatcher.deliverDue();
+        assertEquals(1, recorded.size());
+        assertFalse(write(1).none(), "the recorded one gave its bytes back");
+    }
+
+    // held back, hand-offs wait for a claim to catch their lane up: however many bytes they hold, it must run
+    @Test
+    void handOffsHeldBackUpToTheEnginesBytesDoNotKeepTheClaimThatReleasesThemFromRunning() {
+        dispatcher = dispatcher(new DeliverySettings(10, 50, 16, 32, Duration.ofSeconds(15), LEASE,
+                RetrySchedule.DEFAULT, Duration.ofDays(5), 100, 18));
+        DeliveryHandoff.Reservation heldBack = write(2);
+        assertFalse(heldBack.none());
+        heldBack.committed();
+        assertTrue(sender.requests().isEmpty(), "a new lane is behind");
+
+        dispatcher.deliverDue();
+        assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}"), sentPayloads());
     }
 
     // another webhook's backlog fills the claim's head, which then proves nothing about this lane: the database is
@@ -210,7 +256,7 @@ class DeliveryHandoffTest {
     }
 
     private void verifyClaims(int times) {
-        verify(queue, times(times)).claim(anyInt(), anyMap(), anyInt(), any(), any());
+        verify(queue, times(times)).claim(anyInt(), anyMap(), anyInt(), any(), any(), anyLong());
     }
 
     // under hand-offs a turn's claim found nothing: its scan of the due index was one statement of every turn

@@ -120,6 +120,40 @@ class WriteCombinerTest {
     }
 
     @Test
+    void aCombinedBatchTakesNoMoreBytesThanItsCapAndAHeavierWriteRunsAlone() throws Exception {
+        WriteCombiner<BaseId, String, String> combiner = new WriteCombiner<>((base, slots) -> {
+            if (slots.get(0).command().equals("first")) {
+                firstRunning.countDown();
+                await(release);
+            }
+            echo(base, slots);
+        }, command -> 1, 100, 10);
+        Future<String> first = submitFirst(combiner);
+
+        Map<String, Long> bytes = new HashMap<>();
+        bytes.put("w1", 6L);
+        bytes.put("w2", 6L);
+        bytes.put("w3", 3L);
+        bytes.put("w4", 25L);
+        bytes.put("w5", 1L);
+        List<Thread> submitters = new ArrayList<>();
+        for (String command : List.of("w1", "w2", "w3", "w4", "w5")) {
+            Thread thread = new Thread(() -> combiner.submit(BASE, command, bytes.get(command)));
+            submitters.add(thread);
+            thread.start();
+            awaitWaiting(submitters, submitters.size());
+        }
+        release.countDown();
+        first.get();
+        for (Thread thread : submitters) {
+            thread.join();
+        }
+
+        assertEquals(List.of(List.of("first"), List.of("w1"), List.of("w2", "w3"), List.of("w4"), List.of("w5")),
+                batches);
+    }
+
+    @Test
     void aBatchThatThrowsFailsEveryWriteInItEvenThoseGivenAResult() {
         IllegalStateException down = new IllegalStateException("database down");
         WriteCombiner<BaseId, String, String> combiner = new WriteCombiner<>((base, slots) -> {

@@ -55,9 +55,17 @@ public interface DeliveryQueue {
      * {@code seq} order), at most {@code limit} in all and per webhook at most its {@code room} (a webhook not in
      * the map: {@code roomOfOthers}), skipping rows another instance holds, and leases them by moving their next
      * attempt to {@code leaseUntil}. If this instance dies, the lease expires and another instance takes them.
-     * The answer also tells whether the claim saw every delivery that was due when it looked.
+     * Their payloads weigh at most {@code maxBytes} together (each delivery counted in full), except that the first
+     * is taken however large it is; what the bytes leave out stays due. The answer also tells whether the claim saw
+     * every delivery that was due when it looked.
      */
-    Claim claim(int limit, Map<WebhookId, Integer> room, int roomOfOthers, Instant now, Instant leaseUntil);
+    Claim claim(int limit, Map<WebhookId, Integer> room, int roomOfOthers, Instant now, Instant leaseUntil,
+                long maxBytes);
+
+    /** {@link #claim(int, Map, int, Instant, Instant, long)} with no bound on the payloads' bytes. */
+    default Claim claim(int limit, Map<WebhookId, Integer> room, int roomOfOthers, Instant now, Instant leaseUntil) {
+        return claim(limit, room, roomOfOthers, now, leaseUntil, Long.MAX_VALUE);
+    }
 
     /**
      * In the caller's transaction (or its own without one): gives back claimed deliveries that were not sent,
