@@ -33,9 +33,7 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
     /** A rejection the domain or a use case decided on. */
     public MutableHttpResponse<Problem> of(BasehookException e) {
         HttpStatus status = statusOf(e.kind());
-        List<Problem.FieldProblem> errors = e.errors().isEmpty() ? null
-                : e.errors().stream().map(error -> new Problem.FieldProblem(error.field(), error.message())).toList();
-        MutableHttpResponse<Problem> response = respond(status, e.code(), e.getMessage(), errors, null);
+        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status).body(problemOf(e)).contentType(PROBLEM_JSON);
         if (e.kind() == BasehookException.Kind.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
@@ -70,6 +68,12 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
             problem = FrameworkErrors.describe(context, status);
         }
         return problemResponse.body(problem).contentType(PROBLEM_JSON);
+    }
+
+    static Problem problemOf(BasehookException e) {
+        List<Problem.FieldProblem> errors = e.errors().isEmpty() ? null
+                : e.errors().stream().map(error -> new Problem.FieldProblem(error.field(), error.message())).toList();
+        return problem(statusOf(e.kind()).getCode(), e.code(), e.getMessage(), errors, null);
     }
 
     private static HttpStatus statusOf(BasehookException.Kind kind) {
