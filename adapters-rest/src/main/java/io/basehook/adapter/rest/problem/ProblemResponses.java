@@ -49,6 +49,14 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", internalDetail(errorId), null, errorId);
     }
 
+    /** The client hung up before its request was complete: one line without a stack trace, and an answer nobody reads. */
+    public MutableHttpResponse<Problem> aborted(HttpRequest<?> request, Throwable cause) {
+        LOG.debug("Client connection ended before the request was complete on {} {}: {}", request.getMethodName(),
+                request.getPath(), cause.getMessage());
+        return respond(HttpStatus.BAD_REQUEST, "incomplete_request", "the request ended before its body was complete",
+                null, null);
+    }
+
     /** Errors Micronaut itself answers: unknown route, wrong method, unreadable body, body too large, ... */
     @Override
     @NonNull
