@@ -3,6 +3,9 @@ package io.basehook.adapter.rest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -73,6 +76,33 @@ class StrictJsonBodiesTest extends ApiTestSupport {
         assertRefused(post(ROWS, "{\"rows\":[{\"Na\\udfffme\":\"x\"}]}"), "rows[0]", "invalid_unicode");
         assertRefused(patch(WEBHOOK, "{\"description\":\"\\ude00 tail\"}"), "description", "invalid_unicode");
         verifyNoInteractions(createBase, createApiToken, createTable, insertRows, updateWebhook);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedNotReplaced() {
+        byte[] invalid = {'{', '"', 'r', 'o', 'w', 's', '"', ':', '[', '{', '"', 'N', 'a', 'm', 'e', '"', ':', '"', 'a',
+                (byte) 0xff, 'b', '"', '}', ']', '}'};
+        // U+D800 written out in UTF-8 (ED A0 80): well-formed bytes for a code point that is not a character
+        byte[] encodedSurrogate = {'{', '"', 'r', 'o', 'w', 's', '"', ':', '[', '{', '"', 'N', 'a', 'm', 'e', '"', ':', '"',
+                (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', '}', ']', '}'};
+
+        Reply notUtf8 = sendBytes("POST", ROWS, invalid);
+        Reply surrogate = sendBytes("POST", ROWS, encodedSurrogate);
+        Reply baseNotUtf8 = sendBytes("POST", BASES, "{\"name\":\"a\u00ffb\"}".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertEquals(400, notUtf8.status(), notUtf8.body());
+        assertEquals("malformed_json", notUtf8.json().get("code"));
+        assertTrue(((String) notUtf8.json().get("detail")).contains("UTF-8"), notUtf8.body());
+        assertRefused(surrogate, "rows[0].Name", "invalid_unicode");
+        assertEquals(400, baseNotUtf8.status(), baseNotUtf8.body());
+        assertOwnWords(baseNotUtf8);
+        verifyNoInteractions(insertRows, createBase);
+    }
+
+    private Reply sendBytes(String method, String path, byte[] body) {
+        return send(HttpRequest.newBuilder(server.getURI().resolve(URI.create(path)))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     @Test

@@ -15,7 +15,7 @@ public record CreateWebhookRequest(String url, String secret, String description
 
     private static final Set<String> MEMBERS = Set.of("url", "secret", "description", "enabled");
 
-    public static CreateWebhookRequest read(String body) {
+    public static CreateWebhookRequest read(byte[] body) {
         Map<String, Object> root = RequestFields.jsonObject(body, MEMBERS);
         return new CreateWebhookRequest(RequestFields.string(RequestFields.required(root.get("url"), "url"), "url"),
                 RequestFields.optionalString(root.get("secret"), "secret"),

@@ -36,6 +36,26 @@ public final class ExactJson {
      */
     public static Object parse(String json) {
         try (JsonParser parser = FACTORY.createParser(json)) {
+            return parse(parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A body as it came: Jackson reads the UTF-8 itself, so a malformed byte sequence is refused rather than turned
+     * into U+FFFD as a decode to String would, and no String copy of the body is made.
+     */
+    public static Object parse(byte[] json) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            return parse(parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object parse(JsonParser parser) throws IOException {
+        try {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw malformed("the body holds no JSON value");
@@ -52,8 +72,6 @@ public final class ExactJson {
             return value;
         } catch (JsonProcessingException e) {
             throw malformed(describe(e));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -15,7 +15,7 @@ public record InsertRowsRequest(List<Map<String, Object>> rows) {
 
     private static final Set<String> MEMBERS = Set.of("rows");
 
-    public static InsertRowsRequest read(String body) {
+    public static InsertRowsRequest read(byte[] body) {
         Map<String, Object> root = RequestFields.jsonObject(body, MEMBERS);
         List<?> given = RequestFields.array(RequestFields.required(root.get("rows"), "rows"), "rows");
         List<Map<String, Object>> rows = new ArrayList<>(given.size());

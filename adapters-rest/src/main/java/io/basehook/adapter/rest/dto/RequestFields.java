@@ -36,8 +36,8 @@ final class RequestFields {
 
     /** A body read by {@link ExactJson}, which must be a JSON object with no members but the named ones. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> jsonObject(String body, Set<String> members) {
-        Object parsed = ExactJson.parse(body == null ? "" : body);
+    static Map<String, Object> jsonObject(byte[] body, Set<String> members) {
+        Object parsed = ExactJson.parse(body == null ? new byte[0] : body);
         if (!(parsed instanceof Map<?, ?> object)) {
             throw ExactJson.malformed("the body must be a JSON object");
         }

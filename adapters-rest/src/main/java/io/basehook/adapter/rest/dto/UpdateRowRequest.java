@@ -23,7 +23,7 @@ public record UpdateRowRequest(Map<String, Object> values) {
 
     private static final String BATCH_PREFIX = "updates[0].";
 
-    public static UpdateRowRequest read(String body) {
+    public static UpdateRowRequest read(byte[] body) {
         Map<String, Object> root = RequestFields.jsonObject(body, MEMBERS);
         return new UpdateRowRequest(RequestFields.object(RequestFields.required(root.get("values"), "values"), "values"));
     }

@@ -17,7 +17,7 @@ public record UpdateRowsRequest(List<RowValues> updates) {
     private static final Set<String> MEMBERS = Set.of("updates");
     private static final Set<String> UPDATE_MEMBERS = Set.of("id", "values");
 
-    public static UpdateRowsRequest read(String body) {
+    public static UpdateRowsRequest read(byte[] body) {
         Map<String, Object> root = RequestFields.jsonObject(body, MEMBERS);
         List<?> given = RequestFields.array(RequestFields.required(root.get("updates"), "updates"), "updates");
         List<RowValues> updates = new ArrayList<>(given.size());

@@ -17,7 +17,7 @@ public record UpdateWebhookRequest(String url, String description, Boolean enabl
 
     private static final Set<String> MEMBERS = Set.of("url", "description", "enabled");
 
-    public static UpdateWebhookRequest read(String body) {
+    public static UpdateWebhookRequest read(byte[] body) {
         Map<String, Object> root = RequestFields.jsonObject(body, MEMBERS);
         return new UpdateWebhookRequest(RequestFields.optionalString(root.get("url"), "url"),
                 RequestFields.optionalString(root.get("description"), "description"),
