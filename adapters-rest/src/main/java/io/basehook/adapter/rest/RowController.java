@@ -36,7 +36,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 
 /**
- * Rows of a table, values by column name. Bodies with cell values arrive as text and are read exactly
+ * Rows of a table, values by column name. Bodies with cell values arrive as bytes and are read exactly
  * ({@code ExactJson}), so decimals stay BigDecimal and a null stays a null entry.
  */
 @Controller("/api/v1/bases/{baseId}/tables/{tableId}/rows")
@@ -60,7 +60,7 @@ public class RowController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    public RowListResponse insert(Actor actor, String baseId, String tableId, @Body String body) {
+    public RowListResponse insert(Actor actor, String baseId, String tableId, @Body byte[] body) {
         InsertRowsRequest request = InsertRowsRequest.read(body);
         return RowListResponse.from(insertRows.insertRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
@@ -78,7 +78,7 @@ public class RowController {
     }
 
     @Patch("/{rowId}")
-    public RowResponse update(Actor actor, String baseId, String tableId, String rowId, @Body String body) {
+    public RowResponse update(Actor actor, String baseId, String tableId, String rowId, @Body byte[] body) {
         UpdateRowRequest request = UpdateRowRequest.read(body);
         TableRows updated;
         try {
@@ -91,7 +91,7 @@ public class RowController {
     }
 
     @Patch
-    public RowListResponse updateAll(Actor actor, String baseId, String tableId, @Body String body) {
+    public RowListResponse updateAll(Actor actor, String baseId, String tableId, @Body byte[] body) {
         UpdateRowsRequest request = UpdateRowsRequest.read(body);
         return RowListResponse.from(updateRows.updateRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }

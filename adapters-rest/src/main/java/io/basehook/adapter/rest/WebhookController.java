@@ -29,7 +29,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Webhooks of a base: register (the secret is shown once), list, read, change, delete, rotate the secret, ping.
- * Bodies arrive as text and are read strictly ({@code ExactJson}), so {@code enabled} must be a real boolean.
+ * Bodies arrive as bytes and are read strictly ({@code ExactJson}), so {@code enabled} must be a real boolean.
  */
 @Controller("/api/v1/bases/{baseId}/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -58,7 +58,7 @@ public class WebhookController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    public WebhookResponse create(Actor actor, String baseId, @Body String body) {
+    public WebhookResponse create(Actor actor, String baseId, @Body byte[] body) {
         CreateWebhookRequest request = CreateWebhookRequest.read(body);
         return WebhookResponse.created(createWebhook.createWebhook(request.toCommand(actor, new BaseId(baseId))));
     }
@@ -74,7 +74,7 @@ public class WebhookController {
     }
 
     @Patch("/{webhookId}")
-    public WebhookResponse update(Actor actor, String baseId, String webhookId, @Body String body) {
+    public WebhookResponse update(Actor actor, String baseId, String webhookId, @Body byte[] body) {
         UpdateWebhookRequest request = UpdateWebhookRequest.read(body);
         return WebhookResponse.from(updateWebhook.updateWebhook(
                 request.toCommand(actor, new BaseId(baseId), new WebhookId(webhookId))));

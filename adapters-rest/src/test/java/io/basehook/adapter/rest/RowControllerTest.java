@@ -82,7 +82,7 @@ class RowControllerTest extends ApiTestSupport {
     void rowsMustBeAnArrayOfObjects() {
         Reply notArray = post(ROWS, "{\"rows\":{\"Name\":\"x\"}}");
         Reply notObject = post(ROWS, "{\"rows\":[{\"Name\":\"x\"}, 7]}");
-        Reply missing = post(ROWS, "{\"row\":[]}");
+        Reply missing = post(ROWS, "{}");
 
         assertEquals(400, notArray.status());
         assertEquals("rows", Reply.at(notArray.json().get("errors"), 0).get("field"));
@@ -102,7 +102,8 @@ class RowControllerTest extends ApiTestSupport {
         assertEquals("application/problem+json", truncated.contentType());
         assertEquals("malformed_json", truncated.json().get("code"));
         assertEquals(400, twice.status());
-        assertEquals("malformed_json", twice.json().get("code"));
+        assertEquals("duplicate_key", twice.json().get("code"));
+        assertEquals("rows[0].Name", Reply.at(twice.json().get("errors"), 0).get("field"));
         verifyNoInteractions(insertRows);
     }
 
@@ -175,10 +176,13 @@ class RowControllerTest extends ApiTestSupport {
 
     @Test
     void patchingWithoutValuesIs400() {
-        Reply reply = patch(ROW, "{\"Prio\":\"++\"}");
+        Reply reply = patch(ROW, "{}");
+        Reply cellsOutsideValues = patch(ROW, "{\"Prio\":\"++\"}");
 
         assertEquals(400, reply.status());
         assertEquals("values", Reply.at(reply.json().get("errors"), 0).get("field"));
+        assertEquals(400, cellsOutsideValues.status());
+        assertEquals("Prio", Reply.at(cellsOutsideValues.json().get("errors"), 0).get("field"));
         verifyNoInteractions(updateRows);
     }
 

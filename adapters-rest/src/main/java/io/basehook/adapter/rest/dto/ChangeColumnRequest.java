@@ -12,7 +12,7 @@ import java.util.List;
 
 /** {@code PATCH .../columns/{key}}: {@code {name?, type?, options?}}; what is absent stays as it is. */
 @Serdeable
-public record ChangeColumnRequest(String name, String type, List<OptionRequest> options) {
+public record ChangeColumnRequest(String name, String type, List<OptionRequest> options) implements JsonRequest {
 
     public ChangeColumnCommand toCommand(Actor actor, BaseId baseId, TableId tableId, ColumnKey key) {
         ColumnType newType = type == null ? null : ColumnType.fromWireName(type, "type");

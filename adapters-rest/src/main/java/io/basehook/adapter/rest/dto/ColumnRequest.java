@@ -13,7 +13,7 @@ import java.util.List;
 
 /** A new column, {@code {name, type, options?}}: the body of {@code POST .../columns} and an item of a new table's columns. */
 @Serdeable
-public record ColumnRequest(String name, String type, List<OptionRequest> options) {
+public record ColumnRequest(String name, String type, List<OptionRequest> options) implements JsonRequest {
 
     public AddColumnCommand toCommand(Actor actor, BaseId baseId, TableId tableId) {
         return new AddColumnCommand(actor, baseId, tableId, toSpec(""));

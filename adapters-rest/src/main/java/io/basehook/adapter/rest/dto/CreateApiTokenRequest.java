@@ -8,7 +8,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** {@code POST /bases/{baseId}/api-tokens}: {@code {name, permission}} with permission read-write or read-only. */
 @Serdeable
-public record CreateApiTokenRequest(String name, String permission) {
+public record CreateApiTokenRequest(String name, String permission) implements JsonRequest {
 
     public CreateApiTokenCommand toCommand(Actor actor, BaseId baseId) {
         String tokenName = RequestFields.required(name, "name");

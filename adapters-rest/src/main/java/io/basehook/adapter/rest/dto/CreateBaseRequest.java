@@ -6,7 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** {@code POST /bases}: {@code {name}}. */
 @Serdeable
-public record CreateBaseRequest(String name) {
+public record CreateBaseRequest(String name) implements JsonRequest {
 
     public CreateBaseCommand toCommand(Actor actor) {
         return new CreateBaseCommand(actor, RequestFields.required(name, "name"));

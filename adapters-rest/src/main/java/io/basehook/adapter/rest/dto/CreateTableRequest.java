@@ -11,7 +11,7 @@ import java.util.List;
 
 /** {@code POST /bases/{baseId}/tables}: {@code {name, columns?}}; without columns the table gets one text column. */
 @Serdeable
-public record CreateTableRequest(String name, List<ColumnRequest> columns) {
+public record CreateTableRequest(String name, List<ColumnRequest> columns) implements JsonRequest {
 
     public CreateTableCommand toCommand(Actor actor, BaseId baseId) {
         String tableName = RequestFields.required(name, "name");

@@ -5,6 +5,7 @@ import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.BaseId;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code POST /bases/{baseId}/webhooks}: {@code {url, secret?, description?, enabled?}}; no secret means a generated
@@ -12,8 +13,10 @@ import java.util.Map;
  */
 public record CreateWebhookRequest(String url, String secret, String description, Boolean enabled) {
 
-    public static CreateWebhookRequest read(String body) {
-        Map<String, Object> root = RequestFields.jsonObject(body);
+    private static final Set<String> MEMBERS = Set.of("url", "secret", "description", "enabled");
+
+    public static CreateWebhookRequest read(byte[] body) {
+        Map<String, Object> root = RequestFields.jsonObject(body, MEMBERS);
         return new CreateWebhookRequest(RequestFields.string(RequestFields.required(root.get("url"), "url"), "url"),
                 RequestFields.optionalString(root.get("secret"), "secret"),
                 RequestFields.optionalString(root.get("description"), "description"),

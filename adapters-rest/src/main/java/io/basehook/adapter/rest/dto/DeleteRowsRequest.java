@@ -12,7 +12,7 @@ import java.util.List;
 
 /** {@code DELETE .../rows}: {@code {ids:[...]}}; rows that do not exist are skipped and not counted. */
 @Serdeable
-public record DeleteRowsRequest(List<String> ids) {
+public record DeleteRowsRequest(List<String> ids) implements JsonRequest {
 
     public DeleteRowsCommand toCommand(Actor actor, BaseId baseId, TableId tableId) {
         List<String> given = RequestFields.required(ids, "ids");

@@ -8,12 +8,15 @@ import io.basehook.domain.table.TableId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code POST .../rows}: {@code {rows:[{<column name>: value, ...}]}}, read with {@link ExactJson}. */
 public record InsertRowsRequest(List<Map<String, Object>> rows) {
 
-    public static InsertRowsRequest read(String body) {
-        Map<String, Object> root = RequestFields.jsonObject(body);
+    private static final Set<String> MEMBERS = Set.of("rows");
+
+    public static InsertRowsRequest read(byte[] body) {
+        Map<String, Object> root = RequestFields.jsonObject(body, MEMBERS);
         List<?> given = RequestFields.array(RequestFields.required(root.get("rows"), "rows"), "rows");
         List<Map<String, Object>> rows = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {

@@ -8,7 +8,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** {@code PATCH /bases/{baseId}/tables/{tableId}}: {@code {name}}. */
 @Serdeable
-public record RenameTableRequest(String name) {
+public record RenameTableRequest(String name) implements JsonRequest {
 
     public RenameTableCommand toCommand(Actor actor, BaseId baseId, TableId tableId) {
         return new RenameTableCommand(actor, baseId, tableId, RequestFields.required(name, "name"));

@@ -5,6 +5,7 @@ import io.basehook.domain.shared.BasehookException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Checks shared by the request records, so a missing field is a 400 naming it before any command is built. */
 final class RequestFields {
@@ -33,19 +34,29 @@ final class RequestFields {
         return prefix.isEmpty() ? field : prefix + "." + field;
     }
 
-    /** A body read by {@link ExactJson}, which must be a JSON object. */
+    /** A body read by {@link ExactJson}, which must be a JSON object with no members but the named ones. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> jsonObject(String body) {
-        Object parsed;
-        try {
-            parsed = ExactJson.parse(body == null ? "" : body);
-        } catch (IllegalArgumentException e) {
-            throw new BasehookException(BasehookException.Kind.INVALID, "malformed_json", e.getMessage());
-        }
+    static Map<String, Object> jsonObject(byte[] body, Set<String> members) {
+        Object parsed = ExactJson.parse(body == null ? new byte[0] : body);
         if (!(parsed instanceof Map<?, ?> object)) {
-            throw new BasehookException(BasehookException.Kind.INVALID, "malformed_json", "the body must be a JSON object");
+            throw ExactJson.malformed("the body must be a JSON object");
         }
-        return (Map<String, Object>) object;
+        return only((Map<String, Object>) object, members, "");
+    }
+
+    /** An object that must hold no members but the named ones. */
+    static Map<String, Object> only(Map<String, Object> object, Set<String> members, String prefix) {
+        for (String key : object.keySet()) {
+            if (!members.contains(key)) {
+                throw unknown(path(prefix, key));
+            }
+        }
+        return object;
+    }
+
+    /** A member the API does not have: refused, so a typo or a field of a later version is never silently dropped. */
+    static BasehookException unknown(String field) {
+        return BasehookException.invalid("unknown_field", field, field + " is not a field of this request");
     }
 
     /** A member that must be a JSON object, such as a row's values. */

@@ -11,6 +11,7 @@ import io.basehook.domain.table.TableId;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code PATCH .../rows/{rowId}}: {@code {values:{...}}}, only the named cells; a null value clears its cell.
@@ -18,10 +19,12 @@ import java.util.Map;
  */
 public record UpdateRowRequest(Map<String, Object> values) {
 
+    private static final Set<String> MEMBERS = Set.of("values");
+
     private static final String BATCH_PREFIX = "updates[0].";
 
-    public static UpdateRowRequest read(String body) {
-        Map<String, Object> root = RequestFields.jsonObject(body);
+    public static UpdateRowRequest read(byte[] body) {
+        Map<String, Object> root = RequestFields.jsonObject(body, MEMBERS);
         return new UpdateRowRequest(RequestFields.object(RequestFields.required(root.get("values"), "values"), "values"));
     }
 

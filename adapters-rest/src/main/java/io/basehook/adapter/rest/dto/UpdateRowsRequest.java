@@ -9,17 +9,21 @@ import io.basehook.domain.table.TableId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code PATCH .../rows}: {@code {updates:[{id, values}]}}, read with {@link ExactJson}; a null value clears its cell. */
 public record UpdateRowsRequest(List<RowValues> updates) {
 
-    public static UpdateRowsRequest read(String body) {
-        Map<String, Object> root = RequestFields.jsonObject(body);
+    private static final Set<String> MEMBERS = Set.of("updates");
+    private static final Set<String> UPDATE_MEMBERS = Set.of("id", "values");
+
+    public static UpdateRowsRequest read(byte[] body) {
+        Map<String, Object> root = RequestFields.jsonObject(body, MEMBERS);
         List<?> given = RequestFields.array(RequestFields.required(root.get("updates"), "updates"), "updates");
         List<RowValues> updates = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
             String field = "updates[" + i + "]";
-            Map<String, Object> update = RequestFields.object(given.get(i), field);
+            Map<String, Object> update = RequestFields.only(RequestFields.object(given.get(i), field), UPDATE_MEMBERS, field);
             Map<String, Object> values = RequestFields.object(
                     RequestFields.required(update.get("values"), field + ".values"), field + ".values");
             updates.add(new RowValues(RequestFields.rowId(update.get("id"), field + ".id"), values));

@@ -6,6 +6,7 @@ import io.basehook.domain.base.BaseId;
 import io.basehook.domain.webhook.WebhookId;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code PATCH /bases/{baseId}/webhooks/{id}}: {@code {url?, description?, enabled?}}; what is absent or null stays
@@ -14,8 +15,10 @@ import java.util.Map;
  */
 public record UpdateWebhookRequest(String url, String description, Boolean enabled) {
 
-    public static UpdateWebhookRequest read(String body) {
-        Map<String, Object> root = RequestFields.jsonObject(body);
+    private static final Set<String> MEMBERS = Set.of("url", "description", "enabled");
+
+    public static UpdateWebhookRequest read(byte[] body) {
+        Map<String, Object> root = RequestFields.jsonObject(body, MEMBERS);
         return new UpdateWebhookRequest(RequestFields.optionalString(root.get("url"), "url"),
                 RequestFields.optionalString(root.get("description"), "description"),
                 RequestFields.optionalBoolean(root.get("enabled"), "enabled"));

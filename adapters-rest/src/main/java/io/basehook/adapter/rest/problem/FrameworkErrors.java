@@ -2,6 +2,9 @@ package io.basehook.adapter.rest.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import io.basehook.adapter.rest.dto.ExactJson;
+import io.basehook.domain.shared.BasehookException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -11,6 +14,8 @@ import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
 import io.micronaut.serde.exceptions.path.MapItemReferencePath;
 import io.micronaut.serde.exceptions.path.PropertyReferencePath;
 import io.micronaut.serde.exceptions.path.ReferencePath;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +41,11 @@ final class FrameworkErrors {
     }
 
     private static Problem badRequest(ErrorContext context) {
+        // a body reader's refusal, already in Basehook's words and naming the field
+        Optional<BasehookException> refused = find(context, BasehookException.class);
+        if (refused.isPresent()) {
+            return ProblemResponses.problemOf(refused.get());
+        }
         Optional<JsonParseException> syntax = find(context, JsonParseException.class);
         if (syntax.isPresent()) {
             return malformed(ExactJson.describe(syntax.get()));
@@ -43,20 +53,44 @@ final class FrameworkErrors {
         if (find(context, JsonSyntaxException.class).isPresent()) {
             return malformed("malformed JSON");
         }
+        Optional<ConversionErrorException> conversion = find(context, ConversionErrorException.class);
+        if (conversion.isPresent()) {
+            Argument<?> argument = conversion.get().getArgument();
+            return invalidField(argument.getName(), argument.getName() + " must be " + expected(argument.getType()));
+        }
+        Optional<UnsatisfiedRouteException> missing = find(context, UnsatisfiedRouteException.class);
+        if (missing.isPresent()) {
+            Argument<?> argument = missing.get().getArgument();
+            boolean body = missing.get() instanceof UnsatisfiedBodyRouteException;
+            return invalidField(body ? "body" : argument.getName(),
+                    body ? "the request needs a JSON body" : argument.getName() + " is required");
+        }
         Optional<SerdeException> typeError = find(context, SerdeException.class).filter(e -> !e.getPath().isEmpty());
         if (typeError.isPresent()) {
             String field = field(typeError.get().getPath());
-            String reason = firstLine(typeError.get().getMessage());
-            String message = field + " has the wrong JSON type" + (reason.isEmpty() ? "" : " (" + reason + ")");
-            return ProblemResponses.problem(400, "invalid_field", message,
-                    List.of(new Problem.FieldProblem(field, message)), null);
+            return invalidField(field, field + " has the wrong JSON type");
         }
-        return ProblemResponses.problem(400, "invalid_request", messages(context), fieldProblems(context), null);
+        // whatever else Micronaut refused: its own wording may name classes, so the client gets ours
+        return ProblemResponses.problem(400, "invalid_request", "the request could not be read", null, null);
     }
 
-    /** The reason without the location dump Jackson appends on the following lines. */
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("").strip();
+    private static Problem invalidField(String field, String message) {
+        return ProblemResponses.problem(400, "invalid_field", message, List.of(new Problem.FieldProblem(field, message)), null);
+    }
+
+    /** What a query or path value of this type must look like, as a client would say it. */
+    private static String expected(Class<?> type) {
+        if (type == int.class || type == long.class || type == short.class || type == Integer.class
+                || type == Long.class || type == Short.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        return "a valid value";
     }
 
     private static Problem malformed(String detail) {

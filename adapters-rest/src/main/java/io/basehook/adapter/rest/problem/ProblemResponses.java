@@ -33,9 +33,7 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
     /** A rejection the domain or a use case decided on. */
     public MutableHttpResponse<Problem> of(BasehookException e) {
         HttpStatus status = statusOf(e.kind());
-        List<Problem.FieldProblem> errors = e.errors().isEmpty() ? null
-                : e.errors().stream().map(error -> new Problem.FieldProblem(error.field(), error.message())).toList();
-        MutableHttpResponse<Problem> response = respond(status, e.code(), e.getMessage(), errors, null);
+        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status).body(problemOf(e)).contentType(PROBLEM_JSON);
         if (e.kind() == BasehookException.Kind.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
@@ -49,6 +47,14 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
     public MutableHttpResponse<Problem> unexpected(HttpRequest<?> request, Throwable cause) {
         String errorId = logged(request, cause);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", internalDetail(errorId), null, errorId);
+    }
+
+    /** The client hung up before its request was complete: one line without a stack trace, and an answer nobody reads. */
+    public MutableHttpResponse<Problem> aborted(HttpRequest<?> request, Throwable cause) {
+        LOG.debug("Client connection ended before the request was complete on {} {}: {}", request.getMethodName(),
+                request.getPath(), cause.getMessage());
+        return respond(HttpStatus.BAD_REQUEST, "incomplete_request", "the request ended before its body was complete",
+                null, null);
     }
 
     /** Errors Micronaut itself answers: unknown route, wrong method, unreadable body, body too large, ... */
@@ -70,6 +76,12 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
             problem = FrameworkErrors.describe(context, status);
         }
         return problemResponse.body(problem).contentType(PROBLEM_JSON);
+    }
+
+    static Problem problemOf(BasehookException e) {
+        List<Problem.FieldProblem> errors = e.errors().isEmpty() ? null
+                : e.errors().stream().map(error -> new Problem.FieldProblem(error.field(), error.message())).toList();
+        return problem(statusOf(e.kind()).getCode(), e.code(), e.getMessage(), errors, null);
     }
 
     private static HttpStatus statusOf(BasehookException.Kind kind) {

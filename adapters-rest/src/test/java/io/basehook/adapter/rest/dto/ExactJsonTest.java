@@ -1,5 +1,7 @@
 package io.basehook.adapter.rest.dto;
 
+import io.basehook.domain.shared.BasehookException;
+import io.basehook.domain.shared.FieldError;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +48,7 @@ class ExactJsonTest {
     @Test
     void refusesWhatIsNotExactlyOneJsonValue() {
         for (String bad : List.of("", "{\"a\":1} {}", "{\"a\":1,\"a\":2}", "{\"a\":NaN}", "{'a':1}", "[1,]")) {
-            assertThrows(IllegalArgumentException.class, () -> ExactJson.parse(bad), bad);
+            assertThrows(BasehookException.class, () -> ExactJson.parse(bad), bad);
         }
     }
 
@@ -53,6 +56,42 @@ class ExactJsonTest {
     void refusesNestingDeepEnoughToExhaustTheStack() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
 
-        assertThrows(IllegalArgumentException.class, () -> ExactJson.parse(deep));
+        BasehookException refused = assertThrows(BasehookException.class, () -> ExactJson.parse(deep));
+
+        assertTrue(refused.getMessage().contains("nested too deeply"), refused.getMessage());
+    }
+
+    @Test
+    void aRepeatedKeyIsNamedByItsPathEvenWhenItsValuesAreNull() {
+        BasehookException refused = assertThrows(BasehookException.class,
+                () -> ExactJson.parse("{\"rows\":[{\"A\":1},{\"B\":null,\"B\":null}]}"));
+
+        assertEquals("duplicate_key", refused.code());
+        assertEquals(List.of(new FieldError("rows[1].B", "rows[1].B appears more than once in its object")), refused.errors());
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedButAPairIsText() {
+        BasehookException value = assertThrows(BasehookException.class, () -> ExactJson.parse("{\"a\":[\"x\\ud800y\"]}"));
+        BasehookException key = assertThrows(BasehookException.class, () -> ExactJson.parse("{\"a\":{\"\\udc00\":1}}"));
+        BasehookException reversed = assertThrows(BasehookException.class, () -> ExactJson.parse("\"\\ude00\\ud83d\""));
+
+        assertEquals("a[0]", value.errors().get(0).field());
+        assertEquals("invalid_unicode", value.code());
+        assertEquals("a", key.errors().get(0).field());
+        assertEquals("body", reversed.errors().get(0).field());
+        assertEquals("\ud83d\ude00", ExactJson.parse("\"\\ud83d\\ude00\""));
+    }
+
+    @Test
+    void malformedJsonIsDescribedWithoutJacksonsWords() {
+        for (String bad : List.of("{\"a\":NaN}", "{\"a\":-Infinity}", "{\"a\":", "{'a':1}", "[1,]", "{\"a\":nul}")) {
+            BasehookException refused = assertThrows(BasehookException.class, () -> ExactJson.parse(bad), bad);
+
+            assertEquals("malformed_json", refused.code());
+            for (String word : List.of("JsonReadFeature", "StreamReadFeature", "Non-standard token", "enable", "`", "JsonToken")) {
+                assertFalse(refused.getMessage().contains(word), bad + ": " + refused.getMessage());
+            }
+        }
     }
 }
