@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Basehook's public REST API (SPEC §3), only the calls the benchmark needs. */
+/** Basehook's public REST API, only the calls the benchmark needs. */
 final class BasehookApi {
 
     /** An answer other than the expected status, or no answer at all. */

@@ -153,7 +153,7 @@ final class LoopbackFloor {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The request line and headers Basehook sends (SPEC §4), with signatures of the right length. */
+    /** The request line and headers Basehook sends, with signatures of the right length. */
     static byte[] request(URI url, byte[] body) {
         String head = "POST " + url.getRawPath() + " HTTP/1.1\r\n"
                 + "Host: " + url.getHost() + ":" + url.getPort() + "\r\n"

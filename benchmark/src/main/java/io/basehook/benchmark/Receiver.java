@@ -358,7 +358,7 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    // The payload is compact JSON written by Basehook (SPEC §4); a search is enough and costs the receiver nothing.
+    // The payload is compact JSON written by Basehook; a search is enough and costs the receiver nothing.
     private static String stringField(String body, String prefix) {
         int start = body.indexOf(prefix);
         if (start < 0) {

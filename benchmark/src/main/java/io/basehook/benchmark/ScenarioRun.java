@@ -209,7 +209,7 @@ final class ScenarioRun {
                 feedChanges.add(event.rowId() + "|" + event.opType());
             }
         }
-        // SPEC §5: an answered change has committed, so its event must be in the feed
+        // An answered change has committed, so its event must be in the feed
         long missingFromFeed = answers.keySet().stream().filter(key -> !feedChanges.contains(key)).count();
 
         List<ReceiverResult> receivers = new ArrayList<>();

@@ -30,7 +30,7 @@ class LoopbackFloorTest {
             for (Receiver receiver : receivers) {
                 assertTrue(receiver.count() > 0, receiver.name() + " got nothing");
                 Receiver.Arrival first = receiver.arrivals().get(0);
-                // what SPEC §4 sends, parsed by the same receiver every scenario uses
+                // what a webhook request carries, parsed by the same receiver every scenario uses
                 assertEquals("evt_01JD2Q9Y7W0M8N4T6V5R3P1K2H", first.eventId());
                 assertEquals("insert_row", first.opType());
                 assertEquals("QoNno3QiTF26sxmG1sl3_g", first.rowId());

@@ -16,7 +16,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The delivery metrics of {@code /prometheus} (SPEC §7): deliveries by outcome, attempt latency, open
+ * The delivery metrics of {@code /prometheus}: deliveries by outcome, attempt latency, open
  * deliveries and the age of the oldest. The backlog is read from the database at most once a second, for these
  * gauges and for {@link DeliveryHealthIndicator} alike.
  */

@@ -48,7 +48,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Wires webhook management and the delivery engine (SPEC §5) from configuration. */
+/** Wires webhook management and the delivery engine from configuration. */
 @Factory
 class WebhookFactory {
 

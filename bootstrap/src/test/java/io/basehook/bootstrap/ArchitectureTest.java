@@ -3,9 +3,16 @@ package io.basehook.bootstrap;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.basehook.adapter.rest.dto.JsonRequest;
+import io.basehook.adapter.rest.planted.PlantedLooseBodyController;
 import io.basehook.adapter.rest.planted.PlantedServiceCallingController;
 import io.basehook.application.port.out.ChangeEventOutbox;
 import io.basehook.application.port.out.DeliveryQueue;
@@ -22,6 +29,7 @@ import java.util.Map;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -129,7 +137,7 @@ class ArchitectureTest {
             .orShould().callMethod(DeliveryQueue.class, "enqueue", BaseId.class, long.class, long.class, Instant.class)
             .orShould().callMethod(DeliveryQueue.class, "enqueue", BaseId.class, List.class, List.class, Instant.class)
             .orShould().callMethod(DeliveryQueue.class, "enqueue", List.class, Instant.class)
-            .because("SPEC §1: a structure or configuration use case has no way to emit a change event");
+            .because("the content rule: a structure or configuration use case has no way to emit a change event");
 
     static final ArchRule ROLE_NAMES = noClasses().that().resideInAPackage("io.basehook..")
             .should().haveSimpleNameEndingWith("Impl")
@@ -140,6 +148,27 @@ class ArchitectureTest {
     static final ArchRule CONTROLLERS_LIVE_IN_REST = classes().that()
             .areAnnotatedWith("io.micronaut.http.annotation.Controller")
             .should().resideInAPackage(REST).andShould().haveSimpleNameEndingWith("Controller");
+
+    /**
+     * A body bound as a record other than a {@link JsonRequest} goes through serde's own reader, which coerces
+     * {@code 123} to {@code "123"} and takes the first of two repeated keys; raw bytes go to the exact parser.
+     */
+    static final ArchRule BODIES_ARE_READ_STRICTLY = methods().that().areDeclaredInClassesThat().resideInAPackage(REST)
+            .and().areDeclaredInClassesThat().haveSimpleNameEndingWith("Controller")
+            .should(new ArchCondition<JavaMethod>("take a body only as a JsonRequest record or as raw bytes") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    for (JavaParameter parameter : method.getParameters()) {
+                        if (parameter.isAnnotatedWith("io.micronaut.http.annotation.Body")
+                                && !parameter.getRawType().isAssignableTo(JsonRequest.class)
+                                && !parameter.getRawType().isEquivalentTo(byte[].class)) {
+                            events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                    + " binds its body as " + parameter.getRawType().getName()));
+                        }
+                    }
+                }
+            })
+            .because("every JSON body is read strictly: types, repeated keys, lone surrogates");
 
     @Test
     void layersPointInwards() {
@@ -253,5 +282,16 @@ class ArchitectureTest {
         JavaClasses planted = new ClassFileImporter().importClasses(PlantedServiceCallingController.class,
                 io.basehook.application.service.InsertRowsService.class);
         assertTrue(ADAPTERS_SEE_PORTS_NOT_SERVICES.evaluate(planted).hasViolation());
+    }
+
+    @Test
+    void everyBodyIsReadStrictly() {
+        BODIES_ARE_READ_STRICTLY.check(PRODUCTION);
+    }
+
+    @Test
+    void aControllerBindingABodyTheLenientWayFailsTheBuild() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedLooseBodyController.class);
+        assertTrue(BODIES_ARE_READ_STRICTLY.evaluate(planted).hasViolation());
     }
 }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §5 auto-disable with the period cut to 2 s: an endpoint that fails every attempt for that long gets its webhook
+ * Auto-disable with the period cut to 2 s: an endpoint that fails every attempt for that long gets its webhook
  * disabled, one that fails once and then answers is never disabled, a disabled webhook gets no new deliveries while the
  * change feed goes on, and one PATCH revives it and sends what it held back.
  */

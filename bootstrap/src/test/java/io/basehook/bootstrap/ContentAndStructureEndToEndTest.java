@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §1 over real HTTP against the started application: every content change leaves exactly its events in
+ * The content rule over real HTTP against the started application: every content change leaves exactly its events in
  * the change feed, in order, with old and new values; structure changes and no-op updates leave nothing.
  */
 class ContentAndStructureEndToEndTest {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §5 "nothing lost on a crash": changes are committed, the instance is killed with SIGKILL while their
+ * Nothing lost on a crash: changes are committed, the instance is killed with SIGKILL while their
  * deliveries hang in flight, a new instance starts on the same database, and every event arrives; a duplicate
  * is allowed only for a delivery that was in flight at the kill (receivers drop it by {@code webhook-id}).
  */

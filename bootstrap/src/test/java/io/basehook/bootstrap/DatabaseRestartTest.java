@@ -119,7 +119,7 @@ class DatabaseRestartTest {
     }
 
     /**
-     * A 5xx as SPEC §6 wants it: problem+json, no stack trace or SQL; a 503 {@code database_unavailable} with
+     * A 5xx as the contract wants it: problem+json, no stack trace or SQL; a 503 {@code database_unavailable} with
      * Retry-After when the outage is recognised, else a 500 with an error id.
      */
     private void assertProblem(HttpResponse<String> response) throws IOException {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §5 "shutdown": on SIGTERM an instance stops claiming, finishes the attempts it has in flight, records
+ * Shutdown: on SIGTERM an instance stops claiming, finishes the attempts it has in flight, records
  * them and exits by itself. Nothing is left leased: with a lease of a minute the next instance still sends the
  * rest at once, every delivery ends succeeded after one attempt, and nothing arrives twice.
  */

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §5 isolation (issue: "a bounded number of requests in flight per webhook, and non-blocking sending"): an
+ * Isolation (issue: "a bounded number of requests in flight per webhook, and non-blocking sending"): an
  * endpoint that never answers holds at most max-in-flight-per-webhook requests open, and the fast webhooks of its
  * own base and of another base get every event before its first request has even timed out.
  */

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §5 "many instances": three instances on one database share one webhook's deliveries. While all live,
+ * Many instances: three instances on one database share one webhook's deliveries. While all live,
  * every event arrives exactly once (a duplicate would mean two instances held one delivery at the same time).
  * When one is killed mid-burst, the others carry on after its leases run out: every event still arrives, and
  * only what the dead instance may have had in flight arrives twice.

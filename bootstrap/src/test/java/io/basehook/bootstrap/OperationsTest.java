@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §7 operations: {@code /health} reports the database, and {@code /prometheus} (no token) has the delivery
+ * Operations: {@code /health} reports the database, and {@code /prometheus} (no token) has the delivery
  * meters of {@code DeliveryMeters} under Micrometer's Prometheus names, which move with a delivery. A child instance
  * on a database of its own, so the open deliveries it counts are this test's alone.
  */

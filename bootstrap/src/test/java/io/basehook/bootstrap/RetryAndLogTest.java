@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §3 and §5 over real HTTP: retries until a 2xx, the delivery log with every attempt, Retry-After within the
+ * Over real HTTP: retries until a 2xx, the delivery log with every attempt, Retry-After within the
  * schedule's bounds, a receiver that comes back, a delivery that ends {@code failed} and is redelivered by hand, a
  * redirect that is not followed, and the test ping. A child instance with a schedule of seconds, on a database of its
  * own so no other instance takes its deliveries.

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 
 /**
  * What a batch of recorded outcomes says about each webhook's endpoint ({@code failing_since}), and the auto-disable
- * of one that has failed for too long (SPEC §5).
+ * of one that has failed for too long.
  * <p>
  * It is written in two steps, after the recording transaction has committed. {@link #read} is a plain read of the
  * stored health, which decides whether anything changes at all (a webhook that keeps answering 2xx is never written,

@@ -158,7 +158,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
             assertEquals(T0.toEpochMilli(), row.createdAt());
             assertEquals((isLeased ? LEASE : T0).toEpochMilli(), row.nextAttemptAt());
         }
-        // no claim takes a leased one before its lease ends; after that, any instance does (SPEC §5)
+        // no claim takes a leased one before its lease ends; after that, any instance does
         assertEquals(List.of(due.id()), queue.claim(10, Map.of(), 10, T0, LEASE).deliveries().stream()
                 .map(ClaimedDelivery::webhookId).distinct().toList());
         List<ClaimedDelivery> afterTheLease = queue.claim(10, Map.of(), 10, LEASE, LEASE.plusSeconds(60)).deliveries();

@@ -44,7 +44,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends a webhook with Micronaut's non-blocking Netty client: one shared client, keep-alive connections pooled
- * per host, SPEC §5's timeouts, no redirects, and the address of each new connection checked against SPEC §6 by
+ * per host, the delivery timeouts, no redirects, and the address of each new connection checked by
  * {@link WebhookConnectionCustomizer}. The returned future completes on an event loop: do not block in its
  * callbacks.
  */

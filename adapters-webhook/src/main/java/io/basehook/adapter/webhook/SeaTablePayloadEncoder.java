@@ -66,7 +66,7 @@ public final class SeaTablePayloadEncoder implements EventPayloadEncoder {
         return out.toString();
     }
 
-    /** SPEC §4: the test endpoint's event, shaped like the others so a receiver's parser needs no special case. */
+    /** The test endpoint's event, shaped like the others so a receiver's parser needs no special case. */
     @Override
     public String encodePing(BaseId baseId, WebhookId webhookId, EventId eventId, Instant at) {
         StringWriter out = new StringWriter(192);

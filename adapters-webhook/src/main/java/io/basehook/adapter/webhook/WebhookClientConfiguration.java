@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The webhook client's settings, apart from {@code micronaut.http.client.*} so no other client inherits them:
- * SPEC §5's timeouts, no redirects, answers of any status as answers, HTTP/1.1 keep-alive with a pool per host.
+ * The delivery timeouts, no redirects, answers of any status as answers, HTTP/1.1 keep-alive with a pool per host.
  */
 @Singleton
 public class WebhookClientConfiguration extends HttpClientConfiguration {
@@ -34,7 +34,7 @@ public class WebhookClientConfiguration extends HttpClientConfiguration {
             @Nullable ClientSslConfiguration ssl) {
         setConnectTimeout(connectTimeout);
         setReadTimeout(timeout);
-        setRequestTimeout(timeout); // SPEC §5: the whole attempt, connect included, gets the timeout
+        setRequestTimeout(timeout); // the whole attempt, connect included, gets the timeout
         setConnectionPoolIdleTimeout(Duration.ofSeconds(60));
         setFollowRedirects(false);
         setExceptionOnErrorStatus(false); // a 4xx/5xx is an answer to log, not an exception to build

@@ -18,7 +18,7 @@ import java.net.InetSocketAddress;
 
 /**
  * The webhook client's DNS resolver: Netty's asynchronous one instead of the JDK's, which would block an event
- * loop for as long as a slow name server takes (SPEC §5: waiting on one endpoint takes no shared worker).
+ * loop for as long as a slow name server takes (waiting on one endpoint takes no shared worker).
  */
 @Factory
 class WebhookResolverFactory {

@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
-/** SPEC §4's two signatures over the exact body bytes. */
+/** The two signatures of a webhook request, over the exact body bytes. */
 final class WebhookSigner {
 
     private static final String HMAC_SHA256 = "HmacSHA256";

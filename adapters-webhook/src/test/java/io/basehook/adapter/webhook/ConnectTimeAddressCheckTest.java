@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §6 at each attempt: the sender never calls {@code requireAllowed}, so every refusal here comes from the
+ * Address rules at each attempt: the sender never calls {@code requireAllowed}, so every refusal here comes from the
  * check on the address the connection is about to be made to.
  */
 class ConnectTimeAddressCheckTest {

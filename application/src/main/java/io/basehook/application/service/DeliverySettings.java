@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How this instance delivers (SPEC §5).
+ * How this instance delivers.
  *
  * @param claimBatch            at most this many deliveries claimed per turn
  * @param maxHeld               deliveries this instance holds in all: requests in flight, claimed ones waiting

@@ -1,7 +1,7 @@
 package io.basehook.application.service;
 
 /**
- * The configurable limits of SPEC §6 that the use cases enforce.
+ * The configurable request limits that the use cases enforce.
  *
  * @param maxPageBytes the stored bytes after which a page of rows, events or attempts ends early (it always holds
  *                     at least one item), so a read is bounded in bytes as well as in items

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Retention (SPEC §3): delivery logs go first, then events. An event is kept for as long as the longer of the two
+ * Retention: delivery logs go first, then events. An event is kept for as long as the longer of the two
  * retentions: a delivery in the log shows its event's type and is redelivered with its payload, and deleting an
  * event takes its deliveries with it, so events kept shorter than the log would cut the log short. An event still
  * needed by an open delivery stays whatever its age.

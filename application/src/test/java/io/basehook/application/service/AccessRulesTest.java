@@ -57,7 +57,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 /**
- * SPEC §6 across every use case: read-only tokens get 403 on writes, another base answers 404, admin-only
+ * The access rules across every use case: read-only tokens get 403 on writes, another base answers 404, admin-only
  * operations refuse every token. A refused call must not reach any port, not even to read.
  */
 class AccessRulesTest {

@@ -35,7 +35,7 @@ class AuthenticateServiceTest {
         verifyNoInteractions(fixture.tokens);
     }
 
-    // only hashes are stored (SPEC §6), so the lookup must be by hash, never by the token itself
+    // only hashes are stored, so the lookup must be by hash, never by the token itself
     @Test
     void aBaseTokenIsFoundByItsHash() {
         ApiToken.Issued issued = ApiToken.issue(BASE_ID, "ci-bot", Permission.READ_ONLY, NOW);

@@ -45,7 +45,7 @@ import static org.mockito.Mockito.when;
 
 /**
  * Retyping a column or changing its options rewrites the cells that no longer fit through
- * {@code RowRepository.updateAll}, and sends no event: it is a change of structure (SPEC §1).
+ * {@code RowRepository.updateAll}, and sends no event: it is a change of structure.
  * The service has no outbox in its constructor; the mocks prove nothing reaches one anyway.
  */
 class ChangeColumnServiceTest {

@@ -93,7 +93,7 @@ class ChangeRecorderTest {
         verifyNoInteractions(fixture.outbox, fixture.encoder, fixture.deliveries, fixture.wakeup);
     }
 
-    // SPEC §5: the deliveries are bound to the events in the change's transaction, after the events exist
+    // The deliveries are bound to the events in the change's transaction, after the events exist
     @Test
     void queuesTheRunOfSeqsAfterAppendingItDueAtTheFirstEventsTime() {
         when(fixture.outbox.reserveSeqs(BASE_ID, 3)).thenReturn(7L);
@@ -127,7 +127,7 @@ class ChangeRecorderTest {
         order.verify(fixture.wakeup).wake();
     }
 
-    // SPEC §5: if the change rolls back, nothing is ever sent, so there is nothing to wake for
+    // If the change rolls back, nothing is ever sent, so there is nothing to wake for
     @Test
     void aRolledBackChangeDoesNotWakeTheLoop() {
         when(fixture.deliveries.enqueue(eq(BASE_ID), anyLong(), anyLong(), any())).thenReturn(2);
@@ -174,7 +174,7 @@ class ChangeRecorderTest {
                 }));
     }
 
-    // SPEC §1: every content change reaches the webhooks through the recorder
+    // Every content change reaches the webhooks through the recorder
     @ParameterizedTest(name = "{0}")
     @MethodSource("contentUseCases")
     void everyContentUseCaseQueuesItsEventsAndWakesTheLoopAfterCommit(String name, Consumer<Fixture> useCase) {
@@ -263,7 +263,7 @@ class ChangeRecorderTest {
         verifyNoInteractions(fixture.wakeup);
     }
 
-    // SPEC §5: a rolled-back change sends nothing, and what it reserved is free again
+    // A rolled-back change sends nothing, and what it reserved is free again
     @Test
     void aRolledBackHandOffIsGivenBackAndNeverStarted() {
         ChangeRecorder recorder = handingOff(List.of(webhook(true)));

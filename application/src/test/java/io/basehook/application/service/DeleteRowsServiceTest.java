@@ -50,7 +50,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-/** SPEC §1, delete rows: one delete_row per row that existed, carrying the row's cells as old values. */
+/** Delete rows: one delete_row per row that existed, carrying the row's cells as old values. */
 class DeleteRowsServiceTest {
 
     private final Fixture fixture = new Fixture();

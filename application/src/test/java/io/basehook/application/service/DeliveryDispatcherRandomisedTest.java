@@ -40,7 +40,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * Random limits, schedules, answers and database outages against SPEC §5. The queue's claim and record are
+ * Random limits, schedules, answers and database outages against the guarantees. The queue's claim and record are
  * answered from an in-memory table of delivery rows, as the database would. Seeded, so a failure replays.
  * The clock only moves when nothing is in flight, so no lease expires under an open request.
  */
@@ -168,7 +168,7 @@ class DeliveryDispatcherRandomisedTest {
                     signals.wake(); // the loop tells the next turn again
                 }
             }
-            // SPEC §5 isolation: bounded requests open per webhook; bounded deliveries held per webhook and in all
+            // Isolation: bounded requests open per webhook; bounded deliveries held per webhook and in all
             Map<WebhookId, Integer> open = new HashMap<>();
             for (FakeWebhookPort.Request request : requests) {
                 if (!request.answer().isDone()) {
@@ -210,7 +210,7 @@ class DeliveryDispatcherRandomisedTest {
                 assertTrue(row.retryTimes.get(i).isAfter(row.retryTimes.get(i - 1)), where + ": retry times increase");
             }
         }
-        // SPEC §5 order: a webhook's deliveries are first attempted in seq order
+        // Order: a webhook's deliveries are first attempted in seq order
         Map<WebhookId, Long> lastFirstSeq = new HashMap<>();
         Map<EventId, Boolean> seen = new HashMap<>();
         for (FakeWebhookPort.Request request : sender.requests()) {

@@ -57,7 +57,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 /**
- * SPEC §5 in the delivery engine: claims up to the free capacity, sends without waiting, records each outcome
+ * The delivery guarantees in the engine: claims up to the free capacity, sends without waiting, records each outcome
  * once with its retry schedule. Requests stay in flight until the test answers them; the clock moves by hand.
  */
 class DeliveryDispatcherTest {
@@ -290,7 +290,7 @@ class DeliveryDispatcherTest {
         assertFalse(dispatcher.moreDue());
     }
 
-    // SPEC §5 isolation: this instance never has more than maxInFlight requests open
+    // Isolation: this instance never has more than maxInFlight requests open
     @Test
     void aTurnClaimsNoMoreThanTheFreeRoomAndNothingWhenFull() {
         DeliveryDispatcher small = dispatcher(new DeliverySettings(10, 3, 2, 2, TIMEOUT, LEASE, RetrySchedule.DEFAULT, DISABLE_AFTER));
@@ -323,7 +323,7 @@ class DeliveryDispatcherTest {
                 requests.stream().map(FakeWebhookPort.Request::eventId).toList());
         assertEquals(List.of(first.payload(), third.payload(), second.payload()),
                 requests.stream().map(FakeWebhookPort.Request::payload).toList());
-        // SPEC §4: during a rotation both secrets sign
+        // During a rotation both secrets sign
         assertEquals(List.of(hookA.secret(), old), requests.get(0).secrets());
         assertEquals(List.of(hookB.secret()), requests.get(2).secrets());
         // one look-up for the whole batch, not one per delivery
@@ -355,7 +355,7 @@ class DeliveryDispatcherTest {
                 outcome);
     }
 
-    // SPEC §5: a webhook is disabled after disableAfter without any 2xx, counted back from the recording
+    // A webhook is disabled after disableAfter without any 2xx, counted back from the recording
     @Test
     void recordIsToldToDisableWebhooksFailingSinceBeforeNowMinusDisableAfter() {
         due(delivery(hookA, 0));
@@ -414,7 +414,7 @@ class DeliveryDispatcherTest {
         assertEquals(NOW.plus(TOOK).plusSeconds(5), outcome.nextAttemptAt());
     }
 
-    // SPEC §5: Retry-After on 429/503 is honoured within the schedule's bounds
+    // Retry-After on 429/503 is honoured within the schedule's bounds
     @Test
     void aRetryAfterPutsTheNextAttemptLaterButNeverBeyondTheLongestStep() {
         DeliveryOutcome honoured = outcomeOf(0, answered(429, Duration.ofHours(1)));
@@ -520,7 +520,7 @@ class DeliveryDispatcherTest {
         assertEquals(1, dispatcher.inFlight());
     }
 
-    // SPEC §5 shutdown: what waits for a slot is released at once, what is in flight is finished and recorded
+    // Shutdown: what waits for a slot is released at once, what is in flight is finished and recorded
     @Test
     void drainGivesBackWhatWaitsAndRecordsWhatWasSent() {
         ClaimedDelivery waiting = delivery(hookA, 0);
@@ -541,7 +541,7 @@ class DeliveryDispatcherTest {
         assertEquals(0, dispatcher.inFlight());
     }
 
-    // SPEC §5 auto-disable: deliveries of a disabled webhook wait until it is enabled again
+    // Auto-disable: deliveries of a disabled webhook wait until it is enabled again
     @Test
     void aDeliveryOfADisabledWebhookIsParkedAndOneOfADeletedWebhookSkipped() {
         Webhook disabled = givenWebhook("https://c.example/hook", false);
@@ -569,7 +569,7 @@ class DeliveryDispatcherTest {
         verify(queue, never()).park(anyCollection(), any());
     }
 
-    // SPEC §5: no outcome lives only in memory for long, but a database outage must not lose or double one
+    // No outcome lives only in memory for long, but a database outage must not lose or double one
     @Test
     void whenRecordingFailsTheOutcomesAreKeptAndRecordedOnceOnALaterTurn() {
         due(delivery(hookA, 0), delivery(hookB, 0));
@@ -662,7 +662,7 @@ class DeliveryDispatcherTest {
         assertEquals(1, dispatcher.inFlight());
     }
 
-    // SPEC §5 shutdown: stop claiming, finish what is held, record it
+    // Shutdown: stop claiming, finish what is held, record it
     @Test
     @Timeout(30) // guards against a hang only; the test asserts no timing
     void drainStopsClaimingAndRecordsWhatFinishes() throws InterruptedException {

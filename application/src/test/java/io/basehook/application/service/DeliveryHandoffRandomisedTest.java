@@ -46,7 +46,7 @@ import static org.mockito.Mockito.when;
 
 /**
  * Writes that hand their deliveries off, interleaved at random with the delivery loop's turns, answers, rollbacks
- * and database outages, against SPEC §5: everything committed is attempted and recorded once per attempt, nothing
+ * and database outages: everything committed is attempted and recorded once per attempt, nothing
  * rolled back is ever sent, and a webhook's deliveries are first attempted in {@code seq} order, whether they went
  * through a claim or a hand-off. The queue answers from an in-memory table of rows in which a write's rows are seen
  * only once it committed, as the database would. One base: its writes run one at a time, as its lock makes them.

@@ -229,7 +229,7 @@ class DeliveryHandoffTest {
                 "the claim took seq 3 oldest first, so nothing older is due: 1 and 2 go first");
     }
 
-    // SPEC §5: a held-back delivery whose lease ran out belongs to whoever claims it next; it is sent once
+    // A held-back delivery whose lease ran out belongs to whoever claims it next; it is sent once
     @Test
     void aHeldBackDeliveryWhoseLeaseRanOutIsSentOnceByTheClaimThatTookItOver() {
         write(1).committed(); // seq 1, held back: the lane is new
@@ -406,7 +406,7 @@ class DeliveryHandoffTest {
         assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}"), sentPayloads());
     }
 
-    // SPEC §5 shutdown: what a write hands off while the instance stops goes back at once, for any instance
+    // Shutdown: what a write hands off while the instance stops goes back at once, for any instance
     @Test
     void whileDrainingNothingIsTakenAndWhatCommitsIsGivenBack() {
         caughtUp();

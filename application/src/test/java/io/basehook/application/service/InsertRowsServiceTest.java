@@ -60,7 +60,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-/** SPEC §1, insert rows: one insert_row event per row, committed with the rows or not at all. */
+/** Insert rows: one insert_row event per row, committed with the rows or not at all. */
 class InsertRowsServiceTest {
 
     private final Fixture fixture = new Fixture();
@@ -348,7 +348,7 @@ class InsertRowsServiceTest {
         verifyNoInteractions(fixture.outbox, fixture.encoder);
     }
 
-    // SPEC §5: if the events cannot be written, the rows must not commit either
+    // If the events cannot be written, the rows must not commit either
     @Test
     void whenAppendingTheEventsFailsTheTransactionRollsBack() {
         doThrow(new IllegalStateException("disk full")).when(fixture.outbox).append(anyList());

@@ -50,7 +50,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 /**
- * SPEC §1: structure and configuration changes send nothing. None of these services is even given a
+ * Structure and configuration changes send nothing. None of these services is even given a
  * {@code ChangeEventOutbox} or an {@code EventPayloadEncoder} in its constructor, so each test checks
  * that the mocks of those two ports stay untouched, and what the use case does write.
  */
@@ -256,7 +256,7 @@ class StructureServicesTest {
         private final DeleteColumnService service = new DeleteColumnService(fixture.lookup, fixture.tables, fixture.rows,
                 fixture.transactions);
 
-        // its cells go too, yet no row event: SPEC §1 "even though deleting a column drops its cells"
+        // its cells go too, yet no row event: the content rule "even though deleting a column drops its cells"
         @Test
         void removesTheColumnAndItsCellsInOneTransaction() {
             service.deleteColumn(BOT, BASE_ID, TABLE_ID, PRIO.key());

@@ -50,7 +50,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-/** SPEC §1, update rows: one modify_row per row whose values really changed, and nothing for a no-op. */
+/** Update rows: one modify_row per row whose values really changed, and nothing for a no-op. */
 class UpdateRowsServiceTest {
 
     private final Fixture fixture = new Fixture();
@@ -133,7 +133,7 @@ class UpdateRowsServiceTest {
         assertEquals(events.get(1).id(), appended.get(1).id());
     }
 
-    // SPEC §1: an update that changes nothing sends nothing, and has nothing to save
+    // An update that changes nothing sends nothing, and has nothing to save
     @Test
     void anUpdateWithIdenticalValuesWritesNothingAndSendsNothing() {
         TableRows result = update(ADMIN, values(acme, "Name", "ACME renewal", "Prio", "+", "Done", false,

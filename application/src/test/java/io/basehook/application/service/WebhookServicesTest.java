@@ -51,7 +51,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-/** SPEC §3 webhooks and §6 limits and SSRF, over mocked ports. Configuration: no use case here emits an event. */
+/** Webhooks, their limits and SSRF, over mocked ports. Configuration: no use case here emits an event. */
 class WebhookServicesTest {
 
     private static final WebhookUrl NEW_URL = new WebhookUrl("https://other.example/hook");
@@ -111,7 +111,7 @@ class WebhookServicesTest {
         assertFalse(created.enabled());
     }
 
-    // SPEC §6: 20 webhooks per base
+    // 20 webhooks per base
     @Test
     void theTwentiethWebhookIsAcceptedTheTwentyFirstRefused() {
         givenWebhookCount(19);
@@ -138,7 +138,7 @@ class WebhookServicesTest {
         assertEquals("too_many_webhooks", e.code());
     }
 
-    // SPEC §6: a blocked target is a 400 when the webhook is saved, and nothing is saved
+    // A blocked target is a 400 when the webhook is saved, and nothing is saved
     @Test
     void aBlockedAddressIsRefusedAndNothingIsInserted() {
         doThrow(blocked()).when(fixture.targets).requireAllowed(HOOK_URL);
@@ -205,7 +205,7 @@ class WebhookServicesTest {
         assertEquals(HOOK_URL, webhook.url());
     }
 
-    // SPEC §3: enabled=true revives a disabled webhook; what waited for it is sent now
+    // enabled=true revives a disabled webhook; what waited for it is sent now
     @Test
     void enablingADisabledWebhookResumesItsDeliveriesAndWakesTheLoopAfterCommit() {
         Webhook webhook = fixture.givenWebhook(false);
@@ -295,7 +295,7 @@ class WebhookServicesTest {
         assertEquals("webhook_not_found", e.code());
     }
 
-    // SPEC §3: the old secret still signs for 24 h, so receivers can switch without losing a request
+    // The old secret still signs for 24 h, so receivers can switch without losing a request
     @Test
     void rotateReturnsANewSecretAndSavesThePreviousBesideIt() {
         Webhook webhook = fixture.givenWebhook(true);
@@ -384,7 +384,7 @@ class WebhookServicesTest {
                 }));
     }
 
-    // SPEC §1: creating, changing or deleting a webhook is configuration and sends nothing
+    // Creating, changing or deleting a webhook is configuration and sends nothing
     @ParameterizedTest(name = "{0}")
     @MethodSource("configurationChanges")
     void aWebhookUseCaseNeverRecordsOrQueuesAnEvent(String name, Consumer<Fixture> useCase) {

@@ -41,7 +41,7 @@ public record Attempt(Instant at, Duration duration, Map<String, String> request
         return new Attempt(at, duration, requestHeaders, null, null, null, error, detail, null);
     }
 
-    /** SPEC §5: success is any 2xx; a redirect is not followed and counts as a failure. */
+    /** Success is any 2xx; a redirect is not followed and counts as a failure. */
     public boolean succeeded() {
         return responseStatus != null && responseStatus >= 200 && responseStatus < 300;
     }

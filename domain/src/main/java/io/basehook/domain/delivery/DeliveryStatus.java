@@ -2,7 +2,7 @@ package io.basehook.domain.delivery;
 
 import io.basehook.domain.shared.BasehookException;
 
-/** Where a delivery stands (SPEC §3). */
+/** Where a delivery stands. */
 public enum DeliveryStatus {
     PENDING("pending"),
     SUCCEEDED("succeeded"),

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * When a failed delivery is tried again: after each failed attempt, the next step of the schedule (SPEC §5:
+ * When a failed delivery is tried again: after each failed attempt, the next step of the schedule (by default
  * 5s, 5m, 30m, 2h, 5h, 10h, 10h, so 8 attempts in all). A {@code Retry-After} is honoured within the
  * schedule's bounds: never sooner than the step, never later than the longest step.
  */

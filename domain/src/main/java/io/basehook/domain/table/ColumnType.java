@@ -2,7 +2,7 @@ package io.basehook.domain.table;
 
 import io.basehook.domain.shared.BasehookException;
 
-/** The nine column types and their names on the wire (SPEC §2). */
+/** The nine column types and their names on the wire. */
 public enum ColumnType {
     TEXT("text"),
     LONG_TEXT("long-text"),

@@ -16,7 +16,7 @@ import java.util.Objects;
 public final class Webhook {
 
     public static final int MAX_DESCRIPTION = 1000;
-    /** How long the previous secret still signs after a rotation (SPEC §3). */
+    /** How long the previous secret still signs after a rotation. */
     public static final Duration ROTATION_GRACE = Duration.ofHours(24);
 
     private final WebhookId id;

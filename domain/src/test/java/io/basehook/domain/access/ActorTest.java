@@ -47,7 +47,7 @@ class ActorTest {
         assertFalse(token.canSee(OTHER));
     }
 
-    // SPEC §6: for any other base the answer is 404, so a token cannot probe which bases exist
+    // For any other base the answer is 404, so a token cannot probe which bases exist
     @Test
     void anotherBaseIsNotFoundForAToken() {
         Actor token = Actor.token("ci-bot", OWN, Permission.READ_WRITE);

@@ -22,7 +22,7 @@ class AttemptTest {
         return Attempt.answered(AT, TOOK, Map.of(), status, Map.of(), "ok", null);
     }
 
-    // SPEC §5: success is any 2xx
+    // Success is any 2xx
     @Test
     void every2xxIsASuccess() {
         for (int status : new int[] {200, 201, 202, 204, 299}) {
@@ -52,7 +52,7 @@ class AttemptTest {
         }
     }
 
-    // SPEC §3: the delivery log keeps the first 4 KiB of the response body
+    // The delivery log keeps the first 4 KiB of the response body
     @Test
     void theBodyIsCutTo4096Characters() {
         String longest = "b".repeat(Attempt.MAX_BODY_CHARS);

@@ -13,7 +13,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Random schedules and Retry-After values against the bounds of SPEC §5. Seeded, so a failure replays. */
+/** Random schedules and Retry-After values against the schedule's bounds. Seeded, so a failure replays. */
 class RetryScheduleRandomisedTest {
 
     private static final long SEED = 0x5C4EDL;

@@ -53,7 +53,7 @@ class RetryScheduleTest {
         assertEquals(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5)), RetrySchedule.parse(" 5S , 5m ,,").delays());
     }
 
-    // SPEC §5: a Retry-After is honoured within the schedule's bounds
+    // A Retry-After is honoured within the schedule's bounds
     @Test
     void aLongerRetryAfterIsHonoured() {
         assertEquals(Optional.of(END.plusSeconds(60)),

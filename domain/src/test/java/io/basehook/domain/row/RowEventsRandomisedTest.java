@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Random rows and patches, checked against what SPEC §4 promises a receiver. Seeded, so a failure
+ * Random rows and patches, checked against what the webhook format promises a receiver. Seeded, so a failure
  * replays; small value pools, so equal values (1 and 1.0, same option) and no-op updates come up often.
  */
 class RowEventsRandomisedTest {

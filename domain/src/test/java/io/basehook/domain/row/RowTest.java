@@ -184,7 +184,7 @@ class RowTest {
             assertEquals(List.of(change(DUE, new CellValue.Date("2026-11-27"), null)), event.cells());
         }
 
-        // SPEC §1: an update that changes nothing sends nothing, and nothing needs saving
+        // An update that changes nothing sends nothing, and nothing needs saving
         @Test
         void anUpdateThatChangesNothingGivesNoEventAndTheSameRow() {
             Row row = acme();

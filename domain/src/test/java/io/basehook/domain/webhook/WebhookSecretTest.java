@@ -70,7 +70,7 @@ class WebhookSecretTest {
         }
     }
 
-    // SPEC §3: after creation a secret is only ever shown masked
+    // After creation a secret is only ever shown masked
     @Test
     void maskedShowsThePrefixAndFourCharactersOrJustFourCharacters() {
         assertEquals("whsec_Ab12…", WebhookSecret.restore("whsec_Ab12cdefghijklmnopqrstuvwxyz0123456789AB=").masked());

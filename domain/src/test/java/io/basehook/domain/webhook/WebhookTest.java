@@ -96,7 +96,7 @@ class WebhookTest {
         assertEquals(CREATED, webhook.createdAt());
     }
 
-    // SPEC §3: enabled=true revives an auto-disabled webhook, and its failure clock starts afresh
+    // enabled=true revives an auto-disabled webhook, and its failure clock starts afresh
     @Test
     void enablingAnAutoDisabledWebhookClearsFailingSinceAndAutoDisabled() {
         Webhook webhook = stored(false, true, NOW.minus(Duration.ofDays(6)));
@@ -137,7 +137,7 @@ class WebhookTest {
         assertEquals(NOW, webhook.updatedAt());
     }
 
-    // SPEC §4: during a rotation both signatures are sent, the new one first
+    // During a rotation both signatures are sent, the new one first
     @Test
     void thePreviousSecretSignsUntil24HoursAfterTheRotationThenOnlyTheNewOne() {
         Webhook webhook = stored(true, false, null);

@@ -18,7 +18,7 @@ public record WebhookResponse(String id, String url, String description, boolean
         return of(webhook, webhook.secret().masked());
     }
 
-    /** The webhook just created, with its secret in full: the only time it is shown (SPEC §6). */
+    /** The webhook just created, with its secret in full: the only time it is shown. */
     public static WebhookResponse created(Webhook webhook) {
         return of(webhook, webhook.secret().reveal());
     }

@@ -9,7 +9,7 @@ import io.basehook.domain.webhook.WebhookId;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The delivery log of a webhook (SPEC §3), and manual redelivery. */
+/** The delivery log of a webhook, and manual redelivery. */
 public interface DeliveryLog {
 
     /**

@@ -4,7 +4,7 @@ import io.basehook.domain.delivery.DeliveryStatus;
 
 import java.time.Duration;
 
-/** What operators watch (SPEC §7): each finished attempt, by what it made of its delivery, and how long it took. */
+/** What operators watch: each finished attempt, by what it made of its delivery, and how long it took. */
 public interface DeliveryMetrics {
 
     /** @param outcome SUCCEEDED, RETRYING or FAILED */

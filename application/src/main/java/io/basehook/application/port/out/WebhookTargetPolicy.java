@@ -2,7 +2,7 @@ package io.basehook.application.port.out;
 
 import io.basehook.domain.webhook.WebhookUrl;
 
-/** SPEC §6 (SSRF): whether a webhook may point at a host, judged on the addresses it resolves to. */
+/** SSRF: whether a webhook may point at a host, judged on the addresses it resolves to. */
 public interface WebhookTargetPolicy {
 
     /** @throws io.basehook.domain.shared.BasehookException {@code blocked_address} (400) when it may not */
