@@ -32,6 +32,7 @@ final class RequestMemoryHandler extends ChannelDuplexHandler {
     // weights of the requests passed on whose responses are not yet completely written, oldest first
     private final ArrayDeque<Long> unanswered = new ArrayDeque<>();
     private boolean discarding;
+    private boolean closeAfterDiscard;
 
     RequestMemoryHandler(RequestMemoryGate gate, byte[] refusal) {
         this.gate = gate;
@@ -54,6 +55,9 @@ final class RequestMemoryHandler extends ChannelDuplexHandler {
         } else if (discarding && msg instanceof HttpContent) {
             discarding = !(msg instanceof LastHttpContent);
             ReferenceCountUtil.release(msg);
+            if (!discarding && closeAfterDiscard) {
+                ctx.close();
+            }
         } else {
             ctx.fireChannelRead(msg);
         }
@@ -65,18 +69,23 @@ final class RequestMemoryHandler extends ChannelDuplexHandler {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, refusal.length)
                 .set(HttpHeaderNames.RETRY_AFTER, "5");
-        // a client waiting for 100-continue may never send the body, and an earlier response still being written
-        // must not be interleaved: then the connection ends with this answer
-        boolean close = !HttpUtil.isKeepAlive(request) || HttpUtil.is100ContinueExpected(request) || !unanswered.isEmpty();
-        if (close) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        if (!unanswered.isEmpty()) {
+            // an earlier response on this connection is still being written: it must not be interleaved
             discarding = false;
-            if (!unanswered.isEmpty()) {
-                ctx.close();
-                return;
-            }
+            ctx.close();
+            return;
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (!keepAlive || HttpUtil.is100ContinueExpected(request)) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        if (HttpUtil.is100ContinueExpected(request) || (!keepAlive && !discarding)) {
+            // a client waiting for 100-continue may never send the body: nothing more is read on this connection
+            discarding = false;
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         } else {
+            // the client goes on sending: read its body to the end, unbuffered, so it sees this answer
+            closeAfterDiscard = !keepAlive;
             ctx.writeAndFlush(response);
         }
     }
