@@ -70,7 +70,7 @@ class RequestMemoryGateTest extends ApiTestSupport {
         awaitInFlight(0);
 
         assertEquals(201, post(ROWS, new String(body, StandardCharsets.UTF_8)).status());
-        assertEquals(0, gate.inFlight());
+        awaitInFlight(0);
     }
 
     @Test
