@@ -105,7 +105,8 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
                 .contentType(PROBLEM_JSON);
     }
 
-    static Problem problem(int status, String code, String detail, List<Problem.FieldProblem> errors, String errorId) {
+    public static Problem problem(int status, String code, String detail, List<Problem.FieldProblem> errors,
+                                  String errorId) {
         return new Problem(PROBLEM_TYPE_PREFIX + code, title(status), status, detail, code, errors, errorId);
     }
 
