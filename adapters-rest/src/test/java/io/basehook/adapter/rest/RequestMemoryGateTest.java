@@ -62,7 +62,7 @@ class RequestMemoryGateTest extends ApiTestSupport {
         assertTrue(refused.toLowerCase().contains("content-type: application/problem+json"), refused);
         assertNotEquals(503, get("/api/v1/bases/" + BASE_ID + "/tables/9g8f").status(),
                 "a GET without body or page costs nothing");
-        // a page read reserves its allowance too: 4 x 100,000 does not fit beside the held uploads
+        // a page read reserves its allowance too: 2 x 100,000 does not fit beside the held uploads
         assertEquals(503, get(ROWS + "?limit=10").status());
 
         first.close();
