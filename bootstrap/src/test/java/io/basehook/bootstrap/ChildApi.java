@@ -42,6 +42,17 @@ final class ChildApi {
         return new Target(base, webhook, "/api/v1/bases/" + base + "/tables/" + table + "/rows");
     }
 
+    /** A new table of {@code count} long-text columns {@code C0}, {@code C1}, ... in {@code base}; answers its rows path. */
+    String longTextTable(String base, int count) {
+        List<Map<String, String>> columns = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            columns.add(Map.of("name", "C" + c, "type", "long-text"));
+        }
+        String table = post("/api/v1/bases/" + base + "/tables", Map.of("name", "Large", "columns", columns))
+                .get("id").asText();
+        return "/api/v1/bases/" + base + "/tables/" + table + "/rows";
+    }
+
     /** Inserts {@code count} rows in one request (one event each). */
     void insert(Target target, String prefix, int count) {
         List<Map<String, Object>> rows = new ArrayList<>(count);

@@ -51,13 +51,7 @@ class LargeWritesTest {
             ChildApi api = new ChildApi(child.baseUrl());
             String base = api.post("/api/v1/bases", Map.of("name", "Large")).get("id").asText();
             api.post("/api/v1/bases/" + base + "/webhooks", Map.of("url", receiver.url()));
-            List<Map<String, String>> columns = new ArrayList<>();
-            for (int c = 0; c < COLUMNS; c++) {
-                columns.add(Map.of("name", "C" + c, "type", "long-text"));
-            }
-            String table = api.post("/api/v1/bases/" + base + "/tables", Map.of("name", "T", "columns", columns))
-                    .get("id").asText();
-            String rows = "/api/v1/bases/" + base + "/tables/" + table + "/rows";
+            String rows = api.longTextTable(base, COLUMNS);
 
             receiver.status = 503; // every first attempt fails: their retries come due, and are claimed, together
             Set<String> written = new HashSet<>();

@@ -48,13 +48,7 @@ class RequestMemoryTest {
              ChildBasehook child = ChildBasehook.start(database, Map.of(), List.of("-Xmx256m"))) {
             ChildApi api = new ChildApi(child.baseUrl());
             String base = api.post("/api/v1/bases", Map.of("name", "Large")).get("id").asText();
-            List<Map<String, String>> columns = new ArrayList<>();
-            for (int c = 0; c < COLUMNS; c++) {
-                columns.add(Map.of("name", "C" + c, "type", "long-text"));
-            }
-            String table = api.post("/api/v1/bases/" + base + "/tables", Map.of("name", "T", "columns", columns))
-                    .get("id").asText();
-            String rows = "/api/v1/bases/" + base + "/tables/" + table + "/rows";
+            String rows = api.longTextTable(base, COLUMNS);
             byte[] largeInsert = JSON.writeValueAsBytes(Map.of("rows", List.of(largeRow())));
             for (int i = 0; i < STORED_ROWS; i++) {
                 HttpResponse<String> stored = send(child, "POST", rows, largeInsert);
