@@ -1,7 +1,7 @@
 package io.basehook.bootstrap;
 
 import io.basehook.adapter.webhook.DeliveryLoop;
-import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.in.DeliveryBacklog;
 import io.basehook.domain.delivery.RetrySchedule;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
@@ -74,7 +74,7 @@ final class DeliveryHealthIndicator implements HealthIndicator {
     }
 
     /** UP or DOWN, as the class says; what it saw goes into {@code details}. The backlog is read only when needed. */
-    static HealthStatus judge(DeliveryLoop.State state, Duration stalledAfter, Supplier<DeliveryQueue.Backlog> backlog,
+    static HealthStatus judge(DeliveryLoop.State state, Duration stalledAfter, Supplier<DeliveryBacklog> backlog,
                               Instant now, Map<String, Object> details) {
         details.put("sending", state.sending());
         if (!state.sending()) {

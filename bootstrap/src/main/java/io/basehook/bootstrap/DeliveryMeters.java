@@ -1,8 +1,8 @@
 package io.basehook.bootstrap;
 
+import io.basehook.application.port.in.DeliveryBacklog;
 import io.basehook.application.port.in.ReadDeliveryBacklogUseCase;
 import io.basehook.application.port.out.DeliveryMetrics;
-import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.domain.delivery.DeliveryStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,7 +27,7 @@ final class DeliveryMeters implements DeliveryMetrics {
     private final Timer latency;
     private final ReadDeliveryBacklogUseCase backlog;
     private final Clock clock;
-    private volatile DeliveryQueue.Backlog lastBacklog = new DeliveryQueue.Backlog(0, null, null);
+    private volatile DeliveryBacklog lastBacklog = new DeliveryBacklog(0, null, null);
     private volatile long lastRead;
 
     DeliveryMeters(MeterRegistry registry, ReadDeliveryBacklogUseCase backlog, Clock clock) {
@@ -58,13 +58,13 @@ final class DeliveryMeters implements DeliveryMetrics {
     }
 
     private double oldestAgeSeconds() {
-        DeliveryQueue.Backlog current = backlog();
+        DeliveryBacklog current = backlog();
         return current.oldestCreatedAt() == null ? 0
                 : Duration.between(current.oldestCreatedAt(), clock.instant()).toMillis() / 1000.0;
     }
 
     /** The backlog as last read, at most a second old unless the database is away; /health asks it too. */
-    DeliveryQueue.Backlog backlog() {
+    DeliveryBacklog backlog() {
         long now = System.nanoTime();
         if (now - lastRead > 1_000_000_000L) {
             try {

@@ -98,6 +98,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http.annotation..", "io.micronaut.http.server..")
             .because("only the REST adapter serves HTTP");
 
+    static final ArchRule PORTS_IN_AND_OUT_ARE_APART = slices().matching("io.basehook.application.port.(*)..")
+            .should().notDependOnEachOther()
+            .because("what drives the application and what it drives meet only in the services");
+
+    static final ArchRule PORTS_NEVER_SEE_SERVICES = noClasses().that().resideInAPackage("io.basehook.application.port..")
+            .should().dependOnClassesThat().resideInAPackage(SERVICES)
+            .because("a port is a contract; the services implement or use it, never the other way round");
+
     static final ArchRule NO_MODULE_CYCLES = slices().matching("io.basehook.(*)..").should().beFreeOfCycles();
 
     static final ArchRule NO_AGGREGATE_CYCLES = slices().matching("io.basehook.domain.(*)..").should().beFreeOfCycles();
@@ -278,13 +286,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void theLayerRulesCatchAnAdapterUsedByTheApplication() {
-        JavaClasses planted = new ClassFileImporter().importClasses(PlantedServiceCallingController.class,
-                io.basehook.application.service.InsertRowsService.class);
-        assertTrue(ADAPTERS_SEE_PORTS_NOT_SERVICES.evaluate(planted).hasViolation());
-    }
-
-    @Test
     void everyBodyIsReadStrictly() {
         BODIES_ARE_READ_STRICTLY.check(PRODUCTION);
     }
@@ -293,5 +294,37 @@ class ArchitectureTest {
     void aControllerBindingABodyTheLenientWayFailsTheBuild() {
         JavaClasses planted = new ClassFileImporter().importClasses(PlantedLooseBodyController.class);
         assertTrue(BODIES_ARE_READ_STRICTLY.evaluate(planted).hasViolation());
+    }
+
+    @Test
+    void portsInAndOutAreApart() {
+        PORTS_IN_AND_OUT_ARE_APART.check(PRODUCTION);
+    }
+
+    @Test
+    void portsNeverSeeServices() {
+        PORTS_NEVER_SEE_SERVICES.check(PRODUCTION);
+    }
+
+    @Test
+    void aUseCaseAnsweringAnOutPortTypeFailsTheBuild() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                io.basehook.application.port.in.planted.PlantedUseCaseAnsweringAnOutPortType.class,
+                io.basehook.application.port.out.DeliveryQueue.class);
+        assertTrue(PORTS_IN_AND_OUT_ARE_APART.evaluate(planted).hasViolation());
+    }
+
+    @Test
+    void aPortUsingAServiceFailsTheBuild() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                io.basehook.application.port.out.planted.PlantedPortUsingAService.class);
+        assertTrue(PORTS_NEVER_SEE_SERVICES.evaluate(planted).hasViolation());
+    }
+
+    @Test
+    void theLayerRuleCatchesTheApplicationReachingIntoAnAdapter() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                io.basehook.application.service.planted.PlantedAdapterInTheApplication.class);
+        assertTrue(LAYERS.evaluate(planted).hasViolation());
     }
 }

@@ -1,7 +1,7 @@
 package io.basehook.bootstrap;
 
 import io.basehook.adapter.webhook.DeliveryLoop;
-import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.in.DeliveryBacklog;
 import io.micronaut.health.HealthStatus;
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +17,11 @@ class DeliveryHealthIndicatorTest {
 
     private static final Duration BOUND = Duration.ofSeconds(60);
     private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
-    private static final Supplier<DeliveryQueue.Backlog> NOT_READ = () -> {
+    private static final Supplier<DeliveryBacklog> NOT_READ = () -> {
         throw new AssertionError("the backlog was read although nothing asked for it");
     };
 
-    private static HealthStatus judge(DeliveryLoop.State state, Supplier<DeliveryQueue.Backlog> backlog) {
+    private static HealthStatus judge(DeliveryLoop.State state, Supplier<DeliveryBacklog> backlog) {
         return DeliveryHealthIndicator.judge(state, BOUND, backlog, NOW, new HashMap<>());
     }
 
@@ -29,8 +29,8 @@ class DeliveryHealthIndicatorTest {
         return new DeliveryLoop.State(true, true, sinceProgress, 0);
     }
 
-    private static Supplier<DeliveryQueue.Backlog> dueSince(Instant due) {
-        return () -> new DeliveryQueue.Backlog(1, due, due);
+    private static Supplier<DeliveryBacklog> dueSince(Instant due) {
+        return () -> new DeliveryBacklog(1, due, due);
     }
 
     @Test
@@ -57,7 +57,7 @@ class DeliveryHealthIndicatorTest {
     @Test
     void aLoopStandingStillWhileNothingWaitsThatLongIsUp() {
         DeliveryLoop.State still = running(Duration.ofHours(1));
-        assertEquals(HealthStatus.UP, judge(still, () -> new DeliveryQueue.Backlog(0, null, null)));
+        assertEquals(HealthStatus.UP, judge(still, () -> new DeliveryBacklog(0, null, null)));
         assertEquals(HealthStatus.UP, judge(still, dueSince(NOW.minus(BOUND))));
         assertEquals(HealthStatus.UP, judge(still, dueSince(NOW.plusSeconds(30))), "leased: due when its lease runs out");
     }

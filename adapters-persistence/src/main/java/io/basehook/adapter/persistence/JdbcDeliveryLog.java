@@ -1,6 +1,5 @@
 package io.basehook.adapter.persistence;
 
-import io.basehook.application.port.in.DeliveryPage;
 import io.basehook.application.port.out.DeliveryLog;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.delivery.Attempt;
@@ -45,7 +44,7 @@ public final class JdbcDeliveryLog implements DeliveryLog {
      * per status, merged.
      */
     @Override
-    public DeliveryPage page(WebhookId webhookId, DeliveryStatus status, String cursor, int limit) {
+    public Page page(WebhookId webhookId, DeliveryStatus status, String cursor, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
@@ -85,7 +84,7 @@ public final class JdbcDeliveryLog implements DeliveryLog {
                     }
                 }
             }
-            return new DeliveryPage(deliveries,
+            return new Page(deliveries,
                     more ? PageCursor.encode(deliveries.get(deliveries.size() - 1).id().value()) : null);
         });
     }

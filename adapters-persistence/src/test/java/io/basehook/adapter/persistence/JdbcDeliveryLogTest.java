@@ -1,6 +1,5 @@
 package io.basehook.adapter.persistence;
 
-import io.basehook.application.port.in.DeliveryPage;
 import io.basehook.application.port.out.BaseRepository;
 import io.basehook.application.port.out.ChangeEventOutbox;
 import io.basehook.application.port.out.DeliveryLog;
@@ -77,9 +76,9 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         Delivery newest = log.page(webhook.id(), null, null, 1).deliveries().get(0);
         record(newest, answered(T0.plusSeconds(1), 200), DeliveryStatus.SUCCEEDED, null);
 
-        DeliveryPage first = log.page(webhook.id(), null, null, 2);
-        DeliveryPage second = log.page(webhook.id(), null, first.nextCursor(), 2);
-        DeliveryPage third = log.page(webhook.id(), null, second.nextCursor(), 2);
+        DeliveryLog.Page first = log.page(webhook.id(), null, null, 2);
+        DeliveryLog.Page second = log.page(webhook.id(), null, first.nextCursor(), 2);
+        DeliveryLog.Page third = log.page(webhook.id(), null, second.nextCursor(), 2);
 
         assertEquals(List.of(5L, 4L), seqs(first));
         assertEquals(List.of(3L, 2L), seqs(second));
@@ -115,9 +114,9 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         Webhook webhook = webhook(base);
         appendAndEnqueue(base, 4);
 
-        DeliveryPage first = log.page(webhook.id(), null, null, 2);
+        DeliveryLog.Page first = log.page(webhook.id(), null, null, 2);
         appendAndEnqueue(base, 3);
-        DeliveryPage second = log.page(webhook.id(), null, first.nextCursor(), 2);
+        DeliveryLog.Page second = log.page(webhook.id(), null, first.nextCursor(), 2);
 
         assertEquals(List.of(4L, 3L), seqs(first));
         assertEquals(List.of(2L, 1L), seqs(second));
@@ -137,8 +136,8 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         record(bySeq.get(3), answered(T0, 503), DeliveryStatus.RETRYING, T0.plusSeconds(5));
         record(bySeq.get(4), failedAttempt(T0), DeliveryStatus.FAILED, null);
 
-        DeliveryPage failed = log.page(webhook.id(), DeliveryStatus.FAILED, null, 2);
-        DeliveryPage moreFailed = log.page(webhook.id(), DeliveryStatus.FAILED, failed.nextCursor(), 2);
+        DeliveryLog.Page failed = log.page(webhook.id(), DeliveryStatus.FAILED, null, 2);
+        DeliveryLog.Page moreFailed = log.page(webhook.id(), DeliveryStatus.FAILED, failed.nextCursor(), 2);
 
         assertEquals(List.of(5L, 3L), seqs(failed));
         assertEquals(List.of(1L), seqs(moreFailed));
@@ -176,7 +175,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
             List<Long> seen = new ArrayList<>();
             String cursor = null;
             do {
-                DeliveryPage page = log.page(webhook.id(), null, cursor, size);
+                DeliveryLog.Page page = log.page(webhook.id(), null, cursor, size);
                 seen.addAll(seqs(page));
                 cursor = page.nextCursor();
             } while (cursor != null);
@@ -189,7 +188,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
 
     @Test
     void aWebhookWithoutDeliveriesHasOneEmptyPage() {
-        DeliveryPage page = log.page(webhook(insertedBase()).id(), null, null, 100);
+        DeliveryLog.Page page = log.page(webhook(insertedBase()).id(), null, null, 100);
 
         assertTrue(page.deliveries().isEmpty());
         assertNull(page.nextCursor());
@@ -402,7 +401,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         return Attempt.failed(at, Duration.ofMillis(5), Map.of(), AttemptError.CONNECTION_REFUSED, "refused");
     }
 
-    private static List<Long> seqs(DeliveryPage page) {
+    private static List<Long> seqs(DeliveryLog.Page page) {
         return page.deliveries().stream().map(Delivery::seq).toList();
     }
 

@@ -30,7 +30,7 @@ public final class ListDeliveriesService implements ListDeliveriesUseCase {
             throw BasehookException.invalid("invalid_limit", "limit", "limit must be between 1 and " + limits.maxPageSize());
         }
         WebhookLookup.webhook(webhooks, baseId, webhookId);
-        DeliveryPage page = log.page(webhookId, status, cursor == null || cursor.isEmpty() ? null : cursor, limit);
+        DeliveryLog.Page page = log.page(webhookId, status, cursor == null || cursor.isEmpty() ? null : cursor, limit);
         return new DeliveryPage(page.deliveries().stream().map(DeliveryDispatcher::shown).toList(), page.nextCursor());
     }
 }

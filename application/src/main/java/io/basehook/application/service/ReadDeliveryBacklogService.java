@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.port.in.DeliveryBacklog;
 import io.basehook.application.port.in.ReadDeliveryBacklogUseCase;
 import io.basehook.application.port.out.DeliveryQueue;
 
@@ -12,7 +13,8 @@ public final class ReadDeliveryBacklogService implements ReadDeliveryBacklogUseC
     }
 
     @Override
-    public DeliveryQueue.Backlog readDeliveryBacklog() {
-        return queue.backlog();
+    public DeliveryBacklog readDeliveryBacklog() {
+        DeliveryQueue.Backlog backlog = queue.backlog();
+        return new DeliveryBacklog(backlog.open(), backlog.oldestCreatedAt(), backlog.earliestDueAt());
     }
 }

@@ -13,7 +13,7 @@ public interface DeliverWebhooksUseCase {
      * one transaction; once it committed, starts sending them.
      *
      * @param mayBeDue whether deliveries may have come due in the database since the last turn: a commit queued or
-     *                 made some due (a {@link io.basehook.application.port.out.DeliveryWakeup#wake() wake}), or
+     *                 made some due (the wake-up a commit gives the engine), or
      *                 time passed (retries, other instances' leases running out). When only attempts finished it
      *                 is false, and the turn claims only where this instance's own state says something may wait:
      *                 the last claim found something due, a lane waits for a claim, or deliveries were given back

@@ -1,6 +1,5 @@
 package io.basehook.application.port.out;
 
-import io.basehook.application.port.in.DeliveryPage;
 import io.basehook.domain.delivery.Delivery;
 import io.basehook.domain.delivery.DeliveryId;
 import io.basehook.domain.delivery.DeliveryStatus;
@@ -19,7 +18,7 @@ public interface DeliveryLog {
      * @param status null for every status
      * @param cursor null for the first page; a malformed one is {@code invalid_cursor}
      */
-    DeliveryPage page(WebhookId webhookId, DeliveryStatus status, String cursor, int limit);
+    Page page(WebhookId webhookId, DeliveryStatus status, String cursor, int limit);
 
     /**
      * One delivery of the webhook with its attempts, oldest first: every one, unless redeliveries made the log longer
@@ -34,4 +33,11 @@ public interface DeliveryLog {
      * @return whether the webhook has that delivery
      */
     boolean redeliver(WebhookId webhookId, DeliveryId id, Instant now);
+
+    /** A page of deliveries and the opaque cursor of the next one (null on the last page). */
+    record Page(java.util.List<Delivery> deliveries, String nextCursor) {
+        public Page {
+            deliveries = java.util.List.copyOf(deliveries);
+        }
+    }
 }
