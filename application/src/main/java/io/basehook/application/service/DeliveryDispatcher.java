@@ -18,6 +18,7 @@ import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.webhook.Webhook;
 import io.basehook.domain.webhook.WebhookId;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +42,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The delivery engine: claims due deliveries in batches, sends each without holding a thread, and records the
@@ -70,7 +69,8 @@ import java.util.logging.Logger;
  */
 public final class DeliveryDispatcher implements DeliverWebhooksUseCase, DeliveryHandoff {
 
-    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
+    // the JDK's own logging facade: the application names no framework, and bootstrap routes it to SLF4J
+    private static final System.Logger LOG = System.getLogger(DeliveryDispatcher.class.getName());
 
     /** A webhook holds claimed what its open requests finish in this time, at its recent pace. */
     static final Duration CLAIM_AHEAD = Duration.ofMillis(200);
@@ -913,8 +913,8 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         try {
             return queue.recordHealth(outcomes, now.minus(settings.disableAfter()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "Could not record the health of the webhooks of " + outcomes.size()
-                    + " outcomes; their next outcomes will");
+            LOG.log(Level.WARNING, () -> "Could not record the health of the webhooks of " + outcomes.size()
+                    + " outcomes; their next outcomes will", e);
             return List.of();
         }
     }
@@ -947,7 +947,8 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         unrecorded.clear();
         unreleased.clear();
         if (!disabled.isEmpty()) {
-            LOG.warning(() -> "Disabled webhooks without any 2xx for " + settings.disableAfter() + ": " + disabled);
+            LOG.log(Level.WARNING, () -> "Disabled webhooks without any 2xx for " + settings.disableAfter() + ": "
+                    + disabled);
             parkDue(disabled);
         }
         return count;
@@ -963,8 +964,8 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
             try {
                 queue.parkDue(webhookId, now);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, e, () -> "Could not park the due deliveries of disabled webhook " + webhookId
-                        + "; the claims park them as they come");
+                LOG.log(Level.WARNING, () -> "Could not park the due deliveries of disabled webhook " + webhookId
+                        + "; the claims park them as they come", e);
             }
         }
     }
