@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * The pool hands out connections in manual-commit mode ({@code auto-commit: false}), so that a transaction does
  * not switch autocommit off at its start and on again at its end: two round trips of every write transaction and
- * every delivery turn (docs/decisions.md, "Connections without autocommit"). Work that opens a connection of its
+ * every delivery turn (docs/adr/0015-connection-settings.md). Work that opens a connection of its
  * own, outside any transaction, would then never be committed (the pool rolls back what a connection returns
  * with): this commits it when the work returns and rolls it back when it throws, as autocommit did, once for the
  * work instead of once per statement.

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 
-/** Nullable instants as BIGINT epoch milliseconds (see docs/decisions.md, Storage). */
+/** Nullable instants as BIGINT epoch milliseconds (see docs/adr/0009-storage-layout.md). */
 final class EpochMillis {
 
     private EpochMillis() {

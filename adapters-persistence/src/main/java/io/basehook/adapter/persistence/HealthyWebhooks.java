@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * Webhooks this instance recently saw stored as healthy ({@code failing_since} NULL), and when. A batch of 2xx
  * answers for such a webhook changes nothing, so its health need not be read again: the read was one statement of
  * every delivery turn. Another instance may mark the webhook failing meanwhile; a 2xx here then clears that at
- * most {@link #FRESH_FOR} late, in a limit of days (docs/decisions.md, "Healthy webhooks, remembered").
+ * most {@link #FRESH_FOR} late, in a limit of days (docs/adr/0016-retries-health-and-disabled-webhooks.md).
  */
 final class HealthyWebhooks {
 

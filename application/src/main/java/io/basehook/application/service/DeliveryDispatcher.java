@@ -260,8 +260,7 @@ public final class DeliveryDispatcher implements DeliverWebhooksUseCase, Deliver
         List<DeliveryOutcome> outcomes = outcomes(now);
         Map<Lane, Long> behind = lanesBehind();
         // a turn for answers alone claims only if something may wait: a claim's scan of the due index was one
-        // statement of every turn, and under hand-offs it found nothing (docs/decisions.md, "Claims when
-        // something may be due")
+        // statement of every turn, and under hand-offs it found nothing (ADR 0011)
         boolean claim = capacity > 0 && bytesLeft > 0 && (!nothingDue || !behind.isEmpty() || !unreleased.isEmpty());
         Turn turn = Turn.NO_CLAIM;
         if (claim || !outcomes.isEmpty() || !unreleased.isEmpty()) {

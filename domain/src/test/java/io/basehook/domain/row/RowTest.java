@@ -156,7 +156,7 @@ class RowTest {
         @Test
         void tickingACheckboxIsAChange() {
             ChangeEvent event = acme().update(table, values("Done", true), BOT, T2).event().orElseThrow();
-            // an unticked box is the empty cell: false and null are one state (docs/decisions.md)
+            // an unticked box is the empty cell: false and null are one state (docs/adr/0018-cell-values.md)
             assertEquals(List.of(change(DONE, new CellValue.Checkbox(true), null)), event.cells());
         }
 

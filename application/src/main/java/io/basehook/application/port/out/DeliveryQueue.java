@@ -112,7 +112,7 @@ public interface DeliveryQueue {
 
     /**
      * Makes every open delivery of a re-enabled webhook that is not due yet due now: the parked ones, retries
-     * scheduled later, and one still leased from before the disable (decisions.md, "Disabled webhooks").
+     * scheduled later, and one still leased from before the disable (ADR 0016).
      */
     void resume(WebhookId webhookId, Instant now);
 
