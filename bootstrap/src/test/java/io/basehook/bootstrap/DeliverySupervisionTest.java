@@ -38,6 +38,9 @@ class DeliverySupervisionTest {
         context = Basehook.start(new String[0], Map.of(
                 "micronaut.server.port", -1,
                 "basehook.db.url", SeparateDatabase.fresh("supervision"),
+                // the embedded server wants the password it generated; an external one, the configured login
+                "basehook.db.user", RunningBasehook.get().databaseUser(),
+                "basehook.db.password", RunningBasehook.get().databasePassword(),
                 "basehook.admin-token", RunningBasehook.ADMIN_TOKEN,
                 "basehook.webhooks.allow-private-addresses", true,
                 "basehook.delivery.poll-interval", "100ms",

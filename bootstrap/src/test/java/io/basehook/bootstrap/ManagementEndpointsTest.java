@@ -85,6 +85,8 @@ class ManagementEndpointsTest {
         try (ApplicationContext guarded = Basehook.start(new String[0], Map.of(
                 "micronaut.server.port", -1,
                 "basehook.db.url", database,
+                "basehook.db.user", basehook.databaseUser(),
+                "basehook.db.password", basehook.databasePassword(),
                 "basehook.admin-token", RunningBasehook.ADMIN_TOKEN,
                 // an API-only instance: it must not claim the deliveries of the other tests on this database
                 "basehook.delivery.enabled", false,

@@ -68,6 +68,15 @@ final class RunningBasehook {
                 "BASEHOOK_DB_PASSWORD", instance.context.getProperty("basehook.db.password", String.class).orElse(""));
     }
 
+    /** The login of this instance's database server, as properties for another instance on it. */
+    String databaseUser() {
+        return context.getProperty("basehook.db.user", String.class).orElse("root");
+    }
+
+    String databasePassword() {
+        return context.getProperty("basehook.db.password", String.class).orElse("");
+    }
+
     ApplicationContext context() {
         return context;
     }
