@@ -64,8 +64,7 @@ final class RunningBasehook {
             return Map.of("BASEHOOK_DB_USER", System.getenv().getOrDefault("BASEHOOK_DB_USER", "root"),
                     "BASEHOOK_DB_PASSWORD", System.getenv().getOrDefault("BASEHOOK_DB_PASSWORD", ""));
         }
-        return Map.of("BASEHOOK_DB_USER", instance.context.getProperty("basehook.db.user", String.class).orElse("root"),
-                "BASEHOOK_DB_PASSWORD", instance.context.getProperty("basehook.db.password", String.class).orElse(""));
+        return Map.of("BASEHOOK_DB_USER", instance.databaseUser(), "BASEHOOK_DB_PASSWORD", instance.databasePassword());
     }
 
     /** The login of this instance's database server, as properties for another instance on it. */
@@ -79,6 +78,22 @@ final class RunningBasehook {
 
     ApplicationContext context() {
         return context;
+    }
+
+    /** A GET of {@code uri}, as {@code token} when one is given: for instances other than this one too. */
+    static HttpResponse<String> httpGet(URI uri, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A response: status and parsed JSON body (null when there is none). */
