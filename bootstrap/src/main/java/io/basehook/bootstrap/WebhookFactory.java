@@ -14,19 +14,22 @@ import io.basehook.application.port.in.TestWebhookUseCase;
 import io.basehook.application.port.in.UpdateWebhookUseCase;
 import io.basehook.application.port.out.DeliveryLog;
 import io.basehook.application.port.out.DeliveryMetrics;
-import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.DeliveryBacklogQuery;
+import io.basehook.application.port.out.DeliveryClaims;
+import io.basehook.application.port.out.DeliveryOutcomes;
+import io.basehook.application.port.out.DeliveryParking;
 import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.EventPayloadEncoder;
 import io.basehook.application.port.out.RetentionStore;
 import io.basehook.application.port.out.TransactionRunner;
-import io.basehook.application.port.out.WebhookPort;
+import io.basehook.domain.delivery.WebhookPort;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.application.port.out.WebhookTargetPolicy;
 import io.basehook.application.service.CreateWebhookService;
 import io.basehook.application.service.DeleteWebhookService;
-import io.basehook.application.service.DeliveryDispatcher;
-import io.basehook.application.service.DeliveryHandoff;
-import io.basehook.application.service.DeliverySettings;
+import io.basehook.application.delivery.DeliveryDispatcher;
+import io.basehook.application.delivery.DeliveryHandoff;
+import io.basehook.application.delivery.DeliverySettings;
 import io.basehook.application.service.GetDeliveryService;
 import io.basehook.application.service.GetWebhookService;
 import io.basehook.application.service.ListDeliveriesService;
@@ -79,10 +82,12 @@ class WebhookFactory {
     }
 
     @Singleton
-    DeliveryDispatcher deliverWebhooks(DeliveryQueue queue, WebhookRepository webhooks, WebhookPort sender,
-                                           DeliveryWakeup wakeup, DeliveryMetrics metrics,
-                                           TransactionRunner transactions, DeliverySettings settings, Clock clock) {
-        return new DeliveryDispatcher(queue, webhooks, sender, wakeup, metrics, transactions, settings, clock);
+    DeliveryDispatcher deliverWebhooks(DeliveryClaims claims, DeliveryOutcomes outcomes, DeliveryParking parking,
+                                       WebhookRepository webhooks, WebhookPort sender, DeliveryWakeup wakeup,
+                                       DeliveryMetrics metrics, TransactionRunner transactions,
+                                       DeliverySettings settings, Clock clock) {
+        return new DeliveryDispatcher(claims, outcomes, parking, webhooks, sender, wakeup, metrics, transactions,
+                settings, clock);
     }
 
     @Singleton
@@ -94,8 +99,8 @@ class WebhookFactory {
     }
 
     @Singleton
-    ReadDeliveryBacklogUseCase readDeliveryBacklog(DeliveryQueue queue) {
-        return new ReadDeliveryBacklogService(queue);
+    ReadDeliveryBacklogUseCase readDeliveryBacklog(DeliveryBacklogQuery backlog) {
+        return new ReadDeliveryBacklogService(backlog);
     }
 
     @Singleton
@@ -115,7 +120,7 @@ class WebhookFactory {
     }
 
     @Singleton
-    UpdateWebhookUseCase updateWebhook(Lookup lookup, WebhookRepository webhooks, DeliveryQueue deliveries,
+    UpdateWebhookUseCase updateWebhook(Lookup lookup, WebhookRepository webhooks, DeliveryParking deliveries,
                                        WebhookTargetPolicy targets, TransactionRunner tx, DeliveryWakeup wakeup,
                                        Clock clock, DeliveryHandoff handoff) {
         return new UpdateWebhookService(lookup, webhooks, deliveries, targets, tx, wakeup, clock, handoff);

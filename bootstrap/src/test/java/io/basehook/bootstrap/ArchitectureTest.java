@@ -47,6 +47,7 @@ class ArchitectureTest {
     private static final String REST = "io.basehook.adapter.rest..";
     private static final String PERSISTENCE = "io.basehook.adapter.persistence..";
     private static final String WEBHOOK = "io.basehook.adapter.webhook..";
+    private static final String PAYLOAD = "io.basehook.adapter.payload..";
     private static final String ADAPTERS = "io.basehook.adapter..";
     private static final String BOOTSTRAP = "io.basehook.bootstrap..";
 
@@ -60,13 +61,17 @@ class ArchitectureTest {
             .layer("Rest").definedBy(REST)
             .layer("Persistence").definedBy(PERSISTENCE)
             .layer("Webhook").definedBy(WEBHOOK)
+            .layer("Payload").definedBy(PAYLOAD)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
             .whereLayer("Rest").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Webhook").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Rest", "Persistence", "Webhook", "Bootstrap")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Rest", "Persistence", "Webhook", "Bootstrap");
+            .whereLayer("Payload").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Rest", "Persistence", "Webhook", "Payload",
+                    "Bootstrap")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Rest", "Persistence", "Webhook", "Payload",
+                    "Bootstrap");
 
     /** The JDK, less its I/O-facing corners: JDBC, the HTTP client and files belong to adapters. */
     private static final DescribedPredicate<JavaClass> PLAIN_JAVA = resideInAnyPackage("java..")
@@ -310,7 +315,7 @@ class ArchitectureTest {
     void aUseCaseAnsweringAnOutPortTypeFailsTheBuild() {
         JavaClasses planted = new ClassFileImporter().importClasses(
                 io.basehook.application.port.in.planted.PlantedUseCaseAnsweringAnOutPortType.class,
-                io.basehook.application.port.out.DeliveryQueue.class);
+                io.basehook.application.port.out.DeliveryBacklogQuery.class);
         assertTrue(PORTS_IN_AND_OUT_ARE_APART.evaluate(planted).hasViolation());
     }
 

@@ -1,6 +1,6 @@
 package io.basehook.bootstrap;
 
-import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.DeliveryClaims;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -18,17 +18,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Singleton
 @Requires(property = "basehook.test.claim-faults", value = "true")
-final class ClaimFaults implements BeanCreatedEventListener<DeliveryQueue> {
+final class ClaimFaults implements BeanCreatedEventListener<DeliveryClaims> {
 
     static final AtomicBoolean ON = new AtomicBoolean();
     /** Claims that threw. */
     static final AtomicInteger THROWN = new AtomicInteger();
 
     @Override
-    public DeliveryQueue onCreated(BeanCreatedEvent<DeliveryQueue> event) {
-        DeliveryQueue queue = event.getBean();
-        return (DeliveryQueue) Proxy.newProxyInstance(DeliveryQueue.class.getClassLoader(),
-                new Class<?>[] {DeliveryQueue.class}, (proxy, method, args) -> {
+    public DeliveryClaims onCreated(BeanCreatedEvent<DeliveryClaims> event) {
+        DeliveryClaims queue = event.getBean();
+        // the adapter's bean may play the other roles of the deliveries too: the proxy plays them all
+        return (DeliveryClaims) Proxy.newProxyInstance(DeliveryClaims.class.getClassLoader(),
+                queue.getClass().getInterfaces(), (proxy, method, args) -> {
                     if (ON.get() && method.getName().equals("claim")) {
                         THROWN.incrementAndGet();
                         throw new OutOfMemoryError("Java heap space (thrown by the test)");

@@ -1,6 +1,5 @@
 package io.basehook.bootstrap;
 
-import io.basehook.adapter.webhook.DeliveryLoop;
 import io.basehook.application.port.in.DeliveryBacklog;
 import io.micronaut.health.HealthStatus;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.basehook.bootstrap;
 
-import io.basehook.application.service.DeliverySettings;
+import io.basehook.application.delivery.DeliverySettings;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

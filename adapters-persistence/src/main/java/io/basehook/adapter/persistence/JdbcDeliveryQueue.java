@@ -2,6 +2,10 @@ package io.basehook.adapter.persistence;
 
 import io.basehook.application.port.out.ClaimedDelivery;
 import io.basehook.application.port.out.DeliveryOutcome;
+import io.basehook.application.port.out.DeliveryBacklogQuery;
+import io.basehook.application.port.out.DeliveryClaims;
+import io.basehook.application.port.out.DeliveryOutcomes;
+import io.basehook.application.port.out.DeliveryParking;
 import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.delivery.Attempt;
@@ -42,7 +46,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * behind a head blocked by busy webhooks through the index on (webhook, due time).
  */
 @Singleton
-public final class JdbcDeliveryQueue implements DeliveryQueue {
+public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, DeliveryOutcomes, DeliveryParking,
+        DeliveryBacklogQuery {
+
+    /**
+     * How a parked delivery is stored: open (a next attempt set), but due so late that no claim reaches it, and the
+     * backlog leaves it out. Resuming its webhook makes it due now.
+     */
+    static final Instant PARKED = Instant.parse("9999-01-01T00:00:00Z");
 
     /**
      * Rows of the due index's head a claim reads per delivery it may take. Beyond that head, a webhook at its
@@ -657,7 +668,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     }
 
     @Override
-    public void park(Collection<DeliveryId> ids, Instant until) {
+    public void park(Collection<DeliveryId> ids) {
         List<List<Long>> chunks = InClause.chunks(ids.stream().map(DeliveryId::value).toList());
         if (chunks.isEmpty()) {
             return;
@@ -668,7 +679,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
                         + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ") AND next_attempt_at IS NOT NULL "
                         + "AND webhook_id IN (SELECT id FROM bh_webhook WHERE NOT enabled)")) {
-                    update.setLong(1, until.toEpochMilli());
+                    update.setLong(1, PARKED.toEpochMilli());
                     bindLongs(update, 2, chunk);
                     update.executeUpdate();
                 }

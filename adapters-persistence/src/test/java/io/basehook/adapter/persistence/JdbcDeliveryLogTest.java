@@ -4,7 +4,6 @@ import io.basehook.application.port.out.BaseRepository;
 import io.basehook.application.port.out.ChangeEventOutbox;
 import io.basehook.application.port.out.DeliveryLog;
 import io.basehook.application.port.out.DeliveryOutcome;
-import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.application.port.out.TransactionRunner;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.domain.base.Base;
@@ -52,7 +51,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
     @Inject
     DeliveryLog log;
     @Inject
-    DeliveryQueue queue;
+    JdbcDeliveryQueue queue;
     @Inject
     WebhookRepository webhooks;
     @Inject
@@ -195,16 +194,18 @@ class JdbcDeliveryLogTest extends DatabaseTest {
     }
 
     @Test
-    void aParkedDeliveryShowsWhenItIsParkedUntil() {
+    void aParkedDeliveryHasNothingScheduled() {
         Base base = insertedBase();
         Webhook webhook = webhook(base);
         appendAndEnqueue(base, 1);
-        Instant parked = DeliveryQueue.PARKED;
         webhook.change(null, null, false, T0);
         webhooks.update(webhook); // only a disabled webhook's deliveries are parked
-        queue.park(List.of(oldestFirst(webhook).get(0).id()), parked);
+        queue.park(List.of(oldestFirst(webhook).get(0).id()));
 
-        assertEquals(parked, log.page(webhook.id(), null, null, 10).deliveries().get(0).nextAttemptAt());
+        Delivery shown = log.page(webhook.id(), null, null, 10).deliveries().get(0);
+        assertNull(shown.nextAttemptAt());
+        assertEquals(DeliveryStatus.PENDING, shown.status(), "still open: it is sent once the webhook is enabled");
+        assertNull(log.find(webhook.id(), shown.id(), 1 << 20).orElseThrow().nextAttemptAt());
     }
 
     @ParameterizedTest

@@ -5,6 +5,8 @@ import io.basehook.application.port.out.ChangeEventOutbox;
 import io.basehook.application.port.out.ClaimedDelivery;
 import io.basehook.application.port.out.DeliveryLog;
 import io.basehook.application.port.out.DeliveryOutcome;
+import io.basehook.application.port.out.DeliveryBacklogQuery;
+import io.basehook.application.port.out.DeliveryClaims;
 import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.application.port.out.TransactionRunner;
 import io.basehook.application.port.out.WebhookRepository;
@@ -65,7 +67,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
     static final Instant DISABLE_BEFORE = T0.minus(Duration.ofDays(5));
 
     /** A fresh queue per test: it remembers webhooks seen and whether its last head was blocked. */
-    DeliveryQueue queue;
+    JdbcDeliveryQueue queue;
     @Inject
     TransactionOperations<Connection> transactionOperations;
     @Inject
@@ -225,10 +227,10 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         queue.enqueue(base.id(), 1, 6, T0);
 
         assertFalse(queue.claim(2, Map.of(), 10, T0, LEASE).sawAllDue(), "the limit left some due");
-        DeliveryQueue.Claim roomLimited = queue.claim(10, Map.of(busy.id(), 1), 10, T0, LEASE);
+        DeliveryClaims.Claim roomLimited = queue.claim(10, Map.of(busy.id(), 1), 10, T0, LEASE);
         assertEquals(1, roomLimited.deliveries().size());
         assertTrue(roomLimited.sawAllDue(), "it saw the rest, and the webhook's room left them");
-        DeliveryQueue.Claim rest = queue.claim(10, Map.of(), 10, T0, LEASE);
+        DeliveryClaims.Claim rest = queue.claim(10, Map.of(), 10, T0, LEASE);
         assertEquals(3, rest.deliveries().size());
         assertTrue(rest.sawAllDue());
         assertFalse(queue.claim(0, Map.of(), 10, T0, LEASE).sawAllDue(), "no claim looked at nothing");
@@ -242,10 +244,10 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         appendEvents(base, 2);
         queue.enqueue(base.id(), 1, 2, T0);
 
-        DeliveryQueue.Claim noRoom = queue.claim(10, Map.of(full.id(), 0), 10, T0, LEASE);
+        DeliveryClaims.Claim noRoom = queue.claim(10, Map.of(full.id(), 0), 10, T0, LEASE);
         assertEquals(List.of(), noRoom.deliveries());
         assertFalse(noRoom.nothingDue(), "due, though the webhook had no room for it");
-        DeliveryQueue.Claim took = queue.claim(10, Map.of(), 10, T0, LEASE);
+        DeliveryClaims.Claim took = queue.claim(10, Map.of(), 10, T0, LEASE);
         assertEquals(2, took.deliveries().size());
         assertFalse(took.nothingDue());
         assertTrue(queue.claim(10, Map.of(), 10, T0, LEASE).nothingDue(), "all of it leased now");
@@ -263,7 +265,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         List<StoredEvent> events = appendEvents(base, 5); // payloads of 9 bytes each
         queue.enqueue(base.id(), 1, 5, T0);
 
-        DeliveryQueue.Claim twoFit = queue.claim(10, Map.of(), 10, T0, LEASE, 20);
+        DeliveryClaims.Claim twoFit = queue.claim(10, Map.of(), 10, T0, LEASE, 20);
         assertEquals(List.of(1L, 2L), seqs(twoFit.deliveries()));
         assertEquals(events.get(0).payload(), twoFit.deliveries().get(0).payload());
         assertFalse(twoFit.sawAllDue(), "the bytes left some due");
@@ -272,7 +274,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         assertEquals(List.of(3L), seqs(larger), "the first is taken however large it is");
         assertEquals(events.get(2).payload(), larger.get(0).payload());
 
-        DeliveryQueue.Claim rest = queue.claim(10, Map.of(), 10, T0, LEASE, Long.MAX_VALUE);
+        DeliveryClaims.Claim rest = queue.claim(10, Map.of(), 10, T0, LEASE, Long.MAX_VALUE);
         assertEquals(List.of(4L, 5L), seqs(rest.deliveries()), "what the bytes left out stayed due");
         assertEquals(events.get(4).payload(), rest.deliveries().get(1).payload());
     }
@@ -929,7 +931,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         Webhook webhook = webhook(base, true);
         ClaimedDelivery delivery = claimedOnly(base);
 
-        queue.park(List.of(delivery.id()), T0.plus(Duration.ofDays(3650)));
+        queue.park(List.of(delivery.id()));
 
         assertEquals(LEASE.toEpochMilli(), stored().get(0).nextAttemptAt(), "still due when its lease ends");
         assertEquals(webhook.id(), delivery.webhookId());
@@ -948,11 +950,11 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         recordAll(List.of(outcome(closed, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
         List<DeliveryId> ofDisabled = claimed.stream().filter(delivery -> delivery.webhookId().equals(disabled.id()))
                 .map(ClaimedDelivery::id).toList();
-        Instant farAway = T0.plus(Duration.ofDays(3650));
+        Instant farAway = JdbcDeliveryQueue.PARKED;
         disabled.change(null, null, false, T0);
         webhooks.update(disabled);
 
-        queue.park(ofDisabled, farAway);
+        queue.park(ofDisabled);
 
         Map<Long, Stored> byId = stored().stream().collect(Collectors.toMap(Stored::id, delivery -> delivery));
         assertNull(byId.get(closed.id().value()).nextAttemptAt(), "a closed delivery stays closed");
@@ -1027,7 +1029,7 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
         }
         assertEquals(events, nextOfDisabled.size());
         assertEquals(LEASE.toEpochMilli(), nextOfDisabled.remove(inFlight.id().value()), "the leased one is untouched");
-        assertEquals(Set.of(DeliveryQueue.PARKED.toEpochMilli()), Set.copyOf(nextOfDisabled.values()));
+        assertEquals(Set.of(JdbcDeliveryQueue.PARKED.toEpochMilli()), Set.copyOf(nextOfDisabled.values()));
         assertEquals(Set.of(T0.toEpochMilli()), nextOfOther, "the other webhook's deliveries stay due");
         assertEquals(0, queue.parkDue(disabled.id(), now), "nothing is left due");
         assertTrue(queue.claim(10, Map.of(), 10, now, now.plusSeconds(60)).deliveries().stream()
@@ -1036,21 +1038,21 @@ class JdbcDeliveryQueueTest extends DatabaseTest {
 
     @Test
     void backlogCountsOpenDeliveriesAndTheOldestOfThem() {
-        assertEquals(new DeliveryQueue.Backlog(0, null, null), queue.backlog());
+        assertEquals(new DeliveryBacklogQuery.Backlog(0, null, null), queue.backlog());
         Base base = insertedBase();
         webhook(base, true);
         appendEvents(base, 3);
         queue.enqueue(base.id(), 1, 1, T0);
         queue.enqueue(base.id(), 2, 3, T0.plusSeconds(10));
 
-        assertEquals(new DeliveryQueue.Backlog(3, T0, T0), queue.backlog());
+        assertEquals(new DeliveryBacklogQuery.Backlog(3, T0, T0), queue.backlog());
 
         ClaimedDelivery oldest = queue.claim(1, Map.of(), 10, T0, LEASE).deliveries().get(0);
-        assertEquals(new DeliveryQueue.Backlog(3, T0, T0.plusSeconds(10)), queue.backlog(),
+        assertEquals(new DeliveryBacklogQuery.Backlog(3, T0, T0.plusSeconds(10)), queue.backlog(),
                 "a leased delivery is still open, but due only when its lease runs out");
         recordAll(List.of(outcome(oldest, succeeded(T0), DeliveryStatus.SUCCEEDED, null)), DISABLE_BEFORE);
 
-        assertEquals(new DeliveryQueue.Backlog(2, T0.plusSeconds(10), T0.plusSeconds(10)), queue.backlog());
+        assertEquals(new DeliveryBacklogQuery.Backlog(2, T0.plusSeconds(10), T0.plusSeconds(10)), queue.backlog());
     }
 
     // helpers

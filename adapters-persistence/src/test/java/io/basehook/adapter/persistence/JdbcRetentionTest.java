@@ -3,7 +3,6 @@ package io.basehook.adapter.persistence;
 import io.basehook.application.port.out.BaseRepository;
 import io.basehook.application.port.out.ChangeEventOutbox;
 import io.basehook.application.port.out.DeliveryOutcome;
-import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.application.port.out.TransactionRunner;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.domain.base.Base;
@@ -47,7 +46,7 @@ class JdbcRetentionTest extends DatabaseTest {
     @Inject
     JdbcRetention retention;
     @Inject
-    DeliveryQueue queue;
+    JdbcDeliveryQueue queue;
     @Inject
     WebhookRepository webhooks;
     @Inject
@@ -79,7 +78,7 @@ class JdbcRetentionTest extends DatabaseTest {
         close(webhook, deliveries.get(2L), DeliveryStatus.FAILED);
         recordAll(List.of(new DeliveryOutcome(deliveries.get(3L), webhook.id(), failed(OLD), 1,
                 DeliveryStatus.RETRYING, Fixtures.NOW)), OLD);
-        queue.park(List.of(deliveries.get(4L)), DeliveryQueue.PARKED);
+        queue.park(List.of(deliveries.get(4L)));
 
         assertEquals(3, retention.purgeEvents(CUTOFF, 100), "1 and 2 delivered, 5 never queued");
 
@@ -104,7 +103,7 @@ class JdbcRetentionTest extends DatabaseTest {
         close(webhook, deliveries.get(2L), DeliveryStatus.FAILED);
         recordAll(List.of(new DeliveryOutcome(deliveries.get(3L), webhook.id(), failed(OLD), 1,
                 DeliveryStatus.RETRYING, Fixtures.NOW)), OLD);
-        queue.park(List.of(deliveries.get(4L)), DeliveryQueue.PARKED);
+        queue.park(List.of(deliveries.get(4L)));
         close(webhook, deliveries.get(5L), DeliveryStatus.SUCCEEDED);
 
         assertEquals(2, retention.purgeDeliveryLogs(CUTOFF, 100));

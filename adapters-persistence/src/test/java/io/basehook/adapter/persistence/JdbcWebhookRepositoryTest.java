@@ -2,7 +2,6 @@ package io.basehook.adapter.persistence;
 
 import io.basehook.application.port.out.BaseRepository;
 import io.basehook.application.port.out.ChangeEventOutbox;
-import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.application.port.out.TransactionRunner;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.domain.base.Base;
@@ -39,7 +38,7 @@ class JdbcWebhookRepositoryTest extends DatabaseTest {
     @Inject
     ChangeEventOutbox outbox;
     @Inject
-    DeliveryQueue deliveries;
+    JdbcDeliveryQueue deliveries;
     @Inject
     TransactionRunner transactions;
     @Inject

@@ -1,11 +1,10 @@
 package io.basehook.adapter.webhook;
 
-import io.basehook.application.port.out.WebhookPort;
 import io.basehook.domain.delivery.Attempt;
 import io.basehook.domain.delivery.AttemptError;
-import io.basehook.domain.row.EventId;
+import io.basehook.domain.delivery.WebhookMessage;
+import io.basehook.domain.delivery.WebhookPort;
 import io.basehook.domain.webhook.WebhookSecret;
-import io.basehook.domain.webhook.WebhookUrl;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -72,14 +71,15 @@ public class HttpWebhookSender implements WebhookPort {
     }
 
     @Override
-    public CompletableFuture<Attempt> send(WebhookUrl url, EventId eventId, String payload, List<WebhookSecret> secrets) {
+    public CompletableFuture<Attempt> send(WebhookMessage message) {
         Instant at = clock.instant();
         long started = System.nanoTime();
         Map<String, String> headers = Map.of();
         try {
-            byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-            headers = signedHeaders(eventId.value(), Long.toString(at.getEpochSecond()), body, secrets);
-            MutableHttpRequest<byte[]> request = HttpRequest.POST(url.toUri(), body);
+            byte[] body = message.payload().getBytes(StandardCharsets.UTF_8);
+            headers = signedHeaders(message.eventId().value(), Long.toString(at.getEpochSecond()), body,
+                    message.secrets());
+            MutableHttpRequest<byte[]> request = HttpRequest.POST(message.target().toUri(), body);
             headers.forEach(request::header);
             Exchange exchange = new Exchange(at, started, headers, request);
             client.exchange(request, byte[].class).subscribe(exchange);

@@ -1,5 +1,7 @@
 package io.basehook.adapter.webhook;
 
+import io.basehook.domain.webhook.AddressRules;
+import io.basehook.domain.delivery.WebhookMessage;
 import io.basehook.domain.delivery.Attempt;
 import io.basehook.domain.delivery.AttemptError;
 import io.basehook.domain.row.EventId;
@@ -58,7 +60,7 @@ class ConnectTimeAddressCheckTest {
 
     private static Attempt send(ApplicationContext context, String url) {
         return context.getBean(HttpWebhookSender.class)
-                .send(new WebhookUrl(url), EventId.at(Instant.now()), "{}", List.of(WebhookSecret.generate())).join();
+                .send(new WebhookMessage(new WebhookUrl(url), EventId.at(Instant.now()), "{}", List.of(WebhookSecret.generate()))).join();
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.basehook.adapter.webhook;
 
+import io.basehook.domain.delivery.WebhookMessage;
 import com.svix.Webhook;
 import io.basehook.domain.delivery.Attempt;
 import io.basehook.domain.delivery.AttemptError;
@@ -81,7 +82,7 @@ class HttpWebhookSenderTest {
     }
 
     private Attempt send(String payload, WebhookSecret... secrets) {
-        return sender.send(url(), EventId.at(Instant.now()), payload, List.of(secrets)).join();
+        return sender.send(new WebhookMessage(url(), EventId.at(Instant.now()), payload, List.of(secrets))).join();
     }
 
     private static MockResponse respond(int code, String body) {
@@ -95,7 +96,7 @@ class HttpWebhookSenderTest {
         EventId eventId = EventId.at(Instant.now());
         long before = Instant.now().getEpochSecond();
 
-        Attempt attempt = sender.send(url(), eventId, PAYLOAD, List.of(secret)).join();
+        Attempt attempt = sender.send(new WebhookMessage(url(), eventId, PAYLOAD, List.of(secret))).join();
 
         RecordedRequest request = receiver.takeRequest();
         assertEquals("POST", request.getMethod());
@@ -324,8 +325,8 @@ class HttpWebhookSenderTest {
             port = socket.getLocalPort();
         }
 
-        Attempt attempt = sender.send(new WebhookUrl("http://127.0.0.1:" + port + "/"), EventId.at(Instant.now()),
-                PAYLOAD, List.of(WebhookSecret.generate())).join();
+        Attempt attempt = sender.send(new WebhookMessage(new WebhookUrl("http://127.0.0.1:" + port + "/"), EventId.at(Instant.now()),
+                PAYLOAD, List.of(WebhookSecret.generate()))).join();
 
         assertEquals(AttemptError.CONNECTION_REFUSED, attempt.error());
         assertNull(attempt.responseStatus());
@@ -335,8 +336,8 @@ class HttpWebhookSenderTest {
 
     @Test
     void anUnknownHostIsReported() {
-        Attempt attempt = sender.send(new WebhookUrl("http://no-such-host.invalid/"), EventId.at(Instant.now()),
-                PAYLOAD, List.of(WebhookSecret.generate())).join();
+        Attempt attempt = sender.send(new WebhookMessage(new WebhookUrl("http://no-such-host.invalid/"), EventId.at(Instant.now()),
+                PAYLOAD, List.of(WebhookSecret.generate()))).join();
 
         assertEquals(AttemptError.UNKNOWN_HOST, attempt.error(), attempt.errorDetail());
     }
@@ -345,8 +346,8 @@ class HttpWebhookSenderTest {
     void tlsToAPlainHttpServerIsATlsError() {
         receiver.enqueue(respond(200, ""));
 
-        Attempt attempt = sender.send(new WebhookUrl("https://127.0.0.1:" + receiver.getPort() + "/"),
-                EventId.at(Instant.now()), PAYLOAD, List.of(WebhookSecret.generate())).join();
+        Attempt attempt = sender.send(new WebhookMessage(new WebhookUrl("https://127.0.0.1:" + receiver.getPort() + "/"),
+                EventId.at(Instant.now()), PAYLOAD, List.of(WebhookSecret.generate()))).join();
 
         assertEquals(AttemptError.TLS, attempt.error(), attempt.errorDetail());
     }
@@ -358,9 +359,9 @@ class HttpWebhookSenderTest {
              // the kernel accepts the connection into the backlog; nobody ever reads or answers
              ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
 
-            Attempt attempt = shortTimeout.getBean(HttpWebhookSender.class).send(
+            Attempt attempt = shortTimeout.getBean(HttpWebhookSender.class).send(new WebhookMessage(
                     new WebhookUrl("http://127.0.0.1:" + silent.getLocalPort() + "/"), EventId.at(Instant.now()),
-                    PAYLOAD, List.of(WebhookSecret.generate())).get(10, TimeUnit.SECONDS);
+                    PAYLOAD, List.of(WebhookSecret.generate()))).get(10, TimeUnit.SECONDS);
 
             assertEquals(AttemptError.TIMEOUT, attempt.error(), attempt.errorDetail());
             assertNull(attempt.responseStatus());
@@ -376,9 +377,9 @@ class HttpWebhookSenderTest {
              Socket first = new Socket("127.0.0.1", full.getLocalPort());
              Socket second = new Socket("127.0.0.1", full.getLocalPort())) {
 
-            Attempt attempt = shortConnect.getBean(HttpWebhookSender.class).send(
+            Attempt attempt = shortConnect.getBean(HttpWebhookSender.class).send(new WebhookMessage(
                     new WebhookUrl("http://127.0.0.1:" + full.getLocalPort() + "/"), EventId.at(Instant.now()),
-                    PAYLOAD, List.of(WebhookSecret.generate())).get(10, TimeUnit.SECONDS);
+                    PAYLOAD, List.of(WebhookSecret.generate()))).get(10, TimeUnit.SECONDS);
 
             assertEquals(AttemptError.TIMEOUT, attempt.error(), attempt.errorDetail());
             assertTrue(attempt.errorDetail().contains("connection timed out"), attempt.errorDetail());
@@ -396,8 +397,8 @@ class HttpWebhookSenderTest {
             }
         });
 
-        CompletableFuture<Attempt> attempt = sender.send(url(), EventId.at(Instant.now()), PAYLOAD,
-                List.of(WebhookSecret.generate()));
+        CompletableFuture<Attempt> attempt = sender.send(new WebhookMessage(url(), EventId.at(Instant.now()), PAYLOAD,
+                List.of(WebhookSecret.generate())));
 
         assertFalse(attempt.isDone(), "the caller's thread is free while the receiver thinks");
         answer.countDown();
@@ -442,8 +443,8 @@ class HttpWebhookSenderTest {
 
         List<CompletableFuture<Attempt>> attempts = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            CompletableFuture<Attempt> attempt = sender.send(url(), EventId.at(Instant.now()), PAYLOAD + i,
-                    List.of(WebhookSecret.generate()));
+            CompletableFuture<Attempt> attempt = sender.send(new WebhookMessage(url(), EventId.at(Instant.now()), PAYLOAD + i,
+                    List.of(WebhookSecret.generate())));
             attempt.whenComplete((done, error) -> completingThreads.add(Thread.currentThread().getName()));
             attempts.add(attempt);
         }
@@ -460,7 +461,7 @@ class HttpWebhookSenderTest {
 
     @Test
     void neverCompletesExceptionallyEvenForNonsense() {
-        CompletableFuture<Attempt> attempt = sender.send(url(), EventId.at(Instant.now()), PAYLOAD, List.of());
+        CompletableFuture<Attempt> attempt = sender.send(null);
 
         assertFalse(attempt.isCompletedExceptionally());
         assertEquals(AttemptError.CONNECTION_FAILED, attempt.join().error());

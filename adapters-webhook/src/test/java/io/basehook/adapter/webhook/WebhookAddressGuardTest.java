@@ -1,5 +1,6 @@
 package io.basehook.adapter.webhook;
 
+import io.basehook.domain.webhook.AddressRules;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.webhook.WebhookUrl;
 import io.micronaut.context.ApplicationContext;

@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.delivery.ChangeRecorder;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TransactionRunner;
 import io.basehook.domain.base.BaseId;

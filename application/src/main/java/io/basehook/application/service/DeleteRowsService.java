@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.delivery.ChangeRecorder;
 import io.basehook.application.port.in.DeleteRowsCommand;
 import io.basehook.application.port.in.DeleteRowsUseCase;
 import io.basehook.application.port.out.RowRepository;

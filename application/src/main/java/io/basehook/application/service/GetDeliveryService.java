@@ -26,7 +26,7 @@ public final class GetDeliveryService implements GetDeliveryUseCase {
     public Delivery getDelivery(Actor actor, BaseId baseId, WebhookId webhookId, DeliveryId deliveryId) {
         actor.requireRead(baseId);
         WebhookLookup.webhook(webhooks, baseId, webhookId);
-        return log.find(webhookId, deliveryId, limits.maxPageBytes()).map(DeliveryDispatcher::shown)
+        return log.find(webhookId, deliveryId, limits.maxPageBytes())
                 .orElseThrow(() -> BasehookException.notFound("delivery_not_found", "no delivery with id " + deliveryId));
     }
 }

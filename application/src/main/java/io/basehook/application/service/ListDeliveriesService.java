@@ -31,6 +31,6 @@ public final class ListDeliveriesService implements ListDeliveriesUseCase {
         }
         WebhookLookup.webhook(webhooks, baseId, webhookId);
         DeliveryLog.Page page = log.page(webhookId, status, cursor == null || cursor.isEmpty() ? null : cursor, limit);
-        return new DeliveryPage(page.deliveries().stream().map(DeliveryDispatcher::shown).toList(), page.nextCursor());
+        return new DeliveryPage(page.deliveries(), page.nextCursor());
     }
 }

@@ -2,19 +2,19 @@ package io.basehook.application.service;
 
 import io.basehook.application.port.in.DeliveryBacklog;
 import io.basehook.application.port.in.ReadDeliveryBacklogUseCase;
-import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.DeliveryBacklogQuery;
 
 public final class ReadDeliveryBacklogService implements ReadDeliveryBacklogUseCase {
 
-    private final DeliveryQueue queue;
+    private final DeliveryBacklogQuery queue;
 
-    public ReadDeliveryBacklogService(DeliveryQueue queue) {
+    public ReadDeliveryBacklogService(DeliveryBacklogQuery queue) {
         this.queue = queue;
     }
 
     @Override
     public DeliveryBacklog readDeliveryBacklog() {
-        DeliveryQueue.Backlog backlog = queue.backlog();
+        DeliveryBacklogQuery.Backlog backlog = queue.backlog();
         return new DeliveryBacklog(backlog.open(), backlog.oldestCreatedAt(), backlog.earliestDueAt());
     }
 }

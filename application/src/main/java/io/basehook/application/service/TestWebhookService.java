@@ -2,11 +2,12 @@ package io.basehook.application.service;
 
 import io.basehook.application.port.in.TestWebhookUseCase;
 import io.basehook.application.port.out.EventPayloadEncoder;
-import io.basehook.application.port.out.WebhookPort;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.delivery.Attempt;
+import io.basehook.domain.delivery.WebhookMessage;
+import io.basehook.domain.delivery.WebhookPort;
 import io.basehook.domain.row.EventId;
 import io.basehook.domain.webhook.Webhook;
 import io.basehook.domain.webhook.WebhookId;
@@ -37,6 +38,6 @@ public final class TestWebhookService implements TestWebhookUseCase {
         Instant now = clock.instant();
         EventId eventId = EventId.at(now);
         String payload = encoder.encodePing(baseId, webhookId, eventId, now);
-        return sender.send(webhook.url(), eventId, payload, webhook.signingSecrets(now)).join();
+        return sender.send(new WebhookMessage(webhook.url(), eventId, payload, webhook.signingSecrets(now))).join();
     }
 }

@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.delivery.ChangeRecorder;
 import io.basehook.application.port.in.RowValues;
 import io.basehook.application.port.in.TableRows;
 import io.basehook.application.port.in.UpdateRowsCommand;

@@ -1,8 +1,9 @@
 package io.basehook.application.service;
 
+import io.basehook.application.delivery.DeliveryHandoff;
 import io.basehook.application.port.in.UpdateWebhookCommand;
 import io.basehook.application.port.in.UpdateWebhookUseCase;
-import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.DeliveryParking;
 import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.TransactionRunner;
 import io.basehook.application.port.out.WebhookRepository;
@@ -18,20 +19,20 @@ public final class UpdateWebhookService implements UpdateWebhookUseCase {
 
     private final Lookup lookup;
     private final WebhookRepository webhooks;
-    private final DeliveryQueue deliveries;
+    private final DeliveryParking deliveries;
     private final WebhookTargetPolicy targets;
     private final TransactionRunner transactions;
     private final DeliveryWakeup wakeup;
     private final Clock clock;
     private final DeliveryHandoff handoff;
 
-    public UpdateWebhookService(Lookup lookup, WebhookRepository webhooks, DeliveryQueue deliveries,
+    public UpdateWebhookService(Lookup lookup, WebhookRepository webhooks, DeliveryParking deliveries,
                                 WebhookTargetPolicy targets, TransactionRunner transactions, DeliveryWakeup wakeup,
                                 Clock clock) {
         this(lookup, webhooks, deliveries, targets, transactions, wakeup, clock, DeliveryHandoff.NONE);
     }
 
-    public UpdateWebhookService(Lookup lookup, WebhookRepository webhooks, DeliveryQueue deliveries,
+    public UpdateWebhookService(Lookup lookup, WebhookRepository webhooks, DeliveryParking deliveries,
                                 WebhookTargetPolicy targets, TransactionRunner transactions, DeliveryWakeup wakeup,
                                 Clock clock, DeliveryHandoff handoff) {
         this.handoff = handoff;

@@ -100,7 +100,8 @@ class AccessRulesTest {
                 // a test makes Basehook send a request, so it counts as a write
                 arguments("test webhook", (UseCase) (f, actor) -> {
                     Webhook webhook = f.givenWebhook(true);
-                    when(f.sender.send(any(), any(), any(), any())).thenReturn(CompletableFuture.completedFuture(
+                    when(f.encoder.encodePing(any(), any(), any(), any())).thenReturn("{}");
+                    when(f.sender.send(any())).thenReturn(CompletableFuture.completedFuture(
                             Attempt.answered(NOW, Duration.ZERO, Map.of(), 200, Map.of(), "", null)));
                     f.testWebhook().testWebhook(actor, BASE_ID, webhook.id());
                 }));

@@ -1,14 +1,16 @@
 package io.basehook.application.service;
 
+import io.basehook.application.delivery.ChangeRecorder;
+import io.basehook.application.testing.AllDeliveryPorts;
+import io.basehook.application.testing.InlineTransactions;
 import io.basehook.application.port.out.ApiTokenRepository;
 import io.basehook.application.port.out.BaseRepository;
 import io.basehook.application.port.out.ChangeEventOutbox;
-import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.application.port.out.DeliveryWakeup;
 import io.basehook.application.port.out.EventPayloadEncoder;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TableRepository;
-import io.basehook.application.port.out.WebhookPort;
+import io.basehook.domain.delivery.WebhookPort;
 import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.application.port.out.WebhookTargetPolicy;
 import io.basehook.domain.access.Actor;
@@ -66,51 +68,51 @@ import static org.mockito.Mockito.when;
  * The real services over Mockito mocks of the outbound ports (never of domain objects), with a base
  * "CRM" holding the table "Opportunities". One fixture per test: the table is mutable.
  */
-final class Fixture {
+public final class Fixture {
 
-    static final BaseId BASE_ID = new BaseId("fae0a3a42ba94df88e8303fd385e37de");
-    static final BaseId OTHER_BASE_ID = new BaseId("0123456789abcdef0123456789abcdef");
-    static final TableId TABLE_ID = new TableId("9g8f");
-    static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
-    static final Instant NOW = Instant.parse("2026-11-27T14:30:00.589Z");
-    static final long FIRST_SEQ = 41;
+    public static final BaseId BASE_ID = new BaseId("fae0a3a42ba94df88e8303fd385e37de");
+    public static final BaseId OTHER_BASE_ID = new BaseId("0123456789abcdef0123456789abcdef");
+    public static final TableId TABLE_ID = new TableId("9g8f");
+    public static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+    public static final Instant NOW = Instant.parse("2026-11-27T14:30:00.589Z");
+    public static final long FIRST_SEQ = 41;
 
-    static final Column NAME = new Column(new ColumnKey("Nam1"), "Name", ColumnType.TEXT, List.of());
-    static final Column PRIO = new Column(new ColumnKey("589r"), "Prio", ColumnType.SINGLE_SELECT, List.of(
+    public static final Column NAME = new Column(new ColumnKey("Nam1"), "Name", ColumnType.TEXT, List.of());
+    public static final Column PRIO = new Column(new ColumnKey("589r"), "Prio", ColumnType.SINGLE_SELECT, List.of(
             new SelectOption("381992", "++", "#F4667C"), new SelectOption("381993", "+", null)));
-    static final Column DONE = new Column(new ColumnKey("d0ne"), "Done", ColumnType.CHECKBOX, List.of());
-    static final Column AMOUNT = new Column(new ColumnKey("amnt"), "Amount", ColumnType.NUMBER, List.of());
-    static final Column TAGS = new Column(new ColumnKey("tAg5"), "Tags", ColumnType.MULTIPLE_SELECT, List.of(
+    public static final Column DONE = new Column(new ColumnKey("d0ne"), "Done", ColumnType.CHECKBOX, List.of());
+    public static final Column AMOUNT = new Column(new ColumnKey("amnt"), "Amount", ColumnType.NUMBER, List.of());
+    public static final Column TAGS = new Column(new ColumnKey("tAg5"), "Tags", ColumnType.MULTIPLE_SELECT, List.of(
             new SelectOption("100001", "red", null), new SelectOption("100002", "green", null)));
 
-    static final Actor ADMIN = Actor.admin();
-    static final Actor BOT = Actor.token("ci-bot", BASE_ID, Permission.READ_WRITE);
-    static final Actor VIEWER = Actor.token("viewer", BASE_ID, Permission.READ_ONLY);
-    static final Actor STRANGER = Actor.token("stranger", OTHER_BASE_ID, Permission.READ_WRITE);
+    public static final Actor ADMIN = Actor.admin();
+    public static final Actor BOT = Actor.token("ci-bot", BASE_ID, Permission.READ_WRITE);
+    public static final Actor VIEWER = Actor.token("viewer", BASE_ID, Permission.READ_ONLY);
+    public static final Actor STRANGER = Actor.token("stranger", OTHER_BASE_ID, Permission.READ_WRITE);
 
-    final BaseRepository bases = mock(BaseRepository.class);
-    final TableRepository tables = mock(TableRepository.class);
-    final RowRepository rows = mock(RowRepository.class);
-    final ApiTokenRepository tokens = mock(ApiTokenRepository.class);
-    final ChangeEventOutbox outbox = mock(ChangeEventOutbox.class);
-    final EventPayloadEncoder encoder = mock(EventPayloadEncoder.class);
-    final InlineTransactions transactions = InlineTransactions.spied();
-    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    final Limits limits = Limits.DEFAULTS;
+    public final BaseRepository bases = mock(BaseRepository.class);
+    public final TableRepository tables = mock(TableRepository.class);
+    public final RowRepository rows = mock(RowRepository.class);
+    public final ApiTokenRepository tokens = mock(ApiTokenRepository.class);
+    public final ChangeEventOutbox outbox = mock(ChangeEventOutbox.class);
+    public final EventPayloadEncoder encoder = mock(EventPayloadEncoder.class);
+    public final InlineTransactions transactions = InlineTransactions.spied();
+    public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    public final Limits limits = Limits.DEFAULTS;
 
-    final DeliveryQueue deliveries = mock(DeliveryQueue.class);
-    final DeliveryWakeup wakeup = mock(DeliveryWakeup.class);
-    final WebhookRepository webhooks = mock(WebhookRepository.class);
-    final WebhookTargetPolicy targets = mock(WebhookTargetPolicy.class);
-    final WebhookPort sender = mock(WebhookPort.class);
+    public final AllDeliveryPorts deliveries = mock(AllDeliveryPorts.class);
+    public final DeliveryWakeup wakeup = mock(DeliveryWakeup.class);
+    public final WebhookRepository webhooks = mock(WebhookRepository.class);
+    public final WebhookTargetPolicy targets = mock(WebhookTargetPolicy.class);
+    public final WebhookPort sender = mock(WebhookPort.class);
 
-    final Lookup lookup = new Lookup(bases, tables);
-    final ChangeRecorder recorder = new ChangeRecorder(outbox, encoder, deliveries, transactions, wakeup);
-    final Base base = Base.restore(BASE_ID, "CRM", CREATED);
-    final Table table = Table.restore(TABLE_ID, BASE_ID, "Opportunities", List.of(NAME, PRIO, DONE, AMOUNT, TAGS), CREATED);
+    public final Lookup lookup = new Lookup(bases, tables);
+    public final ChangeRecorder recorder = new ChangeRecorder(outbox, encoder, deliveries, transactions, wakeup);
+    public final Base base = Base.restore(BASE_ID, "CRM", CREATED);
+    public final Table table = Table.restore(TABLE_ID, BASE_ID, "Opportunities", List.of(NAME, PRIO, DONE, AMOUNT, TAGS), CREATED);
 
     /** The base and its table exist; the outbox hands out seqs from {@link #FIRST_SEQ}. */
-    Fixture() {
+    public Fixture() {
         when(bases.findById(BASE_ID)).thenReturn(Optional.of(base));
         when(bases.lockById(BASE_ID)).thenReturn(Optional.of(base));
         when(bases.findById(OTHER_BASE_ID)).thenReturn(Optional.empty());
@@ -126,7 +128,7 @@ final class Fixture {
     }
 
     /** A second base, with the same table as the first: it exists, and its table is found. */
-    BaseId givenSecondBase() {
+    public BaseId givenSecondBase() {
         BaseId second = new BaseId("00000000000000000000000000000abc");
         when(bases.lockById(second)).thenReturn(Optional.of(Base.restore(second, "Other", CREATED)));
         when(tables.findById(second, TABLE_ID)).thenReturn(Optional.of(
@@ -145,7 +147,7 @@ final class Fixture {
      * The first lock of the base waits for {@code release} (after counting {@code locked} down), so that writes
      * queue up behind the one holding it; the lock's calls are counted in what is returned.
      */
-    AtomicInteger holdFirstLock(CountDownLatch locked, CountDownLatch release) {
+    public AtomicInteger holdFirstLock(CountDownLatch locked, CountDownLatch release) {
         AtomicInteger locks = new AtomicInteger();
         when(bases.lockById(BASE_ID)).thenAnswer(call -> {
             if (locks.getAndIncrement() == 0) {
@@ -158,7 +160,7 @@ final class Fixture {
     }
 
     /** Starts a write on a thread of the pool and returns once it waits for its turn. */
-    static <T> Future<T> queued(ExecutorService threads, Callable<T> write) throws InterruptedException {
+    public static <T> Future<T> queued(ExecutorService threads, Callable<T> write) throws InterruptedException {
         AtomicReference<Thread> thread = new AtomicReference<>();
         Future<T> future = threads.submit(() -> {
             thread.set(Thread.currentThread());
@@ -173,16 +175,16 @@ final class Fixture {
     }
 
     /** What the fake encoder makes of an event, so a test can tell which event a payload belongs to. */
-    static String payload(ChangeEvent event, long seq) {
+    public static String payload(ChangeEvent event, long seq) {
         return "{\"event_id\":\"" + event.id() + "\",\"seq\":" + seq + "}";
     }
 
-    Object[] allPorts() {
+    public Object[] allPorts() {
         return new Object[] {bases, tables, rows, tokens, outbox, encoder, deliveries, wakeup, webhooks, targets, sender};
     }
 
     /** A stored row of the table, and the repository answering it by id. */
-    Row givenRow(Object... keyValuePairs) {
+    public Row givenRow(Object... keyValuePairs) {
         Map<ColumnKey, CellValue> cells = new LinkedHashMap<>();
         for (int i = 0; i < keyValuePairs.length; i += 2) {
             cells.put(((Column) keyValuePairs[i]).key(), (CellValue) keyValuePairs[i + 1]);
@@ -191,7 +193,7 @@ final class Fixture {
     }
 
     /** These rows exist; any other id asked for is missing. */
-    void givenStoredRows(Row... stored) {
+    public void givenStoredRows(Row... stored) {
         when(rows.findByIds(eq(BASE_ID), eq(TABLE_ID), anyCollection())).thenAnswer(call -> {
             Collection<RowId> ids = call.getArgument(2);
             Map<RowId, Row> found = new LinkedHashMap<>();
@@ -206,46 +208,46 @@ final class Fixture {
 
     /** The one batch handed to {@code append}; fails unless append was called exactly once. */
     @SuppressWarnings("unchecked")
-    List<StoredEvent> appended() {
+    public List<StoredEvent> appended() {
         ArgumentCaptor<List<StoredEvent>> captor = ArgumentCaptor.forClass(List.class);
         verify(outbox).append(captor.capture());
         return captor.getValue();
     }
 
     /** Every event handed to the encoder, in order. */
-    List<ChangeEvent> encoded() {
+    public List<ChangeEvent> encoded() {
         ArgumentCaptor<ChangeEvent> captor = ArgumentCaptor.forClass(ChangeEvent.class);
         verify(encoder, atLeastOnce()).encode(captor.capture(), anyLong());
         return captor.getAllValues();
     }
 
-    static CellValue text(String value) {
+    public static CellValue text(String value) {
         return new CellValue.Text(value);
     }
 
-    static CellValue number(String value) {
+    public static CellValue number(String value) {
         return new CellValue.Number(new BigDecimal(value));
     }
 
-    static CellValue checkbox(boolean value) {
+    public static CellValue checkbox(boolean value) {
         return new CellValue.Checkbox(value);
     }
 
-    static CellValue option(String id) {
+    public static CellValue option(String id) {
         return new CellValue.Option(id);
     }
 
-    static final WebhookUrl HOOK_URL = new WebhookUrl("https://example.com/hook");
-    static final WebhookSecret HOOK_SECRET = WebhookSecret.supplied("my-shared-secret-1");
+    public static final WebhookUrl HOOK_URL = new WebhookUrl("https://example.com/hook");
+    public static final WebhookSecret HOOK_SECRET = WebhookSecret.supplied("my-shared-secret-1");
 
     /** An enabled or disabled webhook of the base at {@code url}, with a generated secret; stored nowhere. */
-    static Webhook webhookAt(String url, boolean enabled) {
+    public static Webhook webhookAt(String url, boolean enabled) {
         return Webhook.restore(WebhookId.random(), BASE_ID, new WebhookUrl(url), "", enabled, false,
                 WebhookSecret.generate(), null, null, null, CREATED, CREATED);
     }
 
     /** A stored webhook of the base, answered by id and in the base's list, and deletable. */
-    Webhook givenWebhook(boolean enabled) {
+    public Webhook givenWebhook(boolean enabled) {
         Webhook webhook = Webhook.restore(WebhookId.random(), BASE_ID, HOOK_URL, "CRM sync", enabled, !enabled,
                 HOOK_SECRET, null, null, enabled ? null : CREATED, CREATED, CREATED);
         when(webhooks.findById(BASE_ID, webhook.id())).thenReturn(Optional.of(webhook));
@@ -255,43 +257,43 @@ final class Fixture {
         return webhook;
     }
 
-    CreateWebhookService createWebhook() {
+    public CreateWebhookService createWebhook() {
         return new CreateWebhookService(lookup, webhooks, targets, transactions, limits, clock);
     }
 
-    UpdateWebhookService updateWebhook() {
+    public UpdateWebhookService updateWebhook() {
         return new UpdateWebhookService(lookup, webhooks, deliveries, targets, transactions, wakeup, clock);
     }
 
-    DeleteWebhookService deleteWebhook() {
+    public DeleteWebhookService deleteWebhook() {
         return new DeleteWebhookService(lookup, webhooks, transactions);
     }
 
-    RotateWebhookSecretService rotateWebhookSecret() {
+    public RotateWebhookSecretService rotateWebhookSecret() {
         return new RotateWebhookSecretService(lookup, webhooks, transactions, clock);
     }
 
-    TestWebhookService testWebhook() {
+    public TestWebhookService testWebhook() {
         return new TestWebhookService(webhooks, sender, encoder, clock);
     }
 
-    ListWebhooksService listWebhooks() {
+    public ListWebhooksService listWebhooks() {
         return new ListWebhooksService(lookup, webhooks, transactions);
     }
 
-    GetWebhookService getWebhook() {
+    public GetWebhookService getWebhook() {
         return new GetWebhookService(webhooks);
     }
 
-    InsertRowsService insertRows(Limits limits) {
+    public InsertRowsService insertRows(Limits limits) {
         return new InsertRowsService(lookup, rows, recorder, transactions, limits, clock);
     }
 
-    UpdateRowsService updateRows(Limits limits) {
+    public UpdateRowsService updateRows(Limits limits) {
         return new UpdateRowsService(lookup, rows, recorder, transactions, limits, clock);
     }
 
-    DeleteRowsService deleteRows(Limits limits) {
+    public DeleteRowsService deleteRows(Limits limits) {
         return new DeleteRowsService(lookup, rows, recorder, transactions, limits, clock);
     }
 }

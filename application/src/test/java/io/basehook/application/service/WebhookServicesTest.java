@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.domain.delivery.WebhookMessage;
 import io.basehook.application.port.in.CreateWebhookCommand;
 import io.basehook.application.port.in.UpdateWebhookCommand;
 import io.basehook.domain.delivery.Attempt;
@@ -326,7 +327,7 @@ class WebhookServicesTest {
         webhook.rotateSecret(NOW.minus(Duration.ofHours(1)));
         when(fixture.encoder.encodePing(any(), any(), any(), any())).thenReturn("{\"event\":\"ping\"}");
         Attempt answer = Attempt.answered(NOW, Duration.ofMillis(80), Map.of(), 204, Map.of(), "", null);
-        when(fixture.sender.send(any(), any(), any(), any())).thenReturn(CompletableFuture.completedFuture(answer));
+        when(fixture.sender.send(any())).thenReturn(CompletableFuture.completedFuture(answer));
 
         Attempt attempt = fixture.testWebhook().testWebhook(BOT, BASE_ID, webhook.id());
 
@@ -334,8 +335,8 @@ class WebhookServicesTest {
         ArgumentCaptor<EventId> pinged = ArgumentCaptor.forClass(EventId.class);
         verify(fixture.encoder).encodePing(eq(BASE_ID),
                 eq(webhook.id()), pinged.capture(), eq(NOW));
-        verify(fixture.sender).send(HOOK_URL, pinged.getValue(), "{\"event\":\"ping\"}",
-                List.of(webhook.secret(), HOOK_SECRET));
+        verify(fixture.sender).send(new WebhookMessage(HOOK_URL, pinged.getValue(), "{\"event\":\"ping\"}",
+                List.of(webhook.secret(), HOOK_SECRET)));
         // a ping is no delivery: nothing is queued or logged
         verifyNoInteractions(fixture.deliveries, fixture.outbox);
     }
@@ -378,7 +379,8 @@ class WebhookServicesTest {
                         BASE_ID, f.givenWebhook(true).id())),
                 arguments("test", (Consumer<Fixture>) f -> {
                     Webhook webhook = f.givenWebhook(true);
-                    when(f.sender.send(any(), any(), any(), any())).thenReturn(CompletableFuture.completedFuture(
+                    when(f.encoder.encodePing(any(), any(), any(), any())).thenReturn("{}");
+                    when(f.sender.send(any())).thenReturn(CompletableFuture.completedFuture(
                             Attempt.answered(NOW, Duration.ZERO, Map.of(), 200, Map.of(), "", null)));
                     f.testWebhook().testWebhook(BOT, BASE_ID, webhook.id());
                 }));

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One HTTP attempt of a delivery, as the delivery log shows it: either a response (status, headers, the
- * first 4 KiB of the body) or an error, never both.
+ * One attempt of a delivery, as the delivery log shows it, in terms any transport can report: when it started, how
+ * long it took, and whether the receiver took the message. Over HTTP it is either a response (status, headers, the
+ * first 4 KiB of the body) or an error, never both, and it succeeded with any 2xx. A transport without responses
+ * reports {@link #delivered} or an error; the HTTP parts are then empty.
  *
  * @param retryAfter what a 429/503 asked for in {@code Retry-After}; null otherwise
  */
@@ -22,8 +24,8 @@ public record Attempt(Instant at, Duration duration, Map<String, String> request
         Objects.requireNonNull(duration);
         requestHeaders = requestHeaders == null ? Map.of() : Map.copyOf(requestHeaders);
         responseHeaders = responseHeaders == null ? Map.of() : Map.copyOf(responseHeaders);
-        if ((responseStatus == null) == (error == null)) {
-            throw new IllegalArgumentException("an attempt has a response or an error");
+        if (responseStatus != null && error != null) {
+            throw new IllegalArgumentException("an attempt has a response or an error, not both");
         }
         if (responseBody != null && responseBody.length() > MAX_BODY_CHARS) {
             responseBody = responseBody.substring(0, MAX_BODY_CHARS);
@@ -36,13 +38,29 @@ public record Attempt(Instant at, Duration duration, Map<String, String> request
                 retryAfter);
     }
 
-    public static Attempt failed(Instant at, Duration duration, Map<String, String> requestHeaders, AttemptError error,
-                                 String detail) {
-        return new Attempt(at, duration, requestHeaders, null, null, null, error, detail, null);
+    /** The receiver took the message, over a transport that has no response to show. */
+    public static Attempt delivered(Instant at, Duration duration) {
+        return new Attempt(at, duration, null, null, null, null, null, null, null);
     }
 
-    /** Success is any 2xx; a redirect is not followed and counts as a failure. */
+    /** No answer, or a refusal of a transport without responses: {@code error} says which. */
+    public static Attempt failed(Instant at, Duration duration, AttemptError error, String detail) {
+        return failed(at, duration, Map.of(), error, detail);
+    }
+
+    public static Attempt failed(Instant at, Duration duration, Map<String, String> requestHeaders, AttemptError error,
+                                 String detail) {
+        return new Attempt(at, duration, requestHeaders, null, null, null, Objects.requireNonNull(error), detail, null);
+    }
+
+    /**
+     * Over HTTP, success is any 2xx; a redirect is not followed and counts as a failure. Without a response, success
+     * is the absence of an error.
+     */
     public boolean succeeded() {
-        return responseStatus != null && responseStatus >= 200 && responseStatus < 300;
+        if (responseStatus == null) {
+            return error == null;
+        }
+        return responseStatus >= 200 && responseStatus < 300;
     }
 }

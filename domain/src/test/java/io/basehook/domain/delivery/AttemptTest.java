@@ -62,13 +62,26 @@ class AttemptTest {
     }
 
     @Test
-    void anAttemptHasAResponseOrAnErrorNeverBothNorNeither() {
+    void anAttemptHasAResponseOrAnErrorNeverBoth() {
         assertThrows(IllegalArgumentException.class,
                 () -> new Attempt(AT, TOOK, Map.of(), 200, Map.of(), "", AttemptError.TIMEOUT, "x", null));
-        assertThrows(IllegalArgumentException.class,
-                () -> new Attempt(AT, TOOK, Map.of(), null, Map.of(), null, null, null, null));
+        assertThrows(NullPointerException.class, () -> Attempt.failed(AT, TOOK, null, "no error given"));
         assertThrows(NullPointerException.class, () -> Attempt.answered(null, TOOK, Map.of(), 200, Map.of(), "", null));
         assertThrows(NullPointerException.class, () -> Attempt.answered(AT, null, Map.of(), 200, Map.of(), "", null));
+    }
+
+    // a transport without responses (a queue, a broker) reports only whether the receiver took the message
+    @Test
+    void aTransportWithoutResponsesReportsDeliveredOrAnError() {
+        Attempt delivered = Attempt.delivered(AT, TOOK);
+        assertTrue(delivered.succeeded());
+        assertNull(delivered.responseStatus());
+        assertNull(delivered.error());
+        assertEquals(Map.of(), delivered.requestHeaders());
+        Attempt rejected = Attempt.failed(AT, TOOK, AttemptError.REJECTED, "topic is read-only");
+        assertFalse(rejected.succeeded());
+        assertEquals("rejected", rejected.error().label());
+        assertEquals(Map.of(), rejected.requestHeaders());
     }
 
     @Test

@@ -6,20 +6,16 @@ import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.webhook.WebhookId;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Deliveries: one row per (event, webhook), written with the change and claimed by the delivery loop of any
- * instance with {@code SELECT … FOR UPDATE SKIP LOCKED} and a lease.
+ * Where a content write queues its deliveries: one per (event, webhook), written in the transaction of the change,
+ * so they are committed with it or not at all. The other roles of the same deliveries are {@link DeliveryClaims},
+ * {@link DeliveryOutcomes}, {@link DeliveryParking} and {@link DeliveryBacklogQuery}; an adapter may implement them
+ * in one class over one table, or apart.
  */
 public interface DeliveryQueue {
-
-    /** Where deliveries of a disabled webhook wait ({@link #park}); enabling it again makes them due. */
-    Instant PARKED = Instant.parse("9999-01-01T00:00:00Z");
 
     /**
      * Binds the base's events {@code firstSeq..lastSeq} to every webhook of the base that is enabled now, due
@@ -49,79 +45,6 @@ public interface DeliveryQueue {
      */
     List<DeliveryId> enqueue(List<Group> groups, Instant now);
 
-    /**
-     * In the caller's transaction (or its own without one), which must commit before anything claimed is sent:
-     * takes due open deliveries (oldest due first, then by id, so a webhook's deliveries are first attempted in
-     * {@code seq} order), at most {@code limit} in all and per webhook at most its {@code room} (a webhook not in
-     * the map: {@code roomOfOthers}), skipping rows another instance holds, and leases them by moving their next
-     * attempt to {@code leaseUntil}. If this instance dies, the lease expires and another instance takes them.
-     * Their payloads weigh at most {@code maxBytes} together (each delivery counted in full), except that the first
-     * is taken however large it is; what the bytes leave out stays due. The answer also tells whether the claim saw
-     * every delivery that was due when it looked.
-     */
-    Claim claim(int limit, Map<WebhookId, Integer> room, int roomOfOthers, Instant now, Instant leaseUntil,
-                long maxBytes);
-
-    /** {@link #claim(int, Map, int, Instant, Instant, long)} with no bound on the payloads' bytes. */
-    default Claim claim(int limit, Map<WebhookId, Integer> room, int roomOfOthers, Instant now, Instant leaseUntil) {
-        return claim(limit, room, roomOfOthers, now, leaseUntil, Long.MAX_VALUE);
-    }
-
-    /**
-     * In the caller's transaction (or its own without one): gives back claimed deliveries that were not sent,
-     * due at {@code now}, so any instance may take them at once. Only a delivery still under the lease
-     * {@code leaseUntil} of that claim is touched; one whose lease ran out belongs to whoever took it next.
-     */
-    void release(Collection<DeliveryId> ids, Instant leaseUntil, Instant now);
-
-    /** In the caller's transaction (or its own without one): logs each attempt and moves each delivery to its new status. */
-    void record(List<DeliveryOutcome> outcomes);
-
-    /**
-     * After the outcomes' {@link #record} committed, outside any transaction: keeps each webhook's health
-     * ({@code failingSince} cleared by a 2xx, set by the first failure after one), then disables, as auto-disabled,
-     * every enabled webhook failing since before {@code disableFailingSince}. A change of a webhook holds its base's
-     * lock like every other, which a transaction that holds deliveries locked must not wait for; so this runs in a
-     * transaction of its own, and only where something changes.
-     *
-     * @return the ids of the webhooks it auto-disabled
-     */
-    List<WebhookId> recordHealth(List<DeliveryOutcome> outcomes, Instant disableFailingSince);
-
-    /** Holds the open deliveries of disabled webhooks back until they are enabled again. */
-    void park(Collection<DeliveryId> ids, Instant until);
-
-    /**
-     * Of {@code webhookIds}, those with no delivery due at {@code now} (a leased one is not due), in the caller's
-     * transaction. After a claim whose head did not reach everything due (another webhook's backlog filled it),
-     * this is how a lane that is behind learns it is caught up: without it, a new lane waited for as long as any
-     * other webhook had a backlog.
-     */
-    Set<WebhookId> withNothingDue(Collection<WebhookId> webhookIds, Instant now);
-
-    /**
-     * Parks the deliveries of a disabled webhook that are due now, at once instead of a claim's worth a turn: left
-     * due, they fill the head of the due index, and every claim leases them, reads their payloads and parks them,
-     * as many as it may take, before it gets past them to other webhooks' rows. Leased deliveries (in flight) and
-     * later retries are left as they are: a claim parks those when they come due. Runs in statements of its own,
-     * each bounded, and parks nothing once the webhook is enabled again.
-     *
-     * @return how many it parked
-     */
-    int parkDue(WebhookId webhookId, Instant now);
-
-    /**
-     * Makes every open delivery of a re-enabled webhook that is not due yet due now: the parked ones, retries
-     * scheduled later, and one still leased from before the disable (ADR 0016).
-     */
-    void resume(WebhookId webhookId, Instant now);
-
-    /**
-     * How many deliveries wait to be sent (pending or retrying, not parked), when the oldest of them was created, and
-     * the earliest time one of them is due at (a claimed one is due when its lease runs out).
-     */
-    Backlog backlog();
-
     /** A webhook a write queues deliveries for, and until when they are leased to this instance (null: due now). */
     record Target(WebhookId webhookId, Instant leasedUntil) {
         public Target {
@@ -139,29 +62,5 @@ public interface DeliveryQueue {
                 throw new IllegalArgumentException("a group's events are of its base");
             }
         }
-    }
-
-    /**
-     * What a claim took, in claim order. {@code sawAllDue}: nothing due was left unseen, so a webhook that took
-     * fewer than its room has nothing due left but what other instances hold. {@code nothingDue}: nothing at all
-     * was due when it looked, not even deliveries it could not take (no room, locked by another instance); until
-     * something is queued due or comes due, another claim would find nothing either.
-     */
-    record Claim(List<ClaimedDelivery> deliveries, boolean sawAllDue, boolean nothingDue) {
-        public static final Claim NONE = new Claim(List.of(), false, false);
-
-        public Claim {
-            deliveries = List.copyOf(deliveries);
-            if (nothingDue && (!deliveries.isEmpty() || !sawAllDue)) {
-                throw new IllegalArgumentException("a claim that found nothing due took nothing and saw all");
-            }
-        }
-    }
-
-    /**
-     * Open deliveries, the creation time of the oldest, and the earliest due time among them: one in the past has
-     * waited that long for a claim (both null when there is none).
-     */
-    record Backlog(long open, Instant oldestCreatedAt, Instant earliestDueAt) {
     }
 }
