@@ -56,7 +56,9 @@ import io.basehook.application.service.Lookup;
 import io.basehook.application.service.ReadChangeFeedService;
 import io.basehook.application.service.RenameTableService;
 import io.basehook.application.service.UpdateRowsService;
-import io.basehook.application.service.WriteBudget;
+import io.basehook.application.write.ContentWrites;
+import io.basehook.application.write.GroupCommit;
+import io.basehook.application.write.WriteBudget;
 import io.basehook.domain.delivery.RetrySchedule;
 import io.basehook.domain.shared.RandomIds;
 import io.micronaut.context.annotation.Factory;
@@ -187,22 +189,31 @@ class UseCaseFactory {
         return new DeleteColumnService(lookup, tables, rows, tx);
     }
 
+    /**
+     * Each kind of content write commits in groups of its own (docs/adr/0008-group-commit.md): inserts with inserts,
+     * updates with updates, deletes with deletes.
+     */
+    private static ContentWrites groupCommit(Lookup lookup, RowRepository rows, ChangeRecorder changes,
+                                             TransactionRunner tx, Limits limits, Clock clock) {
+        return new GroupCommit(tx, lookup, rows, changes, clock, limits.maxRowsPerBatch());
+    }
+
     @Singleton
     InsertRowsUseCase insertRows(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner tx,
                                  Limits limits, Clock clock, WriteBudget budget) {
-        return new InsertRowsService(lookup, rows, changes, tx, limits, clock, budget);
+        return new InsertRowsService(groupCommit(lookup, rows, changes, tx, limits, clock), limits, budget);
     }
 
     @Singleton
     UpdateRowsUseCase updateRows(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner tx,
                                  Limits limits, Clock clock, WriteBudget budget) {
-        return new UpdateRowsService(lookup, rows, changes, tx, limits, clock, budget);
+        return new UpdateRowsService(groupCommit(lookup, rows, changes, tx, limits, clock), rows, limits, budget);
     }
 
     @Singleton
     DeleteRowsUseCase deleteRows(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner tx,
                                  Limits limits, Clock clock) {
-        return new DeleteRowsService(lookup, rows, changes, tx, limits, clock);
+        return new DeleteRowsService(groupCommit(lookup, rows, changes, tx, limits, clock), rows, limits);
     }
 
     @Singleton

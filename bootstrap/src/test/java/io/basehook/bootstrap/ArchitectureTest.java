@@ -133,16 +133,16 @@ class ArchitectureTest {
                     (JavaClass type) -> type.getSimpleName().endsWith("UseCase")));
 
     /**
-     * Every way to put a content event on its way: only the three content use cases (and their lanes, which run
-     * their writes) may take one.
+     * Every way to put a content event on its way: only the three content use cases may take one (they record their
+     * changes on the base their content write locked).
      */
     static final ArchRule ONLY_CONTENT_USE_CASES_RECORD_CHANGES = noClasses().that().resideInAPackage(SERVICES)
             .and().doNotHaveSimpleName("InsertRowsService")
             .and().doNotHaveSimpleName("UpdateRowsService")
             .and().doNotHaveSimpleName("DeleteRowsService")
-            .and().doNotHaveSimpleName("ContentLanes")
-            .and().doNotHaveSimpleName("ChangeRecorder")
             .should().dependOnClassesThat().haveSimpleName("ChangeRecorder")
+            .orShould().dependOnClassesThat().haveSimpleName("ContentWrites")
+            .orShould().dependOnClassesThat().haveSimpleName("LockedBase")
             .orShould().callMethod(ChangeEventOutbox.class, "append", List.class)
             .orShould().callMethod(ChangeEventOutbox.class, "reserveSeqs", BaseId.class, int.class)
             .orShould().callMethod(ChangeEventOutbox.class, "reserveSeqs", Map.class)

@@ -1,39 +1,35 @@
 package io.basehook.application.service;
 
-import io.basehook.application.delivery.ChangeRecorder;
 import io.basehook.application.port.in.InsertRowsCommand;
 import io.basehook.application.port.in.InsertRowsUseCase;
 import io.basehook.application.port.in.TableRows;
-import io.basehook.application.port.out.RowRepository;
-import io.basehook.application.port.out.TransactionRunner;
+import io.basehook.application.write.ContentWrites;
+import io.basehook.application.write.WriteBudget;
+import io.basehook.application.write.WriteSize;
 import io.basehook.domain.row.Row;
 import io.basehook.domain.shared.FieldError;
 import io.basehook.domain.table.CellPatch;
 import io.basehook.domain.table.Table;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+/**
+ * Inserts rows: with the base locked, every value is checked first (one error names every bad value, and nothing is
+ * written), then each row is created, stored, and recorded as an {@code insert_row} change, which every webhook of
+ * the base receives.
+ */
 public final class InsertRowsService implements InsertRowsUseCase {
 
+    private final ContentWrites writes;
     private final Limits limits;
     private final WriteBudget budget;
-    private final ContentLanes<InsertRowsCommand, TableRows> lanes;
 
-    /** Without a write budget worth the name: for tests of what an insert writes. */
-    public InsertRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
-                             Limits limits, Clock clock) {
-        this(lookup, rows, changes, transactions, limits, clock, WriteBudget.UNBOUNDED);
-    }
-
-    public InsertRowsService(Lookup lookup, RowRepository rows, ChangeRecorder changes, TransactionRunner transactions,
-                             Limits limits, Clock clock, WriteBudget budget) {
+    public InsertRowsService(ContentWrites writes, Limits limits, WriteBudget budget) {
+        this.writes = writes;
         this.limits = limits;
         this.budget = budget;
-        // one combined transaction carries no more rows than one request may
-        this.lanes = new ContentLanes<>(transactions, lookup, rows, changes, clock, InsertRowsCommand::baseId,
-                command -> command.rows().size(), limits.maxRowsPerBatch(), InsertRowsService::insert);
     }
 
     @Override
@@ -42,29 +38,28 @@ public final class InsertRowsService implements InsertRowsUseCase {
         RowBatches.requireWithin(command.rows().size(), limits, "rows");
         long bytes = WriteSize.ofRows(command.rows());
         try (WriteBudget.Permit admitted = budget.admit(bytes)) {
-            return lanes.submit(command, bytes);
+            return writes.inLockedBase(command.baseId(), command.rows().size(), bytes, base -> {
+                Table table = base.table(command.tableId());
+                List<CellPatch> values = validated(table, command.rows());
+                List<Row> rows = new ArrayList<>(values.size());
+                for (CellPatch patch : values) {
+                    Row.Created creation = Row.create(table, patch, command.actor(), base.now());
+                    rows.add(creation.row());
+                    base.record(creation.event());
+                }
+                base.insert(rows);
+                return new TableRows(table, rows);
+            });
         }
     }
 
-    /**
-     * One insert of a combined transaction: every row checked first (one error names every bad value, and nothing of
-     * this insert is written), then its rows and one insert_row event each; all rows of the batch go in together.
-     */
-    private static TableRows insert(InsertRowsCommand command, ContentBatch batch) {
-        Table table = batch.table(command.tableId());
+    private static List<CellPatch> validated(Table table, List<Map<String, Object>> rows) {
         List<FieldError> errors = new ArrayList<>();
-        List<CellPatch> values = new ArrayList<>(command.rows().size());
-        for (int i = 0; i < command.rows().size(); i++) {
-            values.add(table.parseValues(command.rows().get(i), "rows[" + i + "]", errors));
+        List<CellPatch> values = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            values.add(table.parseValues(rows.get(i), "rows[" + i + "]", errors));
         }
         RowBatches.requireValid(errors);
-        List<Row> rows = new ArrayList<>(values.size());
-        for (CellPatch patch : values) {
-            Row.Created creation = Row.create(table, patch, command.actor(), batch.now());
-            rows.add(creation.row());
-            batch.insert(creation.row());
-            batch.add(creation.event());
-        }
-        return new TableRows(table, rows);
+        return values;
     }
 }

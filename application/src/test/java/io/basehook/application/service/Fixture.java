@@ -1,5 +1,9 @@
 package io.basehook.application.service;
 
+import io.basehook.application.write.ContentWrites;
+import io.basehook.application.write.GroupCommit;
+import io.basehook.application.write.TransactionPerWrite;
+import io.basehook.application.write.WriteBudget;
 import io.basehook.application.delivery.ChangeRecorder;
 import io.basehook.application.testing.AllDeliveryPorts;
 import io.basehook.application.testing.InlineTransactions;
@@ -285,15 +289,37 @@ public final class Fixture {
         return new GetWebhookService(webhooks);
     }
 
+    /** The way the product runs content writes: in groups. */
+    public ContentWrites groupCommit(Limits limits) {
+        return new GroupCommit(transactions, lookup, rows, recorder, clock, limits.maxRowsPerBatch());
+    }
+
+    /** The plain way: a transaction per write. */
+    public ContentWrites transactionPerWrite() {
+        return new TransactionPerWrite(transactions, lookup, rows, recorder, clock);
+    }
+
     public InsertRowsService insertRows(Limits limits) {
-        return new InsertRowsService(lookup, rows, recorder, transactions, limits, clock);
+        return insertRows(limits, groupCommit(limits));
+    }
+
+    public InsertRowsService insertRows(Limits limits, ContentWrites writes) {
+        return new InsertRowsService(writes, limits, WriteBudget.UNBOUNDED);
     }
 
     public UpdateRowsService updateRows(Limits limits) {
-        return new UpdateRowsService(lookup, rows, recorder, transactions, limits, clock);
+        return updateRows(limits, groupCommit(limits));
+    }
+
+    public UpdateRowsService updateRows(Limits limits, ContentWrites writes) {
+        return new UpdateRowsService(writes, rows, limits, WriteBudget.UNBOUNDED);
     }
 
     public DeleteRowsService deleteRows(Limits limits) {
-        return new DeleteRowsService(lookup, rows, recorder, transactions, limits, clock);
+        return deleteRows(limits, groupCommit(limits));
+    }
+
+    public DeleteRowsService deleteRows(Limits limits, ContentWrites writes) {
+        return new DeleteRowsService(writes, rows, limits);
     }
 }

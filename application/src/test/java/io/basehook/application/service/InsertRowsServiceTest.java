@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.write.GroupCommit;
 import io.basehook.application.port.in.InsertRowsCommand;
 import io.basehook.application.port.in.TableRows;
 import io.basehook.domain.access.Actor;
@@ -241,7 +242,7 @@ class InsertRowsServiceTest {
     @Test
     void anInsertOfMoreThanTheSharedMostRowsGoesStraightToItsBasesLane() {
         List<Map<String, Object>> many = new ArrayList<>();
-        for (int i = 0; i <= ContentLanes.SHARED_MAX_ROWS; i++) {
+        for (int i = 0; i <= GroupCommit.SHARED_MAX_ROWS; i++) {
             many.add(row("Name", "row " + i));
         }
 
@@ -249,7 +250,7 @@ class InsertRowsServiceTest {
 
         verify(fixture.bases, never()).lockAvailable(any());
         verify(fixture.bases).lockById(BASE_ID);
-        verify(fixture.outbox).reserveSeqs(BASE_ID, ContentLanes.SHARED_MAX_ROWS + 1);
+        verify(fixture.outbox).reserveSeqs(BASE_ID, GroupCommit.SHARED_MAX_ROWS + 1);
         verify(fixture.transactions).commit();
     }
 

@@ -1,4 +1,4 @@
-package io.basehook.application.service;
+package io.basehook.application.write;
 
 import java.util.Collection;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Map;
  * What the values of a write weigh, in bytes as they arrived (a character of text is one): what the write budget
  * admits and what caps a combined transaction. Each cell and row adds a little, so many small values count too.
  */
-final class WriteSize {
+public final class WriteSize {
 
     private static final int PER_ROW = 64;
     private static final int PER_CELL = 32;
@@ -17,7 +17,7 @@ final class WriteSize {
     private WriteSize() {
     }
 
-    static long ofRows(List<Map<String, Object>> rows) {
+    public static long ofRows(List<Map<String, Object>> rows) {
         long bytes = 0;
         for (Map<String, Object> row : rows) {
             bytes += ofRow(row);
@@ -25,7 +25,7 @@ final class WriteSize {
         return bytes;
     }
 
-    static long ofRow(Map<String, Object> row) {
+    public static long ofRow(Map<String, Object> row) {
         long bytes = PER_ROW;
         for (Map.Entry<String, Object> cell : row.entrySet()) {
             bytes += PER_CELL + cell.getKey().length() + ofValue(cell.getValue());

@@ -1,4 +1,4 @@
-package io.basehook.application.service;
+package io.basehook.application.write;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.basehook.application.service;
+package io.basehook.application.write;
 
 import io.basehook.domain.base.BaseId;
 import org.junit.jupiter.api.Test;
