@@ -61,9 +61,9 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
      */
     private static final int LOOKAHEAD = 2;
     /**
-     * Rows one claim scans at most: the claim stays short whatever limit it is given. (A head of 64 was tried to
-     * spare the turns a slow endpoint's backlog at the head of the index: it sent every large claim through the
-     * per-webhook path and its discovery scan, and cost batch-100 a fifth of its deliveries.)
+     * Rows one claim scans at most: the claim stays short whatever limit it is given. A shorter head would spare the
+     * turns a slow endpoint's backlog at the head of the index, but it sends every large claim through the
+     * per-webhook path and its discovery scan, which costs a fast endpoint far more.
      */
     private static final int MAX_HEAD = 5000;
     /**

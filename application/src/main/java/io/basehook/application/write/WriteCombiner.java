@@ -13,10 +13,11 @@ import java.util.function.ToIntFunction;
  * content write locks its base, so writes to one base commit one after the other, and each pays for its own lock,
  * look-ups and commit. Here the writes that arrive while one is running wait, and then run together: the first of
  * them leads, takes all that wait (up to a weight, the rows they carry, and up to a number of bytes, what their values
- * weigh) and runs them through {@link Batch} in one transaction; each gets its own result or its own error. Writes to different bases never wait for each other.
+ * weigh) and runs them through {@link Batch} in one transaction; each gets its own result or its own error. Writes
+ * to different keys never wait for each other.
  *
  * <p>The database lock stays the guarantee of order: two batches of one base never overlap here, and if they
- * did (a lane dropped while idle and made anew) they would still commit one after the other.
+ * did (a queue dropped while idle and made anew) they would still commit one after the other.
  */
 public final class WriteCombiner<K, C, R> {
 
@@ -35,7 +36,7 @@ public final class WriteCombiner<K, C, R> {
     private final ToIntFunction<C> weight;
     private final int maxWeight;
     private final long maxBytes;
-    private final Map<K, Lane<C, R>> lanes = new ConcurrentHashMap<>();
+    private final Map<K, WaitingWrites<C, R>> queues = new ConcurrentHashMap<>();
 
     /**
      * @param weight    how much of a batch a command takes (its rows)
@@ -67,17 +68,17 @@ public final class WriteCombiner<K, C, R> {
     /** As {@link #submit(Object, Object)}, for a command whose values weigh {@code bytes}. */
     public R submit(K key, C command, long bytes) {
         Slot<C, R> slot = new Slot<>(command, weight.applyAsInt(command), bytes);
-        Lane<C, R> lane;
+        WaitingWrites<C, R> queue;
         boolean lead;
         do {
-            lane = lanes.computeIfAbsent(key, id -> new Lane<>());
-            synchronized (lane) {
-                if (lane.retired) {
+            queue = queues.computeIfAbsent(key, id -> new WaitingWrites<>());
+            synchronized (queue) {
+                if (queue.retired) {
                     continue; // dropped while idle: take the current one
                 }
-                lane.waiting.add(slot);
-                lead = !lane.running;
-                lane.running = true;
+                queue.waiting.add(slot);
+                lead = !queue.running;
+                queue.running = true;
                 break;
             }
         } while (true);
@@ -85,7 +86,7 @@ public final class WriteCombiner<K, C, R> {
             slot.awaitTurn();
         }
         if (!slot.isDone()) {
-            lead(key, lane);
+            lead(key, queue);
         }
         return slot.result();
     }
@@ -95,21 +96,21 @@ public final class WriteCombiner<K, C, R> {
      * The answer can be out of date as soon as it is given; use it to route, never for correctness.
      */
     public boolean busy(K key) {
-        return lanes.containsKey(key);
+        return queues.containsKey(key);
     }
 
-    /** Runs one batch from the head of the lane (this thread's own slot is at its head), then hands over. */
-    private void lead(K key, Lane<C, R> lane) {
+    /** Runs one batch from the head of its queue (this thread's own slot is at its head), then hands over. */
+    private void lead(K key, WaitingWrites<C, R> queue) {
         List<Slot<C, R>> taken = new ArrayList<>();
-        synchronized (lane) {
+        synchronized (queue) {
             int total = 0;
             long bytes = 0;
-            while (!lane.waiting.isEmpty()) {
-                Slot<C, R> next = lane.waiting.peek();
+            while (!queue.waiting.isEmpty()) {
+                Slot<C, R> next = queue.waiting.peek();
                 if (!taken.isEmpty() && (total + next.weight > maxWeight || bytes + next.bytes > maxBytes)) {
                     break;
                 }
-                taken.add(lane.waiting.poll());
+                taken.add(queue.waiting.poll());
                 total += next.weight;
                 bytes += next.bytes;
             }
@@ -126,12 +127,12 @@ public final class WriteCombiner<K, C, R> {
             taken.forEach(slot -> slot.failWith(failure));
         }
         Slot<C, R> next;
-        synchronized (lane) {
-            next = lane.waiting.peek();
+        synchronized (queue) {
+            next = queue.waiting.peek();
             if (next == null) {
-                lane.running = false;
-                lane.retired = true;
-                lanes.remove(key, lane);
+                queue.running = false;
+                queue.retired = true;
+                queues.remove(key, queue);
             }
         }
         taken.forEach(Slot::finish);
@@ -141,7 +142,7 @@ public final class WriteCombiner<K, C, R> {
     }
 
     /** The writes waiting for one base, and whether a batch of it is running. Guarded by itself. */
-    private static final class Lane<C, R> {
+    private static final class WaitingWrites<C, R> {
         private final ArrayDeque<Slot<C, R>> waiting = new ArrayDeque<>();
         private boolean running;
         private boolean retired;
