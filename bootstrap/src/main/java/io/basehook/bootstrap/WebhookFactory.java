@@ -27,7 +27,7 @@ import io.basehook.application.port.out.WebhookRepository;
 import io.basehook.application.port.out.WebhookTargetPolicy;
 import io.basehook.application.service.CreateWebhookService;
 import io.basehook.application.service.DeleteWebhookService;
-import io.basehook.application.delivery.DeliveryDispatcher;
+import io.basehook.application.delivery.DeliveryEngine;
 import io.basehook.application.delivery.DeliveryHandoff;
 import io.basehook.application.delivery.DeliverySettings;
 import io.basehook.application.service.GetDeliveryService;
@@ -58,7 +58,7 @@ class WebhookFactory {
     @Singleton
     DeliverySettings deliverySettings(
             @Value("${basehook.delivery.claim-batch:200}") int claimBatch,
-            @Value("${basehook.delivery.max-in-flight:512}") int maxHeld,
+            @Value("${basehook.delivery.max-in-flight:512}") int maxInFlight,
             @Value("${basehook.delivery.max-in-flight-per-webhook:16}") int maxInFlightPerWebhook,
             @Value("${basehook.delivery.max-claimed-per-webhook:256}") int maxClaimedPerWebhook,
             @Value("${basehook.delivery.timeout:15s}") String timeout,
@@ -75,18 +75,18 @@ class WebhookFactory {
         // an instance that leaves sending to others (no delivery loop) must not take its writes' deliveries for
         // itself: it would send them and never record them, and another instance would send them again once their
         // lease ran out
-        return new DeliverySettings(claimBatch, maxHeld, maxInFlightPerWebhook,
+        return new DeliverySettings(claimBatch, maxInFlight, maxInFlightPerWebhook,
                 Math.max(maxClaimedPerWebhook, maxInFlightPerWebhook), requestTimeout, leaseFor,
                 RetrySchedule.parse(retrySchedule), RetrySchedule.parseDuration(disableAfter),
                 sends ? maxHandedOff : 0, maxHeldBytes);
     }
 
     @Singleton
-    DeliveryDispatcher deliverWebhooks(DeliveryClaims claims, DeliveryOutcomes outcomes, DeliveryParking parking,
-                                       WebhookRepository webhooks, WebhookPort sender, DeliveryWakeup wakeup,
-                                       DeliveryMetrics metrics, TransactionRunner transactions,
-                                       DeliverySettings settings, Clock clock) {
-        return new DeliveryDispatcher(claims, outcomes, parking, webhooks, sender, wakeup, metrics, transactions,
+    DeliveryEngine deliverWebhooks(DeliveryClaims claims, DeliveryOutcomes outcomes, DeliveryParking parking,
+                                   WebhookRepository webhooks, WebhookPort sender, DeliveryWakeup wakeup,
+                                   DeliveryMetrics metrics, TransactionRunner transactions,
+                                   DeliverySettings settings, Clock clock) {
+        return new DeliveryEngine(claims, outcomes, parking, webhooks, sender, wakeup, metrics, transactions,
                 settings, clock);
     }
 

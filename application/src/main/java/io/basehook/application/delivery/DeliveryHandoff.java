@@ -12,7 +12,7 @@ import java.util.List;
  * Hands the deliveries a content write queues straight to this instance's delivery lanes: they are written leased
  * to this instance, in the transaction of the change, and start once it commits, without a claim. The database row
  * stays the guarantee: if this instance dies first, the lease runs out and any instance claims them.
- * Implemented by {@link DeliveryDispatcher}; see there for which webhooks take hand-offs.
+ * Implemented by {@link DeliveryEngine}; see there for which webhooks take hand-offs.
  */
 public interface DeliveryHandoff {
 

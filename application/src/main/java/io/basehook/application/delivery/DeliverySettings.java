@@ -9,7 +9,7 @@ import java.util.Objects;
  * How this instance delivers.
  *
  * @param claimBatch            at most this many deliveries claimed per turn
- * @param maxHeld               deliveries this instance holds in all: requests in flight, claimed ones waiting
+ * @param maxInFlight           deliveries this instance holds in all: requests in flight, claimed ones waiting
  *                              for a free request slot, and finished ones not yet recorded
  * @param maxInFlightPerWebhook requests in flight to one webhook (1 keeps arrival in {@code seq} order)
  * @param maxClaimedPerWebhook  deliveries one webhook may hold claimed on this instance, sent or waiting for a
@@ -23,7 +23,7 @@ import java.util.Objects;
  *                              full; a claim takes at least one, however large); a write hands off only while
  *                              what is claimed and handed off together stays within it
  */
-public record DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
+public record DeliverySettings(int claimBatch, int maxInFlight, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
                                Duration requestTimeout, Duration lease, RetrySchedule retrySchedule,
                                Duration disableAfter, int maxHandedOff, long maxHeldBytes) {
 
@@ -31,7 +31,7 @@ public record DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWe
     public static final long DEFAULT_MAX_HELD_BYTES = 32L << 20;
 
     public DeliverySettings {
-        if (claimBatch < 1 || maxHeld < 1 || maxInFlightPerWebhook < 1 || maxHandedOff < 0 || maxHeldBytes < 1) {
+        if (claimBatch < 1 || maxInFlight < 1 || maxInFlightPerWebhook < 1 || maxHandedOff < 0 || maxHeldBytes < 1) {
             throw new IllegalArgumentException("delivery limits are positive");
         }
         if (maxClaimedPerWebhook < maxInFlightPerWebhook) {
@@ -48,18 +48,18 @@ public record DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWe
         }
     }
 
-    public DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
+    public DeliverySettings(int claimBatch, int maxInFlight, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
                             Duration requestTimeout, Duration lease, RetrySchedule retrySchedule,
                             Duration disableAfter, int maxHandedOff) {
-        this(claimBatch, maxHeld, maxInFlightPerWebhook, maxClaimedPerWebhook, requestTimeout, lease, retrySchedule,
+        this(claimBatch, maxInFlight, maxInFlightPerWebhook, maxClaimedPerWebhook, requestTimeout, lease, retrySchedule,
                 disableAfter, maxHandedOff, DEFAULT_MAX_HELD_BYTES);
     }
 
     /** Without hand-offs: every delivery is claimed. */
-    public DeliverySettings(int claimBatch, int maxHeld, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
+    public DeliverySettings(int claimBatch, int maxInFlight, int maxInFlightPerWebhook, int maxClaimedPerWebhook,
                             Duration requestTimeout, Duration lease, RetrySchedule retrySchedule,
                             Duration disableAfter) {
-        this(claimBatch, maxHeld, maxInFlightPerWebhook, maxClaimedPerWebhook, requestTimeout, lease, retrySchedule,
+        this(claimBatch, maxInFlight, maxInFlightPerWebhook, maxClaimedPerWebhook, requestTimeout, lease, retrySchedule,
                 disableAfter, 0);
     }
 }

@@ -74,7 +74,7 @@ class DeliveryHandoffRandomisedTest {
         DeliveryStatus status = DeliveryStatus.PENDING;
         int attempts;
         Instant nextAttemptAt;
-        /** Taken by the dispatcher: claimed, or handed off by a committed write. */
+        /** Taken by the engine: claimed, or handed off by a committed write. */
         int taken;
 
         Row(long id, WebhookId webhookId, StoredEvent event, Instant nextAttemptAt) {
@@ -91,7 +91,7 @@ class DeliveryHandoffRandomisedTest {
     private record OpenWrite(DeliveryHandoff.Reservation reservation, List<Row> rows) {
     }
 
-    /** A write's end not yet told to the dispatcher, and how many of its rows it still holds reserved till then. */
+    /** A write's end not yet told to the engine, and how many of its rows it still holds reserved till then. */
     private record Hook(Runnable run, int reserved) {
     }
 
@@ -176,10 +176,10 @@ class DeliveryHandoffRandomisedTest {
             }
             return null;
         }).when(queue).release(anyCollection(), any(), any());
-        // the recorder's wake after a write that queued due deliveries is left out: the dispatcher must claim them
+        // the recorder's wake after a write that queued due deliveries is left out: the engine must claim them
         // from its own state (the lane is behind), which is what the check of every turn without a claim proves
         TurnSignals signals = new TurnSignals();
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(queue, queue, queue, repository, sender, signals,
+        DeliveryEngine engine = new DeliveryEngine(queue, queue, queue, repository, sender, signals,
                 mock(DeliveryMetrics.class), new InlineTransactions(), settings, clock);
         boolean timePassed = false;
 
@@ -197,7 +197,7 @@ class DeliveryHandoffRandomisedTest {
             }
             if (open == null && writes > 0 && random.nextInt(3) == 0) {
                 writes--;
-                open = write(dispatcher, new ArrayList<>(webhooks.values()), rows, next, clock.instant());
+                open = write(engine, new ArrayList<>(webhooks.values()), rows, next, clock.instant());
             } else if (open != null && random.nextInt(2) == 0) {
                 if (random.nextInt(5) == 0) {
                     rows.removeAll(open.rows());
@@ -232,8 +232,8 @@ class DeliveryHandoffRandomisedTest {
             timePassed = false;
             int claimsBefore = claims[0];
             try {
-                dispatcher.deliverDue(mayBeDue);
-                if (claims[0] == claimsBefore && !mayBeDue && dispatcher.inFlight() < settings.maxHeld()) {
+                engine.deliverDue(mayBeDue);
+                if (claims[0] == claimsBefore && !mayBeDue && engine.inFlight() < settings.maxInFlight()) {
                     // a claim left out with room for it would have found nothing: it delays no delivery
                     assertEquals(0, dueRows(rows, clock.instant()), run + ": a turn left out a claim with rows due");
                     skippedClaims++;
@@ -254,8 +254,8 @@ class DeliveryHandoffRandomisedTest {
             int reserved = hooks.stream().mapToInt(Hook::reserved).sum()
                     + (open == null ? 0 : (int) open.rows().stream().filter(row -> isLeased(row, clock)).count());
             int taken = rows.stream().mapToInt(row -> row.taken).sum();
-            assertEquals(taken - recorded[0] + reserved, dispatcher.inFlight(), run + ": held");
-            if (dispatcher.inFlight() == 0 && open == null && hooks.isEmpty()) {
+            assertEquals(taken - recorded[0] + reserved, engine.inFlight(), run + ": held");
+            if (engine.inFlight() == 0 && open == null && hooks.isEmpty()) {
                 Instant before = clock.instant();
                 rows.stream().filter(row -> row.status.isOpen()).map(row -> row.nextAttemptAt)
                         .min(Comparator.naturalOrder()).filter(due -> due.isAfter(clock.instant()))
@@ -264,7 +264,7 @@ class DeliveryHandoffRandomisedTest {
             }
         }
 
-        assertEquals(0, dispatcher.inFlight(), run);
+        assertEquals(0, engine.inFlight(), run);
         for (Row row : rows) {
             assertFalse(row.status.isOpen(), run + ", " + row.id);
             assertEquals(row.attempts, row.taken, run + ", " + row.id + ": every attempt recorded exactly once");
@@ -291,7 +291,7 @@ class DeliveryHandoffRandomisedTest {
     }
 
     /** Opens a write of 1 to 3 events to every webhook: reserves, inserts its rows (unseen until commit), fills. */
-    private OpenWrite write(DeliveryDispatcher dispatcher, List<Webhook> targets, List<Row> rows, long[] next,
+    private OpenWrite write(DeliveryEngine engine, List<Webhook> targets, List<Row> rows, long[] next,
                             Instant now) {
         List<StoredEvent> events = new ArrayList<>();
         int count = 1 + random.nextInt(3);
@@ -300,7 +300,7 @@ class DeliveryHandoffRandomisedTest {
             events.add(new StoredEvent(Fixture.BASE_ID, seq, EventId.at(now), OpType.INSERT_ROW, now,
                     "{\"seq\":" + seq + "}"));
         }
-        DeliveryHandoff.Reservation reservation = dispatcher.reserve(targets, count,
+        DeliveryHandoff.Reservation reservation = engine.reserve(targets, count,
                 DeliveryHandoffTest.bytes(events), now);
         List<Row> inserted = new ArrayList<>();
         List<DeliveryId> ids = new ArrayList<>();
@@ -340,7 +340,7 @@ class DeliveryHandoffRandomisedTest {
                     }
                 });
         // every due row was looked at: each was taken, or its webhook had no room left; unless the head stopped
-        // short of what is due (another webhook's backlog fills it), which the dispatcher must not take for a catch-up
+        // short of what is due (another webhook's backlog fills it), which the engine must not take for a catch-up
         boolean headReachedAll = random.nextInt(3) != 0;
         boolean sawAllDue = claimed.size() < limit && headReachedAll;
         return new DeliveryClaims.Claim(claimed, sawAllDue, sawAllDue && nothingDue);

@@ -65,7 +65,7 @@ class DeliveryHandoffTest {
     private final List<DeliveryOutcome> recorded = new ArrayList<>();
     private DeliveryClaims.Claim nextClaim = new DeliveryClaims.Claim(List.of(), true, true);
     private long nextSeq = 1;
-    private DeliveryDispatcher dispatcher = dispatcher(SETTINGS);
+    private DeliveryEngine engine = engine(SETTINGS);
 
     @BeforeEach
     void queue() {
@@ -76,10 +76,10 @@ class DeliveryHandoffTest {
         }).when(queue).record(anyList());
     }
 
-    private DeliveryDispatcher dispatcher(DeliverySettings settings) {
+    private DeliveryEngine engine(DeliverySettings settings) {
         WebhookRepository webhooks = mock(WebhookRepository.class);
         when(webhooks.findByIds(anyCollection())).thenReturn(Map.of(webhook.id(), webhook));
-        return new DeliveryDispatcher(queue, queue, queue, webhooks, sender, wakeup, mock(DeliveryMetrics.class),
+        return new DeliveryEngine(queue, queue, queue, webhooks, sender, wakeup, mock(DeliveryMetrics.class),
                 new InlineTransactions(), settings, clock);
     }
 
@@ -92,7 +92,7 @@ class DeliveryHandoffTest {
             events.add(new StoredEvent(BASE_ID, seq, EventId.at(NOW), OpType.INSERT_ROW, NOW, "{\"seq\":" + seq + "}"));
             ids.add(new DeliveryId(seq));
         }
-        DeliveryHandoff.Reservation reservation = dispatcher.reserve(List.of(webhook), count, bytes(events),
+        DeliveryHandoff.Reservation reservation = engine.reserve(List.of(webhook), count, bytes(events),
                 clock.instant());
         reservation.fill(events, ids);
         return reservation;
@@ -100,8 +100,8 @@ class DeliveryHandoffTest {
 
     /** The webhook has a lane, and a claim has seen that nothing of it is due. */
     private void caughtUp() {
-        dispatcher.reserve(List.of(webhook), 1, 0, clock.instant()).rolledBack();
-        dispatcher.deliverDue();
+        engine.reserve(List.of(webhook), 1, 0, clock.instant()).rolledBack();
+        engine.deliverDue();
     }
 
     static long bytes(List<StoredEvent> events) {
@@ -121,12 +121,12 @@ class DeliveryHandoffTest {
         assertTrue(sender.requests().isEmpty(), "nothing is known of the webhook yet: older rows may be due");
 
         nextClaim = new DeliveryClaims.Claim(List.of(), false, false);
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertTrue(sender.requests().isEmpty(), "a claim that did not see everything due catches nothing up");
 
-        Runnable resumed = dispatcher.dueInDatabase(webhook.id());
+        Runnable resumed = engine.dueInDatabase(webhook.id());
         nextClaim = new DeliveryClaims.Claim(List.of(), true, true);
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertTrue(sender.requests().isEmpty(), "a write that queues due deliveries is open: its rows may commit "
                 + "after the claim");
         resumed.run();
@@ -134,7 +134,7 @@ class DeliveryHandoffTest {
         DeliveryHandoff.Reservation second = write(2);
         second.committed();
         assertTrue(sender.requests().isEmpty());
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}", "{\"seq\":3}"), sentPayloads());
         DeliveryHandoff.Reservation caughtUp = write(1);
         assertEquals(3, sender.requests().size(), "nothing starts before the commit");
@@ -146,7 +146,7 @@ class DeliveryHandoffTest {
     // to the database due instead, for a claim that reads no more than fits
     @Test
     void aWebhookTakesHandOffsOnlyWhileTheirPayloadsFitTheEnginesBytes() {
-        dispatcher = dispatcher(new DeliverySettings(10, 50, 16, 32, Duration.ofSeconds(15), LEASE,
+        engine = engine(new DeliverySettings(10, 50, 16, 32, Duration.ofSeconds(15), LEASE,
                 RetrySchedule.DEFAULT, Duration.ofDays(5), 100, 20));
         caughtUp();
         DeliveryHandoff.Reservation first = write(1);
@@ -163,7 +163,7 @@ class DeliveryHandoffTest {
 
         sender.request(0).answer(Attempt.answered(clock.instant(), Duration.ofMillis(3), Map.of(), 200, Map.of(),
                 "ok", null));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(1, recorded.size());
         assertFalse(write(1).none(), "the recorded one gave its bytes back");
     }
@@ -171,14 +171,14 @@ class DeliveryHandoffTest {
     // held back, hand-offs wait for a claim to catch their lane up: however many bytes they hold, it must run
     @Test
     void handOffsHeldBackUpToTheEnginesBytesDoNotKeepTheClaimThatReleasesThemFromRunning() {
-        dispatcher = dispatcher(new DeliverySettings(10, 50, 16, 32, Duration.ofSeconds(15), LEASE,
+        engine = engine(new DeliverySettings(10, 50, 16, 32, Duration.ofSeconds(15), LEASE,
                 RetrySchedule.DEFAULT, Duration.ofDays(5), 100, 18));
         DeliveryHandoff.Reservation heldBack = write(2);
         assertFalse(heldBack.none());
         heldBack.committed();
         assertTrue(sender.requests().isEmpty(), "a new lane is behind");
 
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}"), sentPayloads());
     }
 
@@ -188,21 +188,21 @@ class DeliveryHandoffTest {
     void aClaimThatDidNotSeeEverythingDueCatchesUpALaneWhoseWebhookHasNothingDue() {
         write(2).committed();
         nextClaim = new DeliveryClaims.Claim(List.of(), false, false);
-        dispatcher.deliverDue();
+        engine.deliverDue();
         verify(queue).withNothingDue(Set.of(webhook.id()), NOW);
         assertTrue(sender.requests().isEmpty(), "the database says something of it is due");
 
         when(queue.withNothingDue(anyCollection(), any())).thenReturn(Set.of(webhook.id()));
-        Runnable resumed = dispatcher.dueInDatabase(webhook.id());
-        dispatcher.deliverDue();
+        Runnable resumed = engine.dueInDatabase(webhook.id());
+        engine.deliverDue();
         assertTrue(sender.requests().isEmpty(), "not while a write that queues due deliveries of it is open");
         resumed.run();
 
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}"), sentPayloads());
         write(1).committed();
         assertEquals(3, sender.requests().size(), "caught up: a hand-off starts at its commit");
-        dispatcher.deliverDue();
+        engine.deliverDue();
         verify(queue, times(3)).withNothingDue(anyCollection(), any()); // not asked once no lane is behind
     }
 
@@ -214,7 +214,7 @@ class DeliveryHandoffTest {
         heldBack.committed();
         verify(wakeup).wake();
 
-        dispatcher.deliverDue(); // the claim the wake-up runs: nothing due, so the lane is caught up
+        engine.deliverDue(); // the claim the wake-up runs: nothing due, so the lane is caught up
         assertEquals(List.of("{\"seq\":1}"), sentPayloads());
         write(1).committed();
         verify(wakeup).wake(); // still the one: a hand-off of a caught-up lane starts without the loop
@@ -225,12 +225,12 @@ class DeliveryHandoffTest {
     void aClaimedFirstAttemptStartsBeforeNewerHeldBackHandOffsAndReleasesOlderOnes() {
         write(2).committed(); // seq 1 and 2, held back: the lane is new
         nextClaim = new DeliveryClaims.Claim(List.of(claimedFirstAttempt(0)), false, false);
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(List.of("{\"seq\":0}"), sentPayloads(), "the older due one starts, the hand-offs wait");
 
         nextSeq = 4;
         nextClaim = new DeliveryClaims.Claim(List.of(claimedFirstAttempt(3)), false, false);
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(List.of("{\"seq\":0}", "{\"seq\":1}", "{\"seq\":2}", "{\"seq\":3}"), sentPayloads(),
                 "the claim took seq 3 oldest first, so nothing older is due: 1 and 2 go first");
     }
@@ -244,16 +244,16 @@ class DeliveryHandoffTest {
                 "{\"seq\":1}");
         nextClaim = new DeliveryClaims.Claim(List.of(again), false, false);
 
-        dispatcher.deliverDue();
+        engine.deliverDue();
 
         assertEquals(List.of("{\"seq\":1}"), sentPayloads(), "the claimed copy, not the lapsed hand-off too");
         nextClaim = new DeliveryClaims.Claim(List.of(), false, false);
         sender.requests().get(0).answer(Attempt.answered(clock.instant(), Duration.ofMillis(3), Map.of(), 200, Map.of(),
                 "ok", null));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         verify(queue).release(eq(List.of(new DeliveryId(1))), eq(NOW.plus(LEASE)), any());
         assertEquals(1, recorded.size());
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
     }
 
     private void answerAll() {
@@ -274,11 +274,11 @@ class DeliveryHandoffTest {
         answerAll();
         verify(wakeup).answered();
 
-        dispatcher.deliverDue(false);
+        engine.deliverDue(false);
         assertEquals(1, recorded.size(), "the answer is recorded");
         verifyClaims(1);
 
-        dispatcher.deliverDue(true);
+        engine.deliverDue(true);
         verifyClaims(2);
     }
 
@@ -286,50 +286,50 @@ class DeliveryHandoffTest {
     void aTurnForAnswersAloneClaimsWhenTheLastClaimFoundSomethingDue() {
         caughtUp();
         nextClaim = new DeliveryClaims.Claim(List.of(), true, false); // due, but the webhook had no room for it
-        dispatcher.deliverDue(true);
+        engine.deliverDue(true);
         write(1).committed();
         answerAll();
 
-        dispatcher.deliverDue(false);
+        engine.deliverDue(false);
         verifyClaims(3);
-        dispatcher.deliverDue(false);
+        engine.deliverDue(false);
         verifyClaims(4);
         nextClaim = new DeliveryClaims.Claim(List.of(), true, true);
-        dispatcher.deliverDue(false);
+        engine.deliverDue(false);
         verifyClaims(5);
-        dispatcher.deliverDue(false);
+        engine.deliverDue(false);
         verifyClaims(5);
     }
 
     @Test
     void aTurnForAnswersAloneClaimsForALaneThatFellBehind() {
         caughtUp();
-        Runnable resumed = dispatcher.dueInDatabase(webhook.id());
+        Runnable resumed = engine.dueInDatabase(webhook.id());
         resumed.run();
 
-        dispatcher.deliverDue(false);
+        engine.deliverDue(false);
         verifyClaims(2);
         write(1).committed();
         assertEquals(1, sender.requests().size(), "the claim caught the lane up");
-        dispatcher.deliverDue(false);
+        engine.deliverDue(false);
         verifyClaims(2);
     }
 
     @Test
     void aTurnToldThatSomethingMayBeDueButWithoutRoomToClaimLeavesTheClaimToTheNextTurn() {
-        dispatcher = dispatcher(new DeliverySettings(10, 1, 16, 32, Duration.ofSeconds(15), LEASE,
+        engine = engine(new DeliverySettings(10, 1, 16, 32, Duration.ofSeconds(15), LEASE,
                 RetrySchedule.DEFAULT, Duration.ofDays(5), 100));
         caughtUp();
         nextClaim = new DeliveryClaims.Claim(List.of(claimedFirstAttempt(0)), false, false);
-        dispatcher.deliverDue(true); // it holds the instance's one delivery now
+        engine.deliverDue(true); // it holds the instance's one delivery now
         nextClaim = new DeliveryClaims.Claim(List.of(), true, true);
-        dispatcher.deliverDue(true);
+        engine.deliverDue(true);
         verifyClaims(2);
         answerAll();
 
-        dispatcher.deliverDue(false);
+        engine.deliverDue(false);
         verifyClaims(3);
-        dispatcher.deliverDue(false);
+        engine.deliverDue(false);
         verifyClaims(3);
     }
 
@@ -352,7 +352,7 @@ class DeliveryHandoffTest {
         assertEquals(List.of("{\"seq\":3}"), sentPayloads());
         third.committed();
         assertEquals(List.of("{\"seq\":3}", "{\"seq\":4}"), sentPayloads());
-        assertEquals(2, dispatcher.inFlight());
+        assertEquals(2, engine.inFlight());
     }
 
     @Test
@@ -362,7 +362,7 @@ class DeliveryHandoffTest {
         sender.requests().forEach(request -> request.answer(Attempt.answered(NOW, Duration.ofMillis(3), Map.of(), 200,
                 Map.of(), "ok", null)));
 
-        dispatcher.deliverDue();
+        engine.deliverDue();
 
         assertEquals(2, recorded.size());
         recorded.forEach(outcome -> {
@@ -370,12 +370,12 @@ class DeliveryHandoffTest {
             assertEquals(DeliveryStatus.SUCCEEDED, outcome.status());
             assertEquals(webhook.id(), outcome.webhookId());
         });
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
     }
 
     @Test
     void aWriteBeyondTheBoundGoesToTheDatabaseAndLaterHandOffsWaitUntilAClaimCatchesTheLaneUp() {
-        dispatcher = dispatcher(new DeliverySettings(10, 50, 16, 32, Duration.ofSeconds(15), LEASE,
+        engine = engine(new DeliverySettings(10, 50, 16, 32, Duration.ofSeconds(15), LEASE,
                 RetrySchedule.DEFAULT, Duration.ofDays(5), 3));
         caughtUp();
         DeliveryHandoff.Reservation taken = write(2);
@@ -392,15 +392,15 @@ class DeliveryHandoffTest {
         assertTrue(behind.all(), "room again");
         behind.committed();
         assertEquals(2, sender.requests().size(), "but the refused write's deliveries wait in the database");
-        dispatcher.deliverDue(); // records the answers, and a claim sees nothing due any more
+        engine.deliverDue(); // records the answers, and a claim sees nothing due any more
         assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}", "{\"seq\":5}"), sentPayloads());
     }
 
     @Test
     void aWebhookEnabledAgainHoldsHandOffsBackBehindItsResumedDeliveries() {
         caughtUp();
-        Runnable ended = dispatcher.dueInDatabase(webhook.id());
-        dispatcher.deliverDue();
+        Runnable ended = engine.dueInDatabase(webhook.id());
+        engine.deliverDue();
         DeliveryHandoff.Reservation during = write(1);
         during.committed();
         assertTrue(sender.requests().isEmpty(), "the transaction that resumes them is open");
@@ -408,7 +408,7 @@ class DeliveryHandoffTest {
         DeliveryHandoff.Reservation after = write(1);
         after.committed();
         assertTrue(sender.requests().isEmpty(), "committed: held back until a claim has seen them taken");
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}"), sentPayloads());
     }
 
@@ -428,11 +428,11 @@ class DeliveryHandoffTest {
         });
         committer.start();
 
-        dispatcher.drain(Duration.ofSeconds(5));
+        engine.drain(Duration.ofSeconds(5));
 
         assertTrue(sender.requests().isEmpty());
         verify(queue).release(eq(List.of(new DeliveryId(1))), eq(NOW.plus(LEASE)), any());
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
         assertTrue(write(1).none());
     }
 
@@ -441,10 +441,10 @@ class DeliveryHandoffTest {
         write(1).committed(); // held back: the lane is new
         clock.tickOnEveryRead(Duration.ofMillis(5));
 
-        dispatcher.drain(Duration.ofSeconds(5));
+        engine.drain(Duration.ofSeconds(5));
 
         assertTrue(sender.requests().isEmpty());
         verify(queue).release(eq(List.of(new DeliveryId(1))), eq(NOW.plus(LEASE)), any());
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
     }
 }

@@ -50,7 +50,7 @@ import static org.mockito.Mockito.when;
  * answered from an in-memory table of delivery rows, as the database would. Seeded, so a failure replays.
  * The clock only moves when nothing is in flight, so no lease expires under an open request.
  */
-class DeliveryDispatcherRandomisedTest {
+class DeliveryEngineRandomisedTest {
 
     private static final long SEED = 0xD15BA7CL;
     private static final int RUNS = 150;
@@ -142,7 +142,7 @@ class DeliveryDispatcherRandomisedTest {
             return null;
         }).when(queue).record(anyList());
         TurnSignals signals = new TurnSignals();
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(queue, queue, queue, repository, sender, signals,
+        DeliveryEngine engine = new DeliveryEngine(queue, queue, queue, repository, sender, signals,
                 mock(DeliveryMetrics.class), new InlineTransactions(), settings, clock);
 
         int answered = 0;
@@ -161,8 +161,8 @@ class DeliveryDispatcherRandomisedTest {
             timePassed = false;
             int claimsBefore = claims[0];
             try {
-                dispatcher.deliverDue(mayBeDue);
-                if (claims[0] == claimsBefore && !mayBeDue && dispatcher.inFlight() < settings.maxHeld()) {
+                engine.deliverDue(mayBeDue);
+                if (claims[0] == claimsBefore && !mayBeDue && engine.inFlight() < settings.maxInFlight()) {
                     // a claim left out with room for it would have found nothing: it delays no delivery
                     assertEquals(0, dueRows(rows, clock.instant()), run + ": a turn left out a claim with rows due");
                     skippedClaims++;
@@ -186,9 +186,9 @@ class DeliveryDispatcherRandomisedTest {
             rows.forEach(row -> held.merge(row.webhookId, row.sends, Integer::sum));
             recordedPerWebhook.forEach((id, done) -> held.merge(id, -done, Integer::sum));
             held.values().forEach(n -> assertTrue(n <= settings.maxClaimedPerWebhook(), run + ": held " + n));
-            assertTrue(held.values().stream().mapToInt(Integer::intValue).sum() <= settings.maxHeld(), run);
-            assertEquals(held.values().stream().mapToInt(Integer::intValue).sum(), dispatcher.inFlight(), run);
-            if (dispatcher.inFlight() == 0) {
+            assertTrue(held.values().stream().mapToInt(Integer::intValue).sum() <= settings.maxInFlight(), run);
+            assertEquals(held.values().stream().mapToInt(Integer::intValue).sum(), engine.inFlight(), run);
+            if (engine.inFlight() == 0) {
                 Instant before = clock.instant();
                 rows.stream().filter(row -> row.status.isOpen()).map(row -> row.nextAttemptAt)
                         .min(Comparator.naturalOrder()).filter(due -> due.isAfter(clock.instant()))
@@ -197,7 +197,7 @@ class DeliveryDispatcherRandomisedTest {
             }
         }
 
-        assertEquals(0, dispatcher.inFlight(), run);
+        assertEquals(0, engine.inFlight(), run);
         for (Row row : rows) {
             String where = run + ", " + row.id;
             assertEquals(row.attempts, row.sends, where + ": every attempt recorded exactly once");

@@ -66,7 +66,7 @@ import static org.mockito.Mockito.when;
  * The delivery guarantees in the engine: claims up to the free capacity, sends without waiting, records each outcome
  * once with its retry schedule. Requests stay in flight until the test answers them; the clock moves by hand.
  */
-class DeliveryDispatcherTest {
+class DeliveryEngineTest {
 
     private static final BaseId BASE_ID = Fixture.BASE_ID;
     private static final Instant NOW = Fixture.NOW;
@@ -100,9 +100,9 @@ class DeliveryDispatcherTest {
     private final Webhook hookA = givenWebhook("https://a.example/hook", true);
     private final Webhook hookB = givenWebhook("https://b.example/hook", true);
     private long nextId = 1;
-    private final DeliveryDispatcher dispatcher = dispatcher(SETTINGS);
+    private final DeliveryEngine engine = engine(SETTINGS);
 
-    DeliveryDispatcherTest() {
+    DeliveryEngineTest() {
         when(webhooks.findByIds(anyCollection())).thenAnswer(call -> {
             Map<WebhookId, Webhook> found = new LinkedHashMap<>();
             for (WebhookId id : call.<Collection<WebhookId>>getArgument(0)) {
@@ -128,8 +128,8 @@ class DeliveryDispatcherTest {
         }).when(queue).record(anyList());
     }
 
-    private DeliveryDispatcher dispatcher(DeliverySettings settings) {
-        return new DeliveryDispatcher(queue, queue, queue, webhooks, sender, wakeup, metrics, transactions, settings, clock);
+    private DeliveryEngine engine(DeliverySettings settings) {
+        return new DeliveryEngine(queue, queue, queue, webhooks, sender, wakeup, metrics, transactions, settings, clock);
     }
 
     private Webhook givenWebhook(String url, boolean enabled) {
@@ -173,16 +173,16 @@ class DeliveryDispatcherTest {
     private DeliveryOutcome outcomeOf(int attempts, Attempt attempt) {
         ClaimedDelivery delivery = delivery(hookA, attempts);
         due(delivery);
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(attempt);
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(1, recorded.size());
         return recorded.get(0);
     }
 
     @Test
     void aTurnClaimsUpToTheBatchWithTheBusyMapAndALease() {
-        assertEquals(0, dispatcher.deliverDue());
+        assertEquals(0, engine.deliverDue());
         assertEquals(List.of(new Claim(10, Map.of(), 2, NOW, NOW.plus(LEASE))), claims);
         verifyNoInteractions(webhooks, wakeup);
     }
@@ -190,21 +190,21 @@ class DeliveryDispatcherTest {
     // payloads are held in memory from the claim until the outcome is recorded: a claim reads only what fits
     @Test
     void aClaimIsGivenRoomOnlyForThePayloadBytesTheEngineDoesNotHoldAlready() {
-        DeliveryDispatcher dispatcher = dispatcher(new DeliverySettings(10, 50, 2, 6, TIMEOUT, LEASE,
+        DeliveryEngine engine = engine(new DeliverySettings(10, 50, 2, 6, TIMEOUT, LEASE,
                 RetrySchedule.DEFAULT, DISABLE_AFTER, 0, 100));
         due(delivery(hookA, "a".repeat(40)), delivery(hookB, "b".repeat(40)));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         // the queue takes the first delivery however large it is
         due(delivery(hookA, "c".repeat(30)));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(List.of(100L, 20L), claimBytes);
         assertEquals(3, sender.requests().size());
 
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(2, claims.size(), "110 bytes held of 100: no claim");
 
         sender.request(0).answer(ok());
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(List.of(100L, 20L, 30L), claimBytes, "the recorded 40 bytes are free again");
     }
 
@@ -213,13 +213,13 @@ class DeliveryDispatcherTest {
     @Test
     void aTurnRecordsAndClaimsInOneTransactionAndSendsOnlyAfterItCommits() {
         due(delivery(hookA, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(ok());
         List<Integer> sentAtCommit = new ArrayList<>();
         doAnswer(call -> sentAtCommit.add(sender.requests().size())).when(transactions).commit();
         due(delivery(hookB, 0));
 
-        assertEquals(2, dispatcher.deliverDue());
+        assertEquals(2, engine.deliverDue());
 
         InOrder order = inOrder(transactions, queue);
         order.verify(transactions).inTransaction(any());
@@ -234,10 +234,10 @@ class DeliveryDispatcherTest {
     @Test
     void theWebhooksHealthIsRecordedAfterTheTurnCommits() {
         due(delivery(hookA, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(failed(AttemptError.TIMEOUT));
 
-        dispatcher.deliverDue();
+        engine.deliverDue();
 
         InOrder order = inOrder(transactions, queue);
         order.verify(queue).record(anyList());
@@ -249,32 +249,32 @@ class DeliveryDispatcherTest {
     void aFailedHealthRecordLosesNoOutcomeAndTheLoopGoesOn() {
         when(queue.recordHealth(anyList(), any())).thenThrow(new IllegalStateException("deadlock found"));
         due(delivery(hookA, 0), delivery(hookB, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(failed(AttemptError.TIMEOUT));
         sender.request(1).answer(ok());
 
-        assertDoesNotThrow(() -> dispatcher.deliverDue());
+        assertDoesNotThrow(() -> engine.deliverDue());
 
         assertEquals(List.of(DeliveryStatus.RETRYING, DeliveryStatus.SUCCEEDED),
                 recorded.stream().map(DeliveryOutcome::status).toList());
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
         verify(queue, never()).parkDue(any(), any());
     }
 
     @Test
     void slotsOfAttemptsRecordedInATurnAreFreeForItsClaim() {
         due(delivery(hookA, 0), delivery(hookA, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(ok());
         sender.request(1).answer(ok());
         due(delivery(hookA, 0), delivery(hookA, 0));
 
-        assertEquals(4, dispatcher.deliverDue());
+        assertEquals(4, engine.deliverDue());
 
         // hookA was at its cap of 2 before the turn; both slots were given back before the claim
         assertEquals(new Claim(10, Map.of(), 2, NOW, NOW.plus(LEASE)), claims.get(1));
         assertEquals(4, sender.requests().size());
-        assertEquals(2, dispatcher.inFlight());
+        assertEquals(2, engine.inFlight());
     }
 
     // the loop turns again at once only when a claim came back full: anything else waits for a wake-up
@@ -286,20 +286,20 @@ class DeliveryDispatcherTest {
             full.add(delivery(hookB, 0));
         }
         due(full.toArray(ClaimedDelivery[]::new));
-        assertEquals(10, dispatcher.deliverDue());
-        assertTrue(dispatcher.moreDue());
+        assertEquals(10, engine.deliverDue());
+        assertTrue(engine.moreDue());
 
         due(delivery(hookA, 0));
-        dispatcher.deliverDue();
-        assertFalse(dispatcher.moreDue());
-        dispatcher.deliverDue();
-        assertFalse(dispatcher.moreDue());
+        engine.deliverDue();
+        assertFalse(engine.moreDue());
+        engine.deliverDue();
+        assertFalse(engine.moreDue());
     }
 
     // Isolation: this instance never has more than maxInFlight requests open
     @Test
     void aTurnClaimsNoMoreThanTheFreeRoomAndNothingWhenFull() {
-        DeliveryDispatcher small = dispatcher(new DeliverySettings(10, 3, 2, 2, TIMEOUT, LEASE, RetrySchedule.DEFAULT, DISABLE_AFTER));
+        DeliveryEngine small = engine(new DeliverySettings(10, 3, 2, 2, TIMEOUT, LEASE, RetrySchedule.DEFAULT, DISABLE_AFTER));
         due(delivery(hookA, 0), delivery(hookB, 0));
         assertEquals(2, small.deliverDue());
         due(delivery(hookB, 0));
@@ -319,7 +319,7 @@ class DeliveryDispatcherTest {
         ClaimedDelivery third = delivery(hookA, 1);
         due(first, second, third);
 
-        assertEquals(3, dispatcher.deliverDue());
+        assertEquals(3, engine.deliverDue());
 
         // each webhook's in claim order (its lane), one webhook after the other
         List<FakeWebhookPort.Request> requests = sender.requests();
@@ -334,14 +334,14 @@ class DeliveryDispatcherTest {
         assertEquals(List.of(hookB.secret()), requests.get(2).secrets());
         // one look-up for the whole batch, not one per delivery
         verify(webhooks).findByIds(Set.of(hookA.id(), hookB.id()));
-        assertEquals(3, dispatcher.inFlight());
+        assertEquals(3, engine.inFlight());
     }
 
     // the loop sleeps until woken: a finished attempt must wake it, and is recorded by the loop, not the sender
     @Test
     void aFinishedSendWakesTheLoopAndIsRecordedOnTheNextTurn() {
         due(delivery(hookA, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         verifyNoInteractions(wakeup);
 
         sender.request(0).answer(ok());
@@ -349,7 +349,7 @@ class DeliveryDispatcherTest {
         verify(wakeup).answered();
         verify(wakeup, never()).wake();
         verify(queue, never()).record(anyList());
-        assertEquals(1, dispatcher.deliverDue());
+        assertEquals(1, engine.deliverDue());
         assertEquals(1, recorded.size());
     }
 
@@ -365,10 +365,10 @@ class DeliveryDispatcherTest {
     @Test
     void recordIsToldToDisableWebhooksFailingSinceBeforeNowMinusDisableAfter() {
         due(delivery(hookA, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(failed(AttemptError.TIMEOUT));
         clock.advance(Duration.ofSeconds(20));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         verify(queue).recordHealth(anyList(), eq(NOW.plusSeconds(20).minus(DISABLE_AFTER)));
     }
 
@@ -377,11 +377,11 @@ class DeliveryDispatcherTest {
     void aWebhookTheRecordDisabledHasItsDueDeliveriesParkedAfterTheTurn() {
         when(queue.recordHealth(anyList(), any())).thenReturn(List.of(hookA.id()));
         due(delivery(hookA, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(failed(AttemptError.TIMEOUT));
         clock.advance(Duration.ofSeconds(20));
 
-        dispatcher.deliverDue();
+        engine.deliverDue();
 
         InOrder order = inOrder(queue);
         order.verify(queue).record(anyList());
@@ -394,13 +394,13 @@ class DeliveryDispatcherTest {
         when(queue.recordHealth(anyList(), any())).thenReturn(List.of(hookA.id(), hookB.id()));
         doThrow(new IllegalStateException("connection lost")).when(queue).parkDue(eq(hookA.id()), any());
         due(delivery(hookA, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(failed(AttemptError.TIMEOUT));
 
-        assertDoesNotThrow(() -> dispatcher.deliverDue());
+        assertDoesNotThrow(() -> engine.deliverDue());
 
         verify(queue).parkDue(eq(hookB.id()), any());
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
     }
 
     // each step counts from the end of the attempt that failed
@@ -445,19 +445,19 @@ class DeliveryDispatcherTest {
     @Test
     void roomShrinksWhileSendsAreOpenAndGrowsBackOnceRecorded() {
         due(delivery(hookA, 0), delivery(hookA, 0), delivery(hookB, 0));
-        dispatcher.deliverDue();
-        dispatcher.deliverDue();
+        engine.deliverDue();
+        engine.deliverDue();
         assertEquals(Map.of(hookA.id(), 0, hookB.id(), 1), claims.get(1).room());
 
         sender.request(0).answer(ok());
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(Map.of(hookA.id(), 1, hookB.id(), 1), claims.get(2).room());
 
         sender.request(1).answer(answered(500, null));
         sender.request(2).answer(ok());
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(Map.of(), claims.get(3).room());
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
     }
 
     private static Attempt okAfter(Duration took) {
@@ -474,9 +474,9 @@ class DeliveryDispatcherTest {
         ClaimedDelivery fourth = delivery(hookA, 0);
         due(first, second, third, fourth);
 
-        assertEquals(4, dispatcher.deliverDue());
+        assertEquals(4, engine.deliverDue());
         assertEquals(2, sender.requests().size(), "two slots");
-        assertEquals(4, dispatcher.inFlight(), "held: two sent, two waiting");
+        assertEquals(4, engine.inFlight(), "held: two sent, two waiting");
 
         sender.request(1).answer(okAfter(Duration.ofMillis(10)));
         assertEquals(3, sender.requests().size(), "the freed slot was used without a turn");
@@ -487,20 +487,20 @@ class DeliveryDispatcherTest {
                 sender.requests().stream().map(FakeWebhookPort.Request::eventId).toList());
         assertEquals(1, claims.size(), "no turn was needed to send them");
 
-        assertEquals(3, dispatcher.deliverDue());
-        assertEquals(1, dispatcher.inFlight());
+        assertEquals(3, engine.deliverDue());
+        assertEquals(1, engine.inFlight());
     }
 
     // how much a webhook may hold follows its pace: slots plus what they finish in CLAIM_AHEAD, at most the cap
     @Test
     void aFastWebhookGetsRoomBeyondItsSlotsAndASlowOneOnlyItsSlots() {
         due(delivery(hookA, 0), delivery(hookB, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(okAfter(Duration.ofMillis(10)));
         sender.request(1).answer(okAfter(Duration.ofSeconds(2)));
         due(delivery(hookA, 0), delivery(hookB, 0));
-        dispatcher.deliverDue();
-        dispatcher.deliverDue();
+        engine.deliverDue();
+        engine.deliverDue();
 
         // hookA: 2 slots + 2 * 200 ms / 10 ms, capped at 6, less the one it holds; hookB: 2 slots less one
         assertEquals(Map.of(hookA.id(), 5, hookB.id(), 1), claims.get(2).room());
@@ -512,18 +512,18 @@ class DeliveryDispatcherTest {
     void aWaitingDeliveryNearTheEndOfItsLeaseIsGivenBackUnsent() {
         ClaimedDelivery late = delivery(hookA, 0);
         due(delivery(hookA, 0), delivery(hookA, 0), late);
-        dispatcher.deliverDue();
+        engine.deliverDue();
         clock.advance(LEASE.minus(TIMEOUT));
 
         sender.request(0).answer(ok());
 
         assertEquals(2, sender.requests().size());
         verify(wakeup, atLeastOnce()).wake();
-        dispatcher.deliverDue();
+        engine.deliverDue();
         Instant now = NOW.plus(LEASE.minus(TIMEOUT));
         verify(queue).release(List.of(late.id()), NOW.plus(LEASE), now);
         assertEquals(1, recorded.size());
-        assertEquals(1, dispatcher.inFlight());
+        assertEquals(1, engine.inFlight());
     }
 
     // Shutdown: what waits for a slot is released at once, what is in flight is finished and recorded
@@ -531,7 +531,7 @@ class DeliveryDispatcherTest {
     void drainGivesBackWhatWaitsAndRecordsWhatWasSent() {
         ClaimedDelivery waiting = delivery(hookA, 0);
         due(delivery(hookA, 0), delivery(hookA, 0), waiting);
-        dispatcher.deliverDue();
+        engine.deliverDue();
         // the answers come once draining began: the slots they free must not start the waiting delivery
         doAnswer(call -> {
             sender.request(0).answer(ok());
@@ -539,12 +539,12 @@ class DeliveryDispatcherTest {
             return null;
         }).when(queue).release(anyCollection(), any(), any());
 
-        dispatcher.drain(Duration.ofMinutes(1));
+        engine.drain(Duration.ofMinutes(1));
 
         verify(queue).release(List.of(waiting.id()), NOW.plus(LEASE), NOW);
         assertEquals(2, sender.requests().size(), "nothing new starts once draining");
         assertEquals(2, recorded.size());
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
     }
 
     // Auto-disable: deliveries of a disabled webhook wait until it is enabled again
@@ -557,13 +557,13 @@ class DeliveryDispatcherTest {
         ClaimedDelivery sent = delivery(hookB, 0);
         due(parked, delivery(deleted, 0), sent);
 
-        assertEquals(3, dispatcher.deliverDue());
+        assertEquals(3, engine.deliverDue());
 
         verify(queue).park(List.of(parked.id()));
         assertEquals(1, sender.requests().size());
         assertEquals(sent.eventId(), sender.request(0).eventId());
-        assertEquals(1, dispatcher.inFlight());
-        dispatcher.deliverDue();
+        assertEquals(1, engine.inFlight());
+        engine.deliverDue();
         assertEquals(Map.of(hookB.id(), 1), claims.get(1).room());
         assertEquals(2, claims.get(1).roomOfOthers());
     }
@@ -571,7 +571,7 @@ class DeliveryDispatcherTest {
     @Test
     void nothingToParkParksNothing() {
         due(delivery(hookA, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         verify(queue, never()).park(anyCollection());
     }
 
@@ -579,27 +579,27 @@ class DeliveryDispatcherTest {
     @Test
     void whenRecordingFailsTheOutcomesAreKeptAndRecordedOnceOnALaterTurn() {
         due(delivery(hookA, 0), delivery(hookB, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(ok());
 
         databaseDown = true;
-        assertThrows(IllegalStateException.class, dispatcher::deliverDue);
-        assertThrows(IllegalStateException.class, dispatcher::deliverDue);
-        assertEquals(2, dispatcher.inFlight());
+        assertThrows(IllegalStateException.class, engine::deliverDue);
+        assertThrows(IllegalStateException.class, engine::deliverDue);
+        assertEquals(2, engine.inFlight());
         // no new work is taken while finished work cannot be written down
         assertEquals(1, claims.size());
 
         sender.request(1).answer(answered(500, null));
         databaseDown = false;
-        assertEquals(2, dispatcher.deliverDue());
+        assertEquals(2, engine.deliverDue());
 
         assertEquals(List.of(new DeliveryId(1), new DeliveryId(2)), recorded.stream().map(DeliveryOutcome::id).toList());
         assertEquals(List.of(DeliveryStatus.SUCCEEDED, DeliveryStatus.RETRYING),
                 recorded.stream().map(DeliveryOutcome::status).toList());
         assertEquals(Map.of(), claims.get(1).room());
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
 
-        dispatcher.deliverDue();
+        engine.deliverDue();
         assertEquals(2, recorded.size());
         verify(queue, times(3)).record(anyList());
     }
@@ -610,22 +610,22 @@ class DeliveryDispatcherTest {
         sender.answerAtOnce(refused);
         due(delivery(hookA, 0));
 
-        assertEquals(1, dispatcher.deliverDue());
+        assertEquals(1, engine.deliverDue());
         verify(wakeup).answered();
-        assertEquals(1, dispatcher.deliverDue());
+        assertEquals(1, engine.deliverDue());
 
         assertEquals(List.of(refused), recorded.stream().map(DeliveryOutcome::attempt).toList());
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
     }
 
     // the port promises never to fail its future; if an adapter breaks that, the delivery must still move on
     @Test
     void aSendThatFailsInsteadOfAnsweringIsRecordedAsAFailedConnection() {
         due(delivery(hookA, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         clock.advance(Duration.ofSeconds(3));
         sender.request(0).answer().completeExceptionally(new IllegalStateException("bug in the sender"));
-        dispatcher.deliverDue();
+        engine.deliverDue();
 
         DeliveryOutcome outcome = recorded.get(0);
         assertEquals(DeliveryStatus.RETRYING, outcome.status());
@@ -642,30 +642,30 @@ class DeliveryDispatcherTest {
         ClaimedDelivery parked = delivery(givenWebhook("https://c.example/hook", false), 0);
         due(delivery(hookA, 0), delivery(hookA, 0), parked);
 
-        assertEquals(3, dispatcher.deliverDue());
+        assertEquals(3, engine.deliverDue());
         verify(queue).park(List.of(parked.id()));
-        dispatcher.deliverDue();
+        engine.deliverDue();
 
         assertEquals(List.of(DeliveryStatus.RETRYING, DeliveryStatus.RETRYING),
                 recorded.stream().map(DeliveryOutcome::status).toList());
         assertEquals(AttemptError.CONNECTION_FAILED, recorded.get(0).attempt().error());
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
         assertEquals(Map.of(), claims.get(1).room());
     }
 
     @Test
     void inFlightCountsSendsUntilTheirOutcomeIsRecorded() {
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
         due(delivery(hookA, 0), delivery(hookA, 0), delivery(hookB, 0));
-        dispatcher.deliverDue();
-        assertEquals(3, dispatcher.inFlight());
+        engine.deliverDue();
+        assertEquals(3, engine.inFlight());
 
         sender.request(0).answer(ok());
         sender.request(2).answer(ok());
-        assertEquals(3, dispatcher.inFlight());
+        assertEquals(3, engine.inFlight());
 
-        dispatcher.deliverDue();
-        assertEquals(1, dispatcher.inFlight());
+        engine.deliverDue();
+        assertEquals(1, engine.inFlight());
     }
 
     // Shutdown: stop claiming, finish what is held, record it
@@ -673,18 +673,18 @@ class DeliveryDispatcherTest {
     @Timeout(30) // guards against a hang only; the test asserts no timing
     void drainStopsClaimingAndRecordsWhatFinishes() throws InterruptedException {
         due(delivery(hookA, 0), delivery(hookB, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(ok());
         Thread lateAnswer = new Thread(() -> sender.request(1).answer(answered(500, null)));
         lateAnswer.start();
 
-        dispatcher.drain(Duration.ofMinutes(1));
+        engine.drain(Duration.ofMinutes(1));
         lateAnswer.join();
 
         assertEquals(2, recorded.size());
-        assertEquals(0, dispatcher.inFlight());
+        assertEquals(0, engine.inFlight());
         due(delivery(hookA, 0));
-        assertEquals(0, dispatcher.deliverDue());
+        assertEquals(0, engine.deliverDue());
         assertEquals(1, claims.size());
     }
 
@@ -692,27 +692,27 @@ class DeliveryDispatcherTest {
     @Test
     void drainGivesUpAtItsDeadlineLeavingTheUnansweredInFlight() {
         due(delivery(hookA, 0), delivery(hookB, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(ok());
         clock.tickOnEveryRead(Duration.ofSeconds(1));
 
-        dispatcher.drain(Duration.ofSeconds(5));
+        engine.drain(Duration.ofSeconds(5));
 
         assertEquals(List.of(new DeliveryId(1)), recorded.stream().map(DeliveryOutcome::id).toList());
-        assertEquals(1, dispatcher.inFlight());
+        assertEquals(1, engine.inFlight());
     }
 
     @Test
     void drainSwallowsADatabaseOutageUntilItsDeadline() {
         due(delivery(hookA, 0));
-        dispatcher.deliverDue();
+        engine.deliverDue();
         sender.request(0).answer(ok());
         databaseDown = true;
         clock.tickOnEveryRead(Duration.ofSeconds(1));
 
-        dispatcher.drain(Duration.ofSeconds(5));
+        engine.drain(Duration.ofSeconds(5));
 
         assertEquals(List.of(), recorded);
-        assertEquals(1, dispatcher.inFlight());
+        assertEquals(1, engine.inFlight());
     }
 }
