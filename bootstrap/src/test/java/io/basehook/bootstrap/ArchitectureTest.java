@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.basehook.adapter.rest.dto.JsonRequest;
@@ -22,6 +23,9 @@ import io.basehook.adapter.webhook.BlockedAddressException;
 import io.basehook.adapter.webhook.planted.PlantedAdapterWakingTheLoop;
 import io.basehook.adapter.webhook.planted.PlantedEndpointInWebhook;
 import io.basehook.adapter.webhook.planted.PlantedWebhookSideOfACycle;
+import io.basehook.application.delivery.ChangeRecorder;
+import io.basehook.application.delivery.DeliveryHandoff;
+import io.basehook.application.delivery.DeliverySettings;
 import io.basehook.application.port.in.planted.PlantedConcreteUseCase;
 import io.basehook.application.port.in.planted.PlantedUseCaseAnsweringAnOutPortType;
 import io.basehook.application.port.out.ChangeEventOutbox;
@@ -33,9 +37,15 @@ import io.basehook.application.service.planted.PlantedDeliveriesFromStructure;
 import io.basehook.application.service.planted.PlantedEventFromStructure;
 import io.basehook.application.service.planted.PlantedLoggerInTheApplication;
 import io.basehook.application.service.planted.PlantedStandaloneService;
+import io.basehook.application.service.planted.PlantedUseCaseBuildingAGroupCommit;
+import io.basehook.application.service.planted.PlantedUseCaseDrivingTheEngine;
 import io.basehook.application.service.planted.PlantedWebhookManager;
+import io.basehook.application.service.planted.PlantedWebhookSenderInTheApplication;
+import io.basehook.application.write.GroupCommit;
+import io.basehook.application.write.WriteCombiner;
 import io.basehook.bootstrap.planted.PlantedBootstrapSideOfACycle;
 import io.basehook.domain.base.BaseId;
+import io.basehook.domain.delivery.WebhookPort;
 import io.basehook.domain.planted.PlantedFileInDomain;
 import io.basehook.domain.planted.PlantedSerdeableInDomain;
 import io.basehook.domain.row.ChangeEvent;
@@ -51,6 +61,8 @@ import java.util.List;
 import java.util.Map;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -77,6 +89,7 @@ class ArchitectureTest {
     private static final String PAYLOAD = "io.basehook.adapter.payload..";
     private static final String ADAPTERS = "io.basehook.adapter..";
     private static final String BOOTSTRAP = "io.basehook.bootstrap..";
+    private static final String ENGINE = "io.basehook.application.delivery..";
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -221,6 +234,33 @@ class ArchitectureTest {
             })
             .because("every JSON body is read strictly: types, repeated keys, lone surrogates");
 
+    /**
+     * How a webhook is sent is the domain's contract, {@link WebhookPort}; in production only the webhook adapter keeps
+     * it (tests bring their own doubles).
+     */
+    static final ArchRule WEBHOOK_PORT_IN_THE_DOMAIN = CompositeArchRule
+            .of(classes().that().areInterfaces().and().haveSimpleName("WebhookPort")
+                    .should().resideInAPackage(DOMAIN))
+            .and(noClasses().that().resideOutsideOfPackage(WEBHOOK)
+                    .should().implement(WebhookPort.class))
+            .because("the delivery rules decide what a webhook attempt is; HTTP is one adapter's way to make it, and "
+                    + "another transport would be another adapter");
+
+    /** All of the delivery engine but its doors for a use case: record a change, hand work over, read the settings. */
+    private static final DescribedPredicate<JavaClass> ENGINE_INSIDES = resideInAPackage(ENGINE)
+            .and(not(belongToAnyOf(ChangeRecorder.class, DeliveryHandoff.class, DeliverySettings.class)))
+            .as("belong to the delivery engine other than ChangeRecorder, DeliveryHandoff and DeliverySettings");
+
+    static final ArchRule THE_ENGINE_HAS_ITS_OWN_ROOM = noClasses().that().resideInAPackage(SERVICES)
+            .should().dependOnClassesThat(ENGINE_INSIDES)
+            .because("the engine that sends webhooks changes inside without touching a use case, and only bootstrap "
+                    + "starts and stops it");
+
+    static final ArchRule GROUP_COMMIT_IS_A_STRATEGY = noClasses().that().resideInAPackage(SERVICES)
+            .should().dependOnClassesThat().belongToAnyOf(GroupCommit.class, WriteCombiner.class)
+            .because("a content write works the same committed in groups or one by one: the use case calls "
+                    + "ContentWrites and bootstrap chooses how it commits");
+
 
     /** Every rule above, by field name, for checking that a planted violation breaks only the rule it is for. */
     private static final Map<String, ArchRule> RULES = rules();
@@ -318,6 +358,21 @@ class ArchitectureTest {
     @Test
     void portsNeverSeeServices() {
         PORTS_NEVER_SEE_SERVICES.check(PRODUCTION);
+    }
+
+    @Test
+    void theWebhookPortIsTheDomains() {
+        WEBHOOK_PORT_IN_THE_DOMAIN.check(PRODUCTION);
+    }
+
+    @Test
+    void useCasesUseOnlyTheEnginesDoors() {
+        THE_ENGINE_HAS_ITS_OWN_ROOM.check(PRODUCTION);
+    }
+
+    @Test
+    void useCasesLeaveGroupCommitToBootstrap() {
+        GROUP_COMMIT_IS_A_STRATEGY.check(PRODUCTION);
     }
 
     @Test
@@ -424,6 +479,28 @@ class ArchitectureTest {
     @Test
     void aControllerBindingABodyTheLenientWayFailsTheBuild() {
         assertPlantedBreaks(BODIES_ARE_READ_STRICTLY, PlantedLooseBodyController.class);
+    }
+
+    @Test
+    void aWebhookPortDefinedInTheApplicationFailsTheBuild() {
+        assertPlantedBreaks(WEBHOOK_PORT_IN_THE_DOMAIN, io.basehook.application.port.out.planted.WebhookPort.class);
+    }
+
+    @Test
+    void theApplicationSendingWebhooksItselfFailsTheBuild() {
+        assertPlantedBreaks(WEBHOOK_PORT_IN_THE_DOMAIN, PlantedWebhookSenderInTheApplication.class);
+    }
+
+    @Test
+    void aUseCaseDrivingTheDeliveryEngineFailsTheBuild() {
+        assertPlantedBreaks(THE_ENGINE_HAS_ITS_OWN_ROOM, PlantedUseCaseDrivingTheEngine.class);
+    }
+
+    /** Only the content use cases take a ChangeRecorder, and a group commit needs one. */
+    @Test
+    void aUseCaseBuildingAGroupCommitFailsTheBuild() {
+        assertPlantedBreaks(GROUP_COMMIT_IS_A_STRATEGY, ONLY_CONTENT_USE_CASES_RECORD_CHANGES,
+                PlantedUseCaseBuildingAGroupCommit.class);
     }
 
     /**
