@@ -2,16 +2,14 @@ package io.basehook.adapter.rest.planted;
 
 import io.micronaut.http.annotation.Body;
 
-/**
- * A planted violation (test sources only): a body bound by the framework's lenient reader, not the strict one. Not
- * annotated as a controller, so the test application does not route to it; the rule looks at every controller.
- */
+/** A planted violation of BODIES_ARE_READ_STRICTLY (test sources only): a body bound by serde's lenient reader. */
 public class PlantedLooseBodyController {
 
     /** A record the strict reader does not know: serde would take {@code 123} or {@code ["a"]} for its name. */
     public record LooseRequest(String name) {
     }
 
+    /** Never routed, as the class is no {@code @Controller}; the rule reads every class named a controller. */
     public String create(@Body LooseRequest body) {
         return body.name();
     }

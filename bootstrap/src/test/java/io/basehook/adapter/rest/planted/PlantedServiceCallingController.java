@@ -4,7 +4,7 @@ import io.basehook.application.port.in.InsertRowsCommand;
 import io.basehook.application.port.in.TableRows;
 import io.basehook.application.service.InsertRowsService;
 
-/** A planted violation (test sources only): a controller calling a service class, not its use-case port. */
+/** A planted violation of ADAPTERS_SEE_PORTS_NOT_SERVICES (test sources only): a controller calling a service class. */
 public class PlantedServiceCallingController {
 
     private final InsertRowsService service;

@@ -5,10 +5,7 @@ import io.basehook.application.port.out.DeliveryQueue;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * A planted violation (test sources only): a structure use case queueing deliveries through the several-bases
- * call. ArchitectureTest must catch it.
- */
+/** A planted violation of ONLY_CONTENT_USE_CASES_RECORD_CHANGES (test sources only): a rename queueing deliveries. */
 public class PlantedDeliveriesFromStructure {
 
     private final DeliveryQueue deliveries;

@@ -5,7 +5,7 @@ import io.basehook.domain.row.StoredEvent;
 
 import java.util.List;
 
-/** A planted violation (test sources only): a structure use case appending an event. ArchitectureTest must catch it. */
+/** A planted violation of ONLY_CONTENT_USE_CASES_RECORD_CHANGES (test sources only): a rename appending events. */
 public class PlantedEventFromStructure {
 
     private final ChangeEventOutbox outbox;

@@ -2,7 +2,7 @@ package io.basehook.application.port.out.planted;
 
 import io.basehook.application.service.Limits;
 
-/** A planted violation (test sources only): a port that depends on a service class. ArchitectureTest must catch it. */
+/** A planted violation of PORTS_NEVER_SEE_SERVICES (test sources only): a port that depends on a service class. */
 public interface PlantedPortUsingAService {
 
     Limits limits();
