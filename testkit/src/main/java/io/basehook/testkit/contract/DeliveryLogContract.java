@@ -147,6 +147,7 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
                 DeliveryLog.Page page = log().page(webhook.id(), null, cursor, size);
                 seen.addAll(seqs(page));
                 cursor = page.nextCursor();
+                assertTrue(seen.size() <= 12, "pages of " + size + " repeat deliveries: " + seen);
             } while (cursor != null);
             assertEquals(newestFirst, seen, "pages of " + size);
         }

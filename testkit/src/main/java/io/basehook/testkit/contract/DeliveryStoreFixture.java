@@ -67,7 +67,7 @@ public interface DeliveryStoreFixture {
     /** A new webhook of the base, created after those before it. */
     Webhook newWebhook(BaseId baseId, boolean enabled);
 
-    /** Enables or disables the webhook as a user does (enabling clears its failing state), without touching deliveries. */
+    /** Enables or disables the webhook as a user does (enabling clears its failing state); deliveries stay as is. */
     void setEnabled(Webhook webhook, boolean enabled);
 
     /** Stores the webhook as failing since {@code since}, as another instance's record of its health would have. */
