@@ -1,0 +1,7 @@
+package io.basehook.testkit.memory;
+
+import io.basehook.testkit.contract.DeliveryStoreContract;
+
+/** {@link InMemoryDeliveries} keeps the contract of every role of the stored deliveries. */
+class InMemoryDeliveriesContractTest extends Kits2DeliveryFixture implements DeliveryStoreContract {
+}

@@ -1,0 +1,7 @@
+package io.basehook.testkit.memory;
+
+import io.basehook.testkit.contract.DeliveryLogContract;
+
+/** {@link InMemoryDeliveries} keeps the delivery log's contract. */
+class InMemoryDeliveryLogContractTest extends Kits2DeliveryFixture implements DeliveryLogContract {
+}
