@@ -1,9 +1,8 @@
 package io.basehook.bootstrap;
 
 import io.basehook.application.port.in.DeliveryBacklog;
-import io.basehook.domain.delivery.RetrySchedule;
+import io.basehook.adapter.webhook.HttpTransportConfiguration;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -41,23 +40,14 @@ final class DeliveryHealthIndicator implements HealthIndicator {
     private final Duration stalledAfter;
     private final ExecutorService blocking;
 
-    DeliveryHealthIndicator(DeliveryLoop loop, DeliveryMeters meters, Clock clock,
-                            @Value("${basehook.delivery.stalled-after:60s}") String stalledAfter,
-                            @Value("${basehook.delivery.timeout:15s}") String timeout,
-                            @Value("${basehook.delivery.poll-interval:500ms}") Duration pollInterval,
+    DeliveryHealthIndicator(DeliveryLoop loop, DeliveryMeters meters, Clock clock, DeliveryConfiguration delivery,
+                            HttpTransportConfiguration transport,
                             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.loop = loop;
         this.meters = meters;
         this.clock = clock;
         this.blocking = blocking;
-        this.stalledAfter = RetrySchedule.parseDuration(stalledAfter);
-        // an attempt ends within the timeout, and a due retry is seen within a poll interval: a shorter bound
-        // would call a slow endpoint's backlog a stall
-        Duration least = RetrySchedule.parseDuration(timeout).plus(pollInterval);
-        if (this.stalledAfter.compareTo(least) <= 0) {
-            throw new IllegalArgumentException("basehook.delivery.stalled-after (" + stalledAfter
-                    + ") must be longer than basehook.delivery.timeout plus basehook.delivery.poll-interval (" + least + ")");
-        }
+        this.stalledAfter = delivery.stalledAfter(transport.timeout());
     }
 
     @Override

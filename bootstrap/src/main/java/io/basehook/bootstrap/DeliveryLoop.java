@@ -3,10 +3,10 @@ package io.basehook.bootstrap;
 import io.basehook.application.port.in.DeliverWebhooksUseCase;
 import io.basehook.application.port.out.DeliveryWakeup;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -48,10 +48,13 @@ public final class DeliveryLoop implements DeliveryWakeup, ApplicationEventListe
     private volatile long progressedAt;
 
     // a Provider: the engine needs this loop as its wake-up, so it is looked up when the loop starts
-    DeliveryLoop(Provider<DeliverWebhooksUseCase> engine,
-                 @Value("${basehook.delivery.poll-interval:500ms}") Duration pollInterval,
-                 @Value("${basehook.delivery.shutdown-grace:20s}") Duration shutdownGrace,
-                 @Value("${basehook.delivery.enabled:true}") boolean enabled) {
+    @Inject
+    DeliveryLoop(Provider<DeliverWebhooksUseCase> engine, DeliveryConfiguration delivery) {
+        this(engine, delivery.pollInterval(), delivery.shutdownGrace(), delivery.enabled());
+    }
+
+    DeliveryLoop(Provider<DeliverWebhooksUseCase> engine, Duration pollInterval, Duration shutdownGrace,
+                 boolean enabled) {
         this.engine = engine;
         this.enabled = enabled;
         this.pollInterval = pollInterval;

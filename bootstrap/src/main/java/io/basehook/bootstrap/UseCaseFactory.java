@@ -59,11 +59,9 @@ import io.basehook.application.service.UpdateRowsService;
 import io.basehook.application.write.ContentWrites;
 import io.basehook.application.write.GroupCommit;
 import io.basehook.application.write.WriteBudget;
-import io.basehook.domain.delivery.RetrySchedule;
 import io.basehook.domain.shared.RandomIds;
+import io.basehook.adapter.rest.RequestLimitsConfiguration;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.convert.format.ReadableBytes;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,19 +80,15 @@ class UseCaseFactory {
     }
 
     @Singleton
-    Limits limits(@Value("${basehook.limits.rows-per-batch:1000}") int rowsPerBatch,
-                  @Value("${basehook.limits.columns-per-table:500}") int columnsPerTable,
-                  @Value("${basehook.limits.webhooks-per-base:20}") int webhooksPerBase,
-                  @Value("${basehook.limits.page-size:1000}") int pageSize,
-                  @Value("${basehook.limits.page-bytes:2MB}") @ReadableBytes long pageBytes) {
-        return new Limits(rowsPerBatch, columnsPerTable, webhooksPerBase, pageSize, pageBytes);
+    Limits limits(LimitsConfiguration limits, RequestLimitsConfiguration requests) {
+        return new Limits(limits.rowsPerBatch(), limits.columnsPerTable(), limits.webhooksPerBase(),
+                limits.pageSize(), requests.pageBytes());
     }
 
     /** One budget for every content write, whichever adapter it came through (docs/adr/0002-write-admission.md). */
     @Singleton
-    WriteBudget writeBudget(@ReadableBytes @Value("${basehook.limits.write-bytes-in-flight:8MB}") long bytes,
-                            @Value("${basehook.limits.write-wait:2s}") String wait) {
-        return new WriteBudget(bytes, RetrySchedule.parseDuration(wait));
+    WriteBudget writeBudget(LimitsConfiguration limits) {
+        return new WriteBudget(limits.writeBytesInFlight(), limits.writeWait());
     }
 
     @Singleton
@@ -110,8 +104,8 @@ class UseCaseFactory {
     }
 
     @Singleton
-    AuthenticateUseCase authenticate(@Value("${basehook.admin-token:}") String adminToken, ApiTokenRepository tokens) {
-        String token = adminToken;
+    AuthenticateUseCase authenticate(AccessConfiguration access, ApiTokenRepository tokens) {
+        String token = access.adminToken();
         if (token == null || token.isBlank()) {
             token = "bh_admin_" + RandomIds.urlSafeBase64(24);
             LOG.warn("No BASEHOOK_ADMIN_TOKEN set. The admin token of this run (shown once): {}", token);

@@ -42,10 +42,9 @@ import io.basehook.application.service.Lookup;
 import io.basehook.application.service.RotateWebhookSecretService;
 import io.basehook.application.service.TestWebhookService;
 import io.basehook.application.service.UpdateWebhookService;
-import io.basehook.domain.delivery.RetrySchedule;
+import io.basehook.adapter.webhook.HttpTransportConfiguration;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.convert.format.ReadableBytes;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -55,30 +54,20 @@ import java.time.Duration;
 @Factory
 class WebhookFactory {
 
-    @Singleton
-    DeliverySettings deliverySettings(
-            @Value("${basehook.delivery.claim-batch:200}") int claimBatch,
-            @Value("${basehook.delivery.max-in-flight:512}") int maxInFlight,
-            @Value("${basehook.delivery.max-in-flight-per-webhook:16}") int maxInFlightPerWebhook,
-            @Value("${basehook.delivery.max-claimed-per-webhook:256}") int maxClaimedPerWebhook,
-            @Value("${basehook.delivery.timeout:15s}") String timeout,
-            @Value("${basehook.delivery.lease:}") String lease,
-            @Value("${basehook.delivery.retry-schedule:5s,5m,30m,2h,5h,10h,10h}") String retrySchedule,
-            @Value("${basehook.delivery.disable-after:5d}") String disableAfter,
-            @Value("${basehook.delivery.max-handed-off:16384}") int maxHandedOff,
-            @ReadableBytes @Value("${basehook.delivery.max-held-bytes:32MB}") long maxHeldBytes,
-            @Value("${basehook.delivery.enabled:true}") boolean sends) {
-        Duration requestTimeout = RetrySchedule.parseDuration(timeout);
-        // DeliverySettings refuses a lease that does not outlive the request timeout
-        Duration leaseFor = lease == null || lease.isBlank()
-                ? requestTimeout.plusSeconds(45) : RetrySchedule.parseDuration(lease);
+    /**
+     * The engine's settings from {@code basehook.delivery.*}, and the attempt timeout from the transport that
+     * enforces it. Made at start, so a lease that does not outlive the timeout stops the start.
+     */
+    @Context
+    DeliverySettings deliverySettings(DeliveryConfiguration delivery, HttpTransportConfiguration transport) {
+        Duration timeout = transport.timeout();
         // an instance that leaves sending to others (no delivery loop) must not take its writes' deliveries for
         // itself: it would send them and never record them, and another instance would send them again once their
         // lease ran out
-        return new DeliverySettings(claimBatch, maxInFlight, maxInFlightPerWebhook,
-                Math.max(maxClaimedPerWebhook, maxInFlightPerWebhook), requestTimeout, leaseFor,
-                RetrySchedule.parse(retrySchedule), RetrySchedule.parseDuration(disableAfter),
-                sends ? maxHandedOff : 0, maxHeldBytes);
+        return new DeliverySettings(delivery.claimBatch(), delivery.maxInFlight(), delivery.maxInFlightPerWebhook(),
+                Math.max(delivery.maxClaimedPerWebhook(), delivery.maxInFlightPerWebhook()), timeout,
+                delivery.leaseFor(timeout), delivery.schedule(), delivery.disableAfter(),
+                delivery.enabled() ? delivery.maxHandedOff() : 0, delivery.maxHeldBytes());
     }
 
     @Singleton
@@ -91,11 +80,8 @@ class WebhookFactory {
     }
 
     @Singleton
-    PurgeExpiredUseCase purgeExpired(RetentionStore store, Clock clock,
-                                     @Value("${basehook.retention.events:7d}") String events,
-                                     @Value("${basehook.retention.delivery-logs:30d}") String deliveryLogs) {
-        return new PurgeExpiredService(store, RetrySchedule.parseDuration(events), RetrySchedule.parseDuration(deliveryLogs),
-                clock);
+    PurgeExpiredUseCase purgeExpired(RetentionStore store, Clock clock, RetentionConfiguration retention) {
+        return new PurgeExpiredService(store, retention.events(), retention.deliveryLogs(), clock);
     }
 
     @Singleton

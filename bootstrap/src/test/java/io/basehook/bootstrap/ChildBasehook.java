@@ -56,6 +56,14 @@ final class ChildBasehook implements AutoCloseable {
         return child;
     }
 
+    /** Launches an instance on {@code databaseUrl} without waiting for it (to see it refuse to start, say). */
+    static ChildBasehook launch(String databaseUrl, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(RunningBasehook.databaseLogin());
+        env.put("BASEHOOK_DB_URL", databaseUrl);
+        env.putAll(environment);
+        return launch(env, Set.of(), List.of("-Xmx256m"));
+    }
+
     /**
      * Starts an instance on an embedded MariaDB of its own in {@code dataDir} (no {@code BASEHOOK_DB_URL}) and
      * waits until it answers {@code /health}; a first start on a folder unpacks and installs the server.

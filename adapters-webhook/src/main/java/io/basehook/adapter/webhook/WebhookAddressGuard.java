@@ -4,7 +4,6 @@ import io.basehook.domain.webhook.AddressRules;
 import io.basehook.application.port.out.WebhookTargetPolicy;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.webhook.WebhookUrl;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.concurrent.Future;
@@ -38,11 +37,10 @@ public class WebhookAddressGuard implements WebhookTargetPolicy {
     /** Resolves with the sender's own resolver, so save and send read a host (literal or name) the same way. */
     @Inject
     public WebhookAddressGuard(
-            @Value("${basehook.webhooks.allow-private-addresses:false}") boolean allowPrivateAddresses,
-            @Value("${basehook.webhooks.allowed-networks:}") String allowedNetworks,
+            WebhookAddressConfiguration configuration,
             @Named(WebhookClientConfiguration.RESOLVER) AddressResolverGroup<InetSocketAddress> webhookResolver,
             EventLoopGroupRegistry eventLoops) {
-        this(rules(allowPrivateAddresses, allowedNetworks),
+        this(rules(configuration.allowPrivateAddresses(), configuration.allowedNetworks()),
                 host -> resolveWith(webhookResolver, eventLoops, host));
     }
 

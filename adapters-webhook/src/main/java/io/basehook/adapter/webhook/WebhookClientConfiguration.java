@@ -1,6 +1,5 @@
 package io.basehook.adapter.webhook;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.client.HttpClientConfiguration;
 import io.micronaut.http.client.HttpVersionSelection;
@@ -27,14 +26,10 @@ public class WebhookClientConfiguration extends HttpClientConfiguration {
 
     private final ConnectionPoolConfiguration pool = new ConnectionPoolConfiguration();
 
-    public WebhookClientConfiguration(
-            @Value("${basehook.delivery.timeout:15s}") Duration timeout,
-            @Value("${basehook.delivery.connect-timeout:5s}") Duration connectTimeout,
-            @Value("${basehook.delivery.max-connections-per-host:256}") int maxConnectionsPerHost,
-            @Nullable ClientSslConfiguration ssl) {
-        setConnectTimeout(connectTimeout);
-        setReadTimeout(timeout);
-        setRequestTimeout(timeout); // the whole attempt, connect included, gets the timeout
+    public WebhookClientConfiguration(HttpTransportConfiguration transport, @Nullable ClientSslConfiguration ssl) {
+        setConnectTimeout(transport.connectTimeout());
+        setReadTimeout(transport.timeout());
+        setRequestTimeout(transport.timeout()); // the whole attempt, connect included, gets the timeout
         setConnectionPoolIdleTimeout(Duration.ofSeconds(60));
         setFollowRedirects(false);
         setExceptionOnErrorStatus(false); // a 4xx/5xx is an answer to log, not an exception to build
@@ -46,7 +41,7 @@ public class WebhookClientConfiguration extends HttpClientConfiguration {
             setSslConfiguration(ssl); // trust settings of micronaut.http.client.ssl.* apply to webhooks too
         }
         pool.setEnabled(true);
-        pool.setMaxConcurrentHttp1Connections(maxConnectionsPerHost);
+        pool.setMaxConcurrentHttp1Connections(transport.maxConnectionsPerHost());
         pool.setMaxPendingConnections(16);
     }
 

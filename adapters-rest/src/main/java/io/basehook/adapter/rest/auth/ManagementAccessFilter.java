@@ -2,7 +2,6 @@ package io.basehook.adapter.rest.auth;
 
 import io.basehook.application.port.in.AuthenticateUseCase;
 import io.basehook.domain.shared.BasehookException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
@@ -27,10 +26,10 @@ public final class ManagementAccessFilter {
     private final AuthenticateUseCase authenticate;
     private final byte[] managementToken;
 
-    public ManagementAccessFilter(AuthenticateUseCase authenticate,
-                                  @Value("${basehook.management.token:}") String managementToken) {
+    public ManagementAccessFilter(AuthenticateUseCase authenticate, ManagementConfiguration configuration) {
         this.authenticate = authenticate;
-        this.managementToken = managementToken.getBytes(StandardCharsets.UTF_8);
+        String token = configuration.token();
+        this.managementToken = token == null || token.isBlank() ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
     }
 
     // a token that is not the admin's is looked up in the database, which must not block the event loop

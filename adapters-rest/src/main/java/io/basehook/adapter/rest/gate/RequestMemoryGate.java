@@ -1,5 +1,6 @@
 package io.basehook.adapter.rest.gate;
 
+import io.basehook.adapter.rest.RequestLimitsConfiguration;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.convert.format.ReadableBytes;
 import jakarta.inject.Singleton;
@@ -31,12 +32,11 @@ public final class RequestMemoryGate {
     private final long pageAllowance;
     private final AtomicLong inFlight = new AtomicLong();
 
-    public RequestMemoryGate(@ReadableBytes @Value("${basehook.limits.request-bytes-in-flight:32MB}") long budget,
-                             @ReadableBytes @Value("${micronaut.server.max-request-size:10MB}") long maxRequestSize,
-                             @ReadableBytes @Value("${basehook.limits.page-bytes:2MB}") long pageBytes) {
-        this.budget = budget;
+    public RequestMemoryGate(RequestLimitsConfiguration limits,
+                             @ReadableBytes @Value("${micronaut.server.max-request-size:10MB}") long maxRequestSize) {
+        this.budget = limits.requestBytesInFlight();
         this.maxRequestSize = maxRequestSize;
-        this.pageAllowance = pageBytes * PAGE_HEAP_FACTOR;
+        this.pageAllowance = limits.pageBytes() * PAGE_HEAP_FACTOR;
     }
 
     /** What a request may hold on the heap; 0 outside the API. */
