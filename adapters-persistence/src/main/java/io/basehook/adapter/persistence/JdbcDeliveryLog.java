@@ -151,8 +151,8 @@ public final class JdbcDeliveryLog implements DeliveryLog {
                 new BaseId(result.getString("base_id")), result.getLong("seq"),
                 new EventId(result.getString("event_id")), result.getString("op_type"),
                 status(result.getString("status")), result.getInt("attempts"),
-                Instant.ofEpochMilli(result.getLong("created_at")), scheduled(EpochMillis.get(result, "next_attempt_at")),
-                List.of());
+                Instant.ofEpochMilli(result.getLong("created_at")),
+                scheduled(EpochMillis.get(result, "next_attempt_at")), List.of());
     }
 
     /** A parked delivery has nothing scheduled until its webhook is enabled again. */

@@ -39,8 +39,10 @@ public final class DeleteRowsService implements DeleteRowsUseCase {
             // read after the writes before it in the same transaction: a row deleted there is gone here
             Map<RowId, Row> existing = rows.findByIds(command.baseId(), command.tableId(), command.ids());
             if (command.requireAll() && existing.size() < command.ids().size()) {
-                RowId missing = command.ids().stream().filter(id -> !existing.containsKey(id)).findFirst().orElseThrow();
-                throw BasehookException.notFound("row_not_found", "no row with id " + missing + " in table " + table.id());
+                RowId missing = command.ids().stream().filter(id -> !existing.containsKey(id)).findFirst()
+                        .orElseThrow();
+                throw BasehookException.notFound("row_not_found",
+                        "no row with id " + missing + " in table " + table.id());
             }
             List<RowId> ids = new ArrayList<>(existing.size());
             List<ChangeEvent> events = new ArrayList<>(existing.size());

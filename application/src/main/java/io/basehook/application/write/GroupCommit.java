@@ -119,7 +119,8 @@ public final class GroupCommit implements ContentWrites {
      * base's writes then run in the order they came, and what they wrote is stored for all the bases together.
      */
     private void runAcrossBases(Shared queue, List<WriteCombiner.Slot<Pending, Object>> slots) {
-        Map<BaseId, List<WriteCombiner.Slot<Pending, Object>>> byId = new TreeMap<>(Comparator.comparing(BaseId::value));
+        Map<BaseId, List<WriteCombiner.Slot<Pending, Object>>> byId =
+                new TreeMap<>(Comparator.comparing(BaseId::value));
         slots.forEach(slot -> byId.computeIfAbsent(slot.command().baseId(), id -> new ArrayList<>()).add(slot));
         Instant now = clock.instant();
         transactions.inTransaction(() -> {

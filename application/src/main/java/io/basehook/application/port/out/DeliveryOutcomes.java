@@ -5,10 +5,17 @@ import io.basehook.domain.webhook.WebhookId;
 import java.time.Instant;
 import java.util.List;
 
-/** Where the engine records what its attempts did: the delivery log, each delivery's new state, each webhook's health. */
+/**
+ * Where the engine records what its attempts did: the delivery log, each delivery's new state, each webhook's
+ * health.
+ */
 public interface DeliveryOutcomes {
 
-    /** In the caller's transaction (or its own without one): logs each attempt and moves each delivery to its new status. */
+    /**
+     * In the caller's transaction (or its own without one): logs each attempt and moves each delivery to its new
+     * status. An outcome whose attempt count is not ahead of the stored one (recorded already, or by another
+     * instance after its lease ran out) changes nothing: the first record stands.
+     */
     void record(List<DeliveryOutcome> outcomes);
 
     /**
