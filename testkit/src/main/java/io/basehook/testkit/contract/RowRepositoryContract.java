@@ -147,8 +147,8 @@ public interface RowRepositoryContract extends StoreFixture {
 
         assertEquals(List.of(ids(inserted.subList(0, 5)), ids(inserted.subList(5, 10)), ids(inserted.subList(10, 12))),
                 pages(table, 5, Long.MAX_VALUE));
-        assertEquals(List.of(ids(inserted.subList(0, 6)), ids(inserted.subList(6, 12))), pages(table, 6, Long.MAX_VALUE),
-                "the last full page has no cursor");
+        assertEquals(List.of(ids(inserted.subList(0, 6)), ids(inserted.subList(6, 12))),
+                pages(table, 6, Long.MAX_VALUE), "the last full page has no cursor");
         RowPage empty = rows().page(table.baseId(), newTable(table.baseId(), "Empty").id(), 10, Long.MAX_VALUE, null);
         assertTrue(empty.rows().isEmpty());
         assertNull(empty.nextCursor());

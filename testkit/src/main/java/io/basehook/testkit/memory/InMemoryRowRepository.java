@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -114,7 +115,8 @@ public final class InMemoryRowRepository implements RowRepository {
             InMemoryStore.TableKey key = new InMemoryStore.TableKey(baseId, tableId);
             Map<RowId, Long> pks = store.rowPks.getOrDefault(key, Map.of());
             TreeMap<Long, Row> found = new TreeMap<>();
-            ids.stream().map(pks::get).filter(pk -> pk != null).forEach(pk -> found.put(pk, store.rows.get(key).get(pk)));
+            ids.stream().map(pks::get).filter(Objects::nonNull)
+                    .forEach(pk -> found.put(pk, store.rows.get(key).get(pk)));
             Map<RowId, Row> byId = new LinkedHashMap<>();
             found.values().forEach(row -> byId.put(row.id(), row));
             return byId;
@@ -167,7 +169,7 @@ public final class InMemoryRowRepository implements RowRepository {
         });
     }
 
-    /** The cells as a JSON object in UTF-8 bytes: what a row weighs against a page's budget. */
+    /** The cells in UTF-8 bytes, written as the database adapter writes them: what a row weighs against a budget. */
     static long bytes(Map<ColumnKey, CellValue> cells) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(out)) {
@@ -191,15 +193,21 @@ public final class InMemoryRowRepository implements RowRepository {
         } else if (value instanceof CellValue.Checkbox checkbox) {
             json.writeBoolean(checkbox.value());
         } else if (value instanceof CellValue.Date date) {
-            json.writeString(date.value());
+            json.writeStartObject();
+            json.writeStringField("d", date.value());
+            json.writeEndObject();
         } else if (value instanceof CellValue.Option option) {
-            json.writeString(option.optionId());
+            json.writeStartObject();
+            json.writeStringField("o", option.optionId());
+            json.writeEndObject();
         } else if (value instanceof CellValue.Options options) {
-            json.writeStartArray();
+            json.writeStartObject();
+            json.writeArrayFieldStart("m");
             for (String id : options.optionIds()) {
                 json.writeString(id);
             }
             json.writeEndArray();
+            json.writeEndObject();
         }
     }
 
