@@ -48,7 +48,8 @@ import java.util.TreeMap;
  * through the {@link ChangeEventOutbox}; a queued delivery keeps its own copy of its event, as a foreign key keeps
  * the row. Give it the in-memory repository and outbox the rest of the application uses. The store in turn reaches
  * the deliveries through {@link #deleteWebhook} (a webhook is deleted with its deliveries), and retention through
- * {@link #purgeClosed} and {@link #needsEvent}. Neither repository is called while the lock is held.
+ * {@link #purgeClosed}, {@link #needsEvent} and {@link #dropEvent}; {@link InMemoryStore} wires all of it.
+ * Neither repository is called while the lock is held.
  * <p>
  * Transactions are the caller's business: each call takes effect at once.
  */
@@ -398,6 +399,20 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
         synchronized (lock) {
             return rows.values().stream().anyMatch(row -> row.due != null && row.event.seq() == seq
                     && row.event.baseId().equals(baseId));
+        }
+    }
+
+    /**
+     * The event is going, as retention deletes it: its closed deliveries go with it, as a foreign key takes them,
+     * unless an open delivery still needs it (then nothing changes). @return whether the event may go
+     */
+    public boolean dropEvent(BaseId baseId, long seq) {
+        synchronized (lock) {
+            if (needsEvent(baseId, seq)) {
+                return false;
+            }
+            rows.values().removeIf(row -> row.event.seq() == seq && row.event.baseId().equals(baseId));
+            return true;
         }
     }
 

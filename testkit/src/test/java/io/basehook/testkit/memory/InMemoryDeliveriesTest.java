@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the store's other parts reach the deliveries through, beyond the ports. */
-class InMemoryDeliveriesTest extends Kits2DeliveryFixture {
+class InMemoryDeliveriesTest extends InMemoryDeliveryFixture {
 
     @BeforeEach
     void store() {
@@ -81,5 +81,35 @@ class InMemoryDeliveriesTest extends Kits2DeliveryFixture {
         assertFalse(deliveries.needsEvent(base, events.get(0).seq()), "its only delivery is closed");
         assertTrue(deliveries.needsEvent(base, events.get(1).seq()));
         assertFalse(deliveries.needsEvent(newBase(), events.get(1).seq()), "another base's event of that seq");
+    }
+
+    @Test
+    void anEventDroppedTakesItsClosedDeliveriesUnlessAnOpenOneNeedsIt() {
+        BaseId base = newBase();
+        Webhook webhook = newWebhook(base, true);
+        List<StoredEvent> events = appendAndEnqueue(base, 2, T0);
+        record(claim(1, T0, LEASE).get(0), succeeded(T0), DeliveryStatus.SUCCEEDED, null);
+
+        assertFalse(deliveries.dropEvent(base, events.get(1).seq()), "its delivery is open");
+        assertTrue(deliveries.dropEvent(base, events.get(0).seq()));
+
+        assertEquals(List.of(events.get(1).seq()), oldestFirst(webhook).stream().map(delivery -> delivery.seq())
+                .toList());
+    }
+
+    @Test
+    void theStoreDeletesAWebhooksDeliveriesWithItAndABasesWithTheBase() {
+        BaseId base = newBase();
+        Webhook deleted = newWebhook(base, true);
+        Webhook kept = newWebhook(base, true);
+        appendAndEnqueue(base, 2, T0);
+
+        assertTrue(store.webhooks().delete(base, deleted.id()));
+        assertTrue(oldestFirst(deleted).isEmpty());
+        assertEquals(2, oldestFirst(kept).size());
+
+        store.bases().delete(base);
+        assertTrue(oldestFirst(kept).isEmpty());
+        assertTrue(claim(10, T0, LEASE).isEmpty());
     }
 }

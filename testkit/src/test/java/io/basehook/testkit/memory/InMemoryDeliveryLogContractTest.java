@@ -3,5 +3,5 @@ package io.basehook.testkit.memory;
 import io.basehook.testkit.contract.DeliveryLogContract;
 
 /** {@link InMemoryDeliveries} keeps the delivery log's contract. */
-class InMemoryDeliveryLogContractTest extends Kits2DeliveryFixture implements DeliveryLogContract {
+class InMemoryDeliveryLogContractTest extends InMemoryDeliveryFixture implements DeliveryLogContract {
 }

@@ -1,11 +1,14 @@
 package io.basehook.testkit.memory;
 
+import io.basehook.application.port.out.ChangeEventOutbox;
 import io.basehook.application.port.out.DeliveryBacklogQuery;
 import io.basehook.application.port.out.DeliveryClaims;
 import io.basehook.application.port.out.DeliveryLog;
 import io.basehook.application.port.out.DeliveryOutcomes;
 import io.basehook.application.port.out.DeliveryParking;
 import io.basehook.application.port.out.DeliveryQueue;
+import io.basehook.application.port.out.WebhookRepository;
+import io.basehook.domain.base.Base;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.EventId;
 import io.basehook.domain.row.OpType;
@@ -19,20 +22,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link InMemoryDeliveries} over the stand-in webhook repository and outbox, new for every test: the store the
- * delivery contracts run against here.
+ * {@link InMemoryDeliveries} as an {@link InMemoryStore} wires it, over the store's webhooks and outbox, new for every
+ * test: the store the delivery contracts run against here.
  */
-abstract class Kits2DeliveryFixture implements DeliveryStoreFixture {
+abstract class InMemoryDeliveryFixture implements DeliveryStoreFixture {
 
-    Kits2Webhooks webhooks;
-    Kits2Outbox outbox;
+    InMemoryStore store;
+    WebhookRepository webhooks;
+    ChangeEventOutbox outbox;
     InMemoryDeliveries deliveries;
 
     @Override
     public void startEmpty() {
-        webhooks = new Kits2Webhooks();
-        outbox = new Kits2Outbox();
-        deliveries = new InMemoryDeliveries(webhooks, outbox);
+        store = new InMemoryStore();
+        webhooks = store.webhooks();
+        outbox = store.outbox();
+        deliveries = store.deliveries();
     }
 
     @Override
@@ -67,7 +72,9 @@ abstract class Kits2DeliveryFixture implements DeliveryStoreFixture {
 
     @Override
     public BaseId newBase() {
-        return BaseId.random();
+        Base base = Base.create("Deliveries", T0);
+        store.bases().insert(base);
+        return base.id();
     }
 
     @Override
