@@ -16,11 +16,10 @@ public interface DeliveryParking {
     void park(Collection<DeliveryId> ids);
 
     /**
-     * Parks the deliveries of a disabled webhook that are due now, at once instead of a claim's worth a turn: left
-     * due, they fill the head of the due index, and every claim leases them, reads their payloads and parks them,
-     * as many as it may take, before it gets past them to other webhooks' rows. Leased deliveries (in flight) and
-     * later retries are left as they are: a claim parks those when they come due. Runs in statements of its own,
-     * each bounded, and parks nothing once the webhook is enabled again.
+     * Parks the deliveries of a disabled webhook that are due now, at once, instead of leaving each claim to meet
+     * them, lease them and park them before it gets past them to other webhooks' deliveries. Deliveries in flight
+     * and later retries are left as they are: a claim parks those when they come due. It may work in short steps,
+     * each committed on its own, and parks nothing once the webhook is enabled again.
      *
      * @return how many it parked
      */
