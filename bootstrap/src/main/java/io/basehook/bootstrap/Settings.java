@@ -35,8 +35,9 @@ final class Settings {
     }
 
     /**
-     * {@code 500ms}, {@code 15s}, {@code 5m}, {@code 2h} or {@code 5d} in either case ({@link RetrySchedule#parseDuration}),
-     * or a form Micronaut reads, such as {@code PT15S}: what either way of reading a duration took before.
+     * {@code 500ms}, {@code 15s}, {@code 5m}, {@code 2h} or {@code 5d} in either case
+     * ({@link RetrySchedule#parseDuration}), or a form Micronaut reads, such as {@code PT15S}: what either way of
+     * reading a duration took before.
      */
     static Duration duration(String key, String text) {
         try {
