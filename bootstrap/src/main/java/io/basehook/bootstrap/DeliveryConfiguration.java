@@ -3,9 +3,9 @@ package io.basehook.bootstrap;
 import io.basehook.domain.delivery.RetrySchedule;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-import io.micronaut.core.convert.format.ReadableBytes;
 
 import java.time.Duration;
 
@@ -30,20 +30,10 @@ import java.time.Duration;
  */
 @Context
 @ConfigurationProperties("basehook.delivery")
-public record DeliveryConfiguration(
-        @Bindable(defaultValue = "true") boolean enabled,
-        @Nullable Duration lease,
-        @Bindable(defaultValue = "5s,5m,30m,2h,5h,10h,10h") String retrySchedule,
-        @Bindable(defaultValue = "5d") Duration disableAfter,
-        @Bindable(defaultValue = "200") int claimBatch,
-        @Bindable(defaultValue = "512") int maxInFlight,
-        @Bindable(defaultValue = "16") int maxInFlightPerWebhook,
-        @Bindable(defaultValue = "256") int maxClaimedPerWebhook,
-        @Bindable(defaultValue = "16384") int maxHandedOff,
-        @Bindable(defaultValue = "32MB") @ReadableBytes long maxHeldBytes,
-        @Bindable(defaultValue = "500ms") Duration pollInterval,
-        @Bindable(defaultValue = "20s") Duration shutdownGrace,
-        @Bindable(defaultValue = "60s") Duration stalledAfter) {
+public record DeliveryConfiguration(boolean enabled, @Nullable Duration lease, String retrySchedule,
+                                    Duration disableAfter, int claimBatch, int maxInFlight, int maxInFlightPerWebhook,
+                                    int maxClaimedPerWebhook, int maxHandedOff, long maxHeldBytes,
+                                    Duration pollInterval, Duration shutdownGrace, Duration stalledAfter) {
 
     private static final String PREFIX = "basehook.delivery.";
 
@@ -62,6 +52,36 @@ public record DeliveryConfiguration(
             Settings.positive(PREFIX + "lease", lease);
         }
         schedule(retrySchedule);
+    }
+
+    /** Binds the keys as text, so a value that is not a number, a size or a duration stops the start. */
+    @Creator
+    DeliveryConfiguration(@Bindable(defaultValue = "true") boolean enabled,
+                          @Bindable(defaultValue = "") @Nullable String lease,
+                          @Bindable(defaultValue = "5s,5m,30m,2h,5h,10h,10h") String retrySchedule,
+                          @Bindable(defaultValue = "5d") String disableAfter,
+                          @Bindable(defaultValue = "200") String claimBatch,
+                          @Bindable(defaultValue = "512") String maxInFlight,
+                          @Bindable(defaultValue = "16") String maxInFlightPerWebhook,
+                          @Bindable(defaultValue = "256") String maxClaimedPerWebhook,
+                          @Bindable(defaultValue = "16384") String maxHandedOff,
+                          @Bindable(defaultValue = "32MB") String maxHeldBytes,
+                          @Bindable(defaultValue = "500ms") String pollInterval,
+                          @Bindable(defaultValue = "20s") String shutdownGrace,
+                          @Bindable(defaultValue = "60s") String stalledAfter) {
+        this(enabled,
+                lease == null || lease.isBlank() ? null : Settings.duration(PREFIX + "lease", lease),
+                retrySchedule,
+                Settings.duration(PREFIX + "disable-after", disableAfter),
+                Settings.number(PREFIX + "claim-batch", claimBatch),
+                Settings.number(PREFIX + "max-in-flight", maxInFlight),
+                Settings.number(PREFIX + "max-in-flight-per-webhook", maxInFlightPerWebhook),
+                Settings.number(PREFIX + "max-claimed-per-webhook", maxClaimedPerWebhook),
+                Settings.number(PREFIX + "max-handed-off", maxHandedOff),
+                Settings.bytes(PREFIX + "max-held-bytes", maxHeldBytes),
+                Settings.duration(PREFIX + "poll-interval", pollInterval),
+                Settings.duration(PREFIX + "shutdown-grace", shutdownGrace),
+                Settings.duration(PREFIX + "stalled-after", stalledAfter));
     }
 
     /** The retry schedule, parsed. */

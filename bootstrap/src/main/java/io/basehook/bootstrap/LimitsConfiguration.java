@@ -2,8 +2,8 @@ package io.basehook.bootstrap;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.bind.annotation.Bindable;
-import io.micronaut.core.convert.format.ReadableBytes;
 
 import java.time.Duration;
 
@@ -17,13 +17,8 @@ import java.time.Duration;
  */
 @Context
 @ConfigurationProperties("basehook.limits")
-public record LimitsConfiguration(
-        @Bindable(defaultValue = "1000") int rowsPerBatch,
-        @Bindable(defaultValue = "500") int columnsPerTable,
-        @Bindable(defaultValue = "20") int webhooksPerBase,
-        @Bindable(defaultValue = "1000") int pageSize,
-        @Bindable(defaultValue = "8MB") @ReadableBytes long writeBytesInFlight,
-        @Bindable(defaultValue = "2s") Duration writeWait) {
+public record LimitsConfiguration(int rowsPerBatch, int columnsPerTable, int webhooksPerBase, int pageSize,
+                                  long writeBytesInFlight, Duration writeWait) {
 
     private static final String PREFIX = "basehook.limits.";
 
@@ -34,5 +29,21 @@ public record LimitsConfiguration(
         Settings.positive(PREFIX + "page-size", pageSize);
         Settings.positive(PREFIX + "write-bytes-in-flight", writeBytesInFlight);
         Settings.notNegative(PREFIX + "write-wait", writeWait);
+    }
+
+    /** Binds the keys as text, so a value that is not a number, a size or a duration stops the start. */
+    @Creator
+    LimitsConfiguration(@Bindable(defaultValue = "1000") String rowsPerBatch,
+                        @Bindable(defaultValue = "500") String columnsPerTable,
+                        @Bindable(defaultValue = "20") String webhooksPerBase,
+                        @Bindable(defaultValue = "1000") String pageSize,
+                        @Bindable(defaultValue = "8MB") String writeBytesInFlight,
+                        @Bindable(defaultValue = "2s") String writeWait) {
+        this(Settings.number(PREFIX + "rows-per-batch", rowsPerBatch),
+                Settings.number(PREFIX + "columns-per-table", columnsPerTable),
+                Settings.number(PREFIX + "webhooks-per-base", webhooksPerBase),
+                Settings.number(PREFIX + "page-size", pageSize),
+                Settings.bytes(PREFIX + "write-bytes-in-flight", writeBytesInFlight),
+                Settings.duration(PREFIX + "write-wait", writeWait));
     }
 }
