@@ -7,7 +7,11 @@ public interface TransactionRunner {
 
     <T> T inTransaction(Supplier<T> work);
 
-    /** A read-only transaction: one consistent view of several reads. */
+    /**
+     * A read-only transaction, for several reads on one connection. Each read sees what was committed when it ran
+     * (read committed), not one snapshot for all of them: a use case that needs two reads to agree takes a lock, as
+     * every write does.
+     */
     <T> T readOnly(Supplier<T> work);
 
     /**
