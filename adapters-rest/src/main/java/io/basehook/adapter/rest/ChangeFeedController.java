@@ -9,8 +9,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** A base's content events in commit order, for a receiver catching up from the last {@code seq} it saw. */
+@ProblemAnswers
 @Controller("/api/v1/bases/{baseId}/events")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ChangeFeedController {
@@ -22,7 +24,7 @@ public class ChangeFeedController {
     }
 
     @Get
-    public ChangeFeedResponse read(Actor actor, String baseId, @QueryValue(defaultValue = "0") long after,
+    public ChangeFeedResponse read(@Parameter(hidden = true) Actor actor, String baseId, @QueryValue(defaultValue = "0") long after,
                                    @QueryValue(defaultValue = "100") int limit) {
         return ChangeFeedResponse.from(readChangeFeed.readChangeFeed(actor, new BaseId(baseId), after, limit));
     }

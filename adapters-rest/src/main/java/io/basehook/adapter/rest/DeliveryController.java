@@ -19,8 +19,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** A webhook's delivery log: list (optionally of one status), one delivery with every attempt, redeliver by hand. */
+@ProblemAnswers
 @Controller("/api/v1/bases/{baseId}/webhooks/{webhookId}/deliveries")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DeliveryController {
@@ -37,7 +39,7 @@ public class DeliveryController {
     }
 
     @Get
-    public DeliveryPageResponse list(Actor actor, String baseId, String webhookId, @Nullable @QueryValue String status,
+    public DeliveryPageResponse list(@Parameter(hidden = true) Actor actor, String baseId, String webhookId, @Nullable @QueryValue String status,
                                      @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "100") int limit) {
         BaseId base = new BaseId(baseId);
         WebhookId webhook = new WebhookId(webhookId);
@@ -47,7 +49,7 @@ public class DeliveryController {
     }
 
     @Get("/{deliveryId}")
-    public DeliveryDetailResponse get(Actor actor, String baseId, String webhookId, String deliveryId) {
+    public DeliveryDetailResponse get(@Parameter(hidden = true) Actor actor, String baseId, String webhookId, String deliveryId) {
         return DeliveryDetailResponse.from(getDelivery.getDelivery(actor, new BaseId(baseId), new WebhookId(webhookId),
                 DeliveryId.parse(deliveryId)));
     }
@@ -55,7 +57,7 @@ public class DeliveryController {
     // 202 and no body, as Svix answers a resend: the attempt happens later, on the delivery loop
     @Post("/{deliveryId}/redeliver")
     @Status(HttpStatus.ACCEPTED)
-    public void redeliver(Actor actor, String baseId, String webhookId, String deliveryId) {
+    public void redeliver(@Parameter(hidden = true) Actor actor, String baseId, String webhookId, String deliveryId) {
         redeliver.redeliver(actor, new BaseId(baseId), new WebhookId(webhookId), DeliveryId.parse(deliveryId));
     }
 }

@@ -32,6 +32,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 import java.util.List;
 
@@ -39,6 +43,7 @@ import java.util.List;
  * Rows of a table, values by column name. Bodies with cell values arrive as bytes and are read exactly
  * ({@code ExactJson}), so decimals stay BigDecimal and a null stays a null entry.
  */
+@ProblemAnswers
 @Controller("/api/v1/bases/{baseId}/tables/{tableId}/rows")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RowController {
@@ -60,25 +65,27 @@ public class RowController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    public RowListResponse insert(Actor actor, String baseId, String tableId, @Body byte[] body) {
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = InsertRowsRequest.class)))
+    public RowListResponse insert(@Parameter(hidden = true) Actor actor, String baseId, String tableId, @Body byte[] body) {
         InsertRowsRequest request = InsertRowsRequest.read(body);
         return RowListResponse.from(insertRows.insertRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 
     @Get
-    public RowPageResponse list(Actor actor, String baseId, String tableId,
+    public RowPageResponse list(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
                                 @QueryValue(defaultValue = "100") int limit, @Nullable @QueryValue String cursor) {
         return RowPageResponse.from(listRows.listRows(actor, new BaseId(baseId), new TableId(tableId), limit, cursor));
     }
 
     @Get("/{rowId}")
-    public RowResponse get(Actor actor, String baseId, String tableId, String rowId) {
+    public RowResponse get(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId) {
         TableRows found = getRow.getRow(actor, new BaseId(baseId), new TableId(tableId), new RowId(rowId));
         return RowResponse.from(found.table(), found.rows().get(0));
     }
 
     @Patch("/{rowId}")
-    public RowResponse update(Actor actor, String baseId, String tableId, String rowId, @Body byte[] body) {
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRowRequest.class)))
+    public RowResponse update(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId, @Body byte[] body) {
         UpdateRowRequest request = UpdateRowRequest.read(body);
         TableRows updated;
         try {
@@ -91,20 +98,21 @@ public class RowController {
     }
 
     @Patch
-    public RowListResponse updateAll(Actor actor, String baseId, String tableId, @Body byte[] body) {
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRowsRequest.class)))
+    public RowListResponse updateAll(@Parameter(hidden = true) Actor actor, String baseId, String tableId, @Body byte[] body) {
         UpdateRowsRequest request = UpdateRowsRequest.read(body);
         return RowListResponse.from(updateRows.updateRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 
     @Delete("/{rowId}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(Actor actor, String baseId, String tableId, String rowId) {
+    public void delete(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId) {
         deleteRows.deleteRows(new DeleteRowsCommand(actor, new BaseId(baseId), new TableId(tableId),
                 List.of(new RowId(rowId)), true));
     }
 
     @Delete
-    public DeletedRowsResponse deleteAll(Actor actor, String baseId, String tableId, @Body DeleteRowsRequest body) {
+    public DeletedRowsResponse deleteAll(@Parameter(hidden = true) Actor actor, String baseId, String tableId, @Body DeleteRowsRequest body) {
         return new DeletedRowsResponse(deleteRows.deleteRows(body.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 }

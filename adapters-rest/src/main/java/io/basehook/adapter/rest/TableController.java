@@ -20,8 +20,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** Tables of a base: create with columns, read, rename, delete. */
+@ProblemAnswers
 @Controller("/api/v1/bases/{baseId}/tables")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TableController {
@@ -41,23 +43,23 @@ public class TableController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    public TableResponse create(Actor actor, String baseId, @Body CreateTableRequest body) {
+    public TableResponse create(@Parameter(hidden = true) Actor actor, String baseId, @Body CreateTableRequest body) {
         return TableResponse.from(createTable.createTable(body.toCommand(actor, new BaseId(baseId))));
     }
 
     @Get("/{tableId}")
-    public TableResponse get(Actor actor, String baseId, String tableId) {
+    public TableResponse get(@Parameter(hidden = true) Actor actor, String baseId, String tableId) {
         return TableResponse.from(getTable.getTable(actor, new BaseId(baseId), new TableId(tableId)));
     }
 
     @Patch("/{tableId}")
-    public TableResponse rename(Actor actor, String baseId, String tableId, @Body RenameTableRequest body) {
+    public TableResponse rename(@Parameter(hidden = true) Actor actor, String baseId, String tableId, @Body RenameTableRequest body) {
         return TableResponse.from(renameTable.renameTable(body.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 
     @Delete("/{tableId}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(Actor actor, String baseId, String tableId) {
+    public void delete(@Parameter(hidden = true) Actor actor, String baseId, String tableId) {
         deleteTable.deleteTable(actor, new BaseId(baseId), new TableId(tableId));
     }
 }
