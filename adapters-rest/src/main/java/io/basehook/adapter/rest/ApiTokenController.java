@@ -39,7 +39,8 @@ public class ApiTokenController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    public IssuedApiTokenResponse create(@Parameter(hidden = true) Actor actor, String baseId, @Body CreateApiTokenRequest body) {
+    public IssuedApiTokenResponse create(@Parameter(hidden = true) Actor actor, String baseId,
+                                         @Body CreateApiTokenRequest body) {
         return IssuedApiTokenResponse.from(createApiToken.createApiToken(body.toCommand(actor, new BaseId(baseId))));
     }
 

@@ -24,7 +24,10 @@ public class ChangeFeedController {
     }
 
     @Get
-    public ChangeFeedResponse read(@Parameter(hidden = true) Actor actor, String baseId, @QueryValue(defaultValue = "0") long after,
+    public ChangeFeedResponse read(@Parameter(hidden = true) Actor actor, String baseId,
+                                   @Parameter(description = "the seq after which events are read", required = false)
+                                   @QueryValue(defaultValue = "0") long after,
+                                   @Parameter(description = "at most this many per page", required = false)
                                    @QueryValue(defaultValue = "100") int limit) {
         return ChangeFeedResponse.from(readChangeFeed.readChangeFeed(actor, new BaseId(baseId), after, limit));
     }

@@ -40,7 +40,8 @@ public class ColumnController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    public ColumnResponse add(@Parameter(hidden = true) Actor actor, String baseId, String tableId, @Body ColumnRequest body) {
+    public ColumnResponse add(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
+                              @Body ColumnRequest body) {
         return ColumnResponse.from(addColumn.addColumn(body.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 

@@ -39,8 +39,10 @@ public class DeliveryController {
     }
 
     @Get
-    public DeliveryPageResponse list(@Parameter(hidden = true) Actor actor, String baseId, String webhookId, @Nullable @QueryValue String status,
-                                     @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "100") int limit) {
+    public DeliveryPageResponse list(@Parameter(hidden = true) Actor actor, String baseId, String webhookId,
+                                     @Nullable @QueryValue String status, @Nullable @QueryValue String cursor,
+                                     @Parameter(description = "at most this many per page", required = false)
+                                     @QueryValue(defaultValue = "100") int limit) {
         BaseId base = new BaseId(baseId);
         WebhookId webhook = new WebhookId(webhookId);
         // an empty status=, as a URL template leaves it, means no filter rather than an unknown status
@@ -49,7 +51,8 @@ public class DeliveryController {
     }
 
     @Get("/{deliveryId}")
-    public DeliveryDetailResponse get(@Parameter(hidden = true) Actor actor, String baseId, String webhookId, String deliveryId) {
+    public DeliveryDetailResponse get(@Parameter(hidden = true) Actor actor, String baseId, String webhookId,
+                                      String deliveryId) {
         return DeliveryDetailResponse.from(getDelivery.getDelivery(actor, new BaseId(baseId), new WebhookId(webhookId),
                 DeliveryId.parse(deliveryId)));
     }

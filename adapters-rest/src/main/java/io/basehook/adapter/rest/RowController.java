@@ -66,13 +66,15 @@ public class RowController {
     @Post
     @Status(HttpStatus.CREATED)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = InsertRowsRequest.class)))
-    public RowListResponse insert(@Parameter(hidden = true) Actor actor, String baseId, String tableId, @Body byte[] body) {
+    public RowListResponse insert(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
+                                  @Body byte[] body) {
         InsertRowsRequest request = InsertRowsRequest.read(body);
         return RowListResponse.from(insertRows.insertRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 
     @Get
     public RowPageResponse list(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
+                                @Parameter(description = "at most this many per page", required = false)
                                 @QueryValue(defaultValue = "100") int limit, @Nullable @QueryValue String cursor) {
         return RowPageResponse.from(listRows.listRows(actor, new BaseId(baseId), new TableId(tableId), limit, cursor));
     }
@@ -85,7 +87,8 @@ public class RowController {
 
     @Patch("/{rowId}")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRowRequest.class)))
-    public RowResponse update(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId, @Body byte[] body) {
+    public RowResponse update(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId,
+                              @Body byte[] body) {
         UpdateRowRequest request = UpdateRowRequest.read(body);
         TableRows updated;
         try {
@@ -99,7 +102,8 @@ public class RowController {
 
     @Patch
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRowsRequest.class)))
-    public RowListResponse updateAll(@Parameter(hidden = true) Actor actor, String baseId, String tableId, @Body byte[] body) {
+    public RowListResponse updateAll(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
+                                     @Body byte[] body) {
         UpdateRowsRequest request = UpdateRowsRequest.read(body);
         return RowListResponse.from(updateRows.updateRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
@@ -112,7 +116,8 @@ public class RowController {
     }
 
     @Delete
-    public DeletedRowsResponse deleteAll(@Parameter(hidden = true) Actor actor, String baseId, String tableId, @Body DeleteRowsRequest body) {
+    public DeletedRowsResponse deleteAll(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
+                                         @Body DeleteRowsRequest body) {
         return new DeletedRowsResponse(deleteRows.deleteRows(body.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 }

@@ -53,7 +53,8 @@ public class TableController {
     }
 
     @Patch("/{tableId}")
-    public TableResponse rename(@Parameter(hidden = true) Actor actor, String baseId, String tableId, @Body RenameTableRequest body) {
+    public TableResponse rename(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
+                                @Body RenameTableRequest body) {
         return TableResponse.from(renameTable.renameTable(body.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 

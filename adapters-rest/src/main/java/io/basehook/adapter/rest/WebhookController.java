@@ -81,7 +81,8 @@ public class WebhookController {
 
     @Patch("/{webhookId}")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateWebhookRequest.class)))
-    public WebhookResponse update(@Parameter(hidden = true) Actor actor, String baseId, String webhookId, @Body byte[] body) {
+    public WebhookResponse update(@Parameter(hidden = true) Actor actor, String baseId, String webhookId,
+                                  @Body byte[] body) {
         UpdateWebhookRequest request = UpdateWebhookRequest.read(body);
         return WebhookResponse.from(updateWebhook.updateWebhook(
                 request.toCommand(actor, new BaseId(baseId), new WebhookId(webhookId))));
