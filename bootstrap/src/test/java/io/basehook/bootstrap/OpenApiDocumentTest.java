@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code GET /openapi.yml} over real HTTP: open to anyone, a valid OpenAPI 3 document, and naming exactly the
- * {@code /api/v1} routes the router has, so the document cannot drift from the code.
+ * {@code /api/v1} routes the router has, so the document cannot drift from the code; {@code GET /docs} renders it.
  */
 class OpenApiDocumentTest {
 
@@ -78,8 +78,25 @@ class OpenApiDocumentTest {
         }
     }
 
+    @Test
+    void docsRenderTheDocumentFromFilesBasehookServes() {
+        HttpResponse<String> page = get("/docs");
+        assertEquals(200, page.statusCode(), page::body);
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("url: \"/openapi.yml\""), page::body);
+        for (String file : List.of("/docs/swagger-ui.css", "/docs/swagger-ui-bundle.js")) {
+            assertTrue(page.body().contains("\"" + file + "\""), file);
+            HttpResponse<String> served = get(file);
+            assertEquals(200, served.statusCode(), file);
+            assertFalse(served.body().isEmpty(), file);
+        }
+    }
+
     private HttpResponse<String> openApiYml() {
-        return RunningBasehook.httpGet(
-                basehook.context().getBean(EmbeddedServer.class).getURI().resolve("/openapi.yml"), null);
+        return get("/openapi.yml");
+    }
+
+    private HttpResponse<String> get(String path) {
+        return RunningBasehook.httpGet(basehook.context().getBean(EmbeddedServer.class).getURI().resolve(path), null);
     }
 }
