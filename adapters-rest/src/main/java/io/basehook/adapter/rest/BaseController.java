@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
 /** Bases: create, list, read with tables, delete. */
@@ -40,22 +41,26 @@ public class BaseController {
         this.deleteBase = deleteBase;
     }
 
+    @Operation(operationId = "createBase", summary = "Create a base")
     @Post
     @Status(HttpStatus.CREATED)
     public BaseResponse create(@Parameter(hidden = true) Actor actor, @Body CreateBaseRequest body) {
         return BaseResponse.from(createBase.createBase(body.toCommand(actor)));
     }
 
+    @Operation(operationId = "listBases", summary = "List the bases the token sees")
     @Get
     public BaseListResponse list(@Parameter(hidden = true) Actor actor) {
         return BaseListResponse.from(listBases.listBases(actor));
     }
 
+    @Operation(operationId = "getBase", summary = "Read a base with its tables")
     @Get("/{baseId}")
     public BaseWithTablesResponse get(@Parameter(hidden = true) Actor actor, String baseId) {
         return BaseWithTablesResponse.from(getBase.getBase(actor, new BaseId(baseId)));
     }
 
+    @Operation(operationId = "deleteBase", summary = "Delete a base with all it holds")
     @Delete("/{baseId}")
     @Status(HttpStatus.NO_CONTENT)
     public void delete(@Parameter(hidden = true) Actor actor, String baseId) {

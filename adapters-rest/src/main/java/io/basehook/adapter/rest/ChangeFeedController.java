@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
 /** A base's content events in commit order, for a receiver catching up from the last {@code seq} it saw. */
@@ -23,6 +24,7 @@ public class ChangeFeedController {
         this.readChangeFeed = readChangeFeed;
     }
 
+    @Operation(operationId = "readChangeFeed", summary = "Read the base's events after a seq")
     @Get
     public ChangeFeedResponse read(@Parameter(hidden = true) Actor actor, String baseId,
                                    @Parameter(description = "the seq after which events are read", required = false)

@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
 /** Columns of a table: add, change (name, type, options), delete. */
@@ -38,6 +39,7 @@ public class ColumnController {
         this.deleteColumn = deleteColumn;
     }
 
+    @Operation(operationId = "addColumn", summary = "Add a column")
     @Post
     @Status(HttpStatus.CREATED)
     public ColumnResponse add(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
@@ -45,6 +47,7 @@ public class ColumnController {
         return ColumnResponse.from(addColumn.addColumn(body.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 
+    @Operation(operationId = "changeColumn", summary = "Rename a column, change its type or options")
     @Patch("/{key}")
     public ColumnResponse change(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String key,
                                  @Body ChangeColumnRequest body) {
@@ -52,6 +55,7 @@ public class ColumnController {
                 body.toCommand(actor, new BaseId(baseId), new TableId(tableId), new ColumnKey(key))));
     }
 
+    @Operation(operationId = "deleteColumn", summary = "Delete a column")
     @Delete("/{key}")
     @Status(HttpStatus.NO_CONTENT)
     public void delete(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String key) {

@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
 /** A webhook's delivery log: list (optionally of one status), one delivery with every attempt, redeliver by hand. */
@@ -38,6 +39,7 @@ public class DeliveryController {
         this.redeliver = redeliver;
     }
 
+    @Operation(operationId = "listDeliveries", summary = "List a webhook's deliveries, newest first")
     @Get
     public DeliveryPageResponse list(@Parameter(hidden = true) Actor actor, String baseId, String webhookId,
                                      @Nullable @QueryValue String status, @Nullable @QueryValue String cursor,
@@ -50,6 +52,7 @@ public class DeliveryController {
         return DeliveryPageResponse.from(listDeliveries.listDeliveries(actor, base, webhook, wanted, cursor, limit));
     }
 
+    @Operation(operationId = "getDelivery", summary = "Read a delivery with its attempts")
     @Get("/{deliveryId}")
     public DeliveryDetailResponse get(@Parameter(hidden = true) Actor actor, String baseId, String webhookId,
                                       String deliveryId) {
@@ -58,6 +61,7 @@ public class DeliveryController {
     }
 
     // 202 and no body, as Svix answers a resend: the attempt happens later, on the delivery loop
+    @Operation(operationId = "redeliver", summary = "Send a delivery again")
     @Post("/{deliveryId}/redeliver")
     @Status(HttpStatus.ACCEPTED)
     public void redeliver(@Parameter(hidden = true) Actor actor, String baseId, String webhookId, String deliveryId) {

@@ -32,6 +32,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -63,6 +64,7 @@ public class RowController {
         this.deleteRows = deleteRows;
     }
 
+    @Operation(operationId = "insertRows", summary = "Insert rows")
     @Post
     @Status(HttpStatus.CREATED)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = InsertRowsRequest.class)))
@@ -72,6 +74,7 @@ public class RowController {
         return RowListResponse.from(insertRows.insertRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 
+    @Operation(operationId = "listRows", summary = "List rows, a page at a time")
     @Get
     public RowPageResponse list(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
                                 @Parameter(description = "at most this many per page", required = false)
@@ -79,12 +82,14 @@ public class RowController {
         return RowPageResponse.from(listRows.listRows(actor, new BaseId(baseId), new TableId(tableId), limit, cursor));
     }
 
+    @Operation(operationId = "getRow", summary = "Read a row")
     @Get("/{rowId}")
     public RowResponse get(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId) {
         TableRows found = getRow.getRow(actor, new BaseId(baseId), new TableId(tableId), new RowId(rowId));
         return RowResponse.from(found.table(), found.rows().get(0));
     }
 
+    @Operation(operationId = "updateRow", summary = "Update the named cells of a row")
     @Patch("/{rowId}")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRowRequest.class)))
     public RowResponse update(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId,
@@ -100,6 +105,7 @@ public class RowController {
         return RowResponse.from(updated.table(), updated.rows().get(0));
     }
 
+    @Operation(operationId = "updateRows", summary = "Update many rows at once")
     @Patch
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRowsRequest.class)))
     public RowListResponse updateAll(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
@@ -108,6 +114,7 @@ public class RowController {
         return RowListResponse.from(updateRows.updateRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 
+    @Operation(operationId = "deleteRow", summary = "Delete a row")
     @Delete("/{rowId}")
     @Status(HttpStatus.NO_CONTENT)
     public void delete(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId) {
@@ -115,6 +122,7 @@ public class RowController {
                 List.of(new RowId(rowId)), true));
     }
 
+    @Operation(operationId = "deleteRows", summary = "Delete rows by id")
     @Delete
     public DeletedRowsResponse deleteAll(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
                                          @Body DeleteRowsRequest body) {

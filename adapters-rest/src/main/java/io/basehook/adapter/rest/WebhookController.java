@@ -26,6 +26,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -61,6 +62,7 @@ public class WebhookController {
         this.testWebhook = testWebhook;
     }
 
+    @Operation(operationId = "createWebhook", summary = "Create a webhook")
     @Post
     @Status(HttpStatus.CREATED)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateWebhookRequest.class)))
@@ -69,16 +71,19 @@ public class WebhookController {
         return WebhookResponse.created(createWebhook.createWebhook(request.toCommand(actor, new BaseId(baseId))));
     }
 
+    @Operation(operationId = "listWebhooks", summary = "List the base's webhooks")
     @Get
     public WebhookListResponse list(@Parameter(hidden = true) Actor actor, String baseId) {
         return WebhookListResponse.from(listWebhooks.listWebhooks(actor, new BaseId(baseId)));
     }
 
+    @Operation(operationId = "getWebhook", summary = "Read a webhook")
     @Get("/{webhookId}")
     public WebhookResponse get(@Parameter(hidden = true) Actor actor, String baseId, String webhookId) {
         return WebhookResponse.from(getWebhook.getWebhook(actor, new BaseId(baseId), new WebhookId(webhookId)));
     }
 
+    @Operation(operationId = "updateWebhook", summary = "Change a webhook's url, description or enabled")
     @Patch("/{webhookId}")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateWebhookRequest.class)))
     public WebhookResponse update(@Parameter(hidden = true) Actor actor, String baseId, String webhookId,
@@ -88,12 +93,14 @@ public class WebhookController {
                 request.toCommand(actor, new BaseId(baseId), new WebhookId(webhookId))));
     }
 
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook")
     @Delete("/{webhookId}")
     @Status(HttpStatus.NO_CONTENT)
     public void delete(@Parameter(hidden = true) Actor actor, String baseId, String webhookId) {
         deleteWebhook.deleteWebhook(actor, new BaseId(baseId), new WebhookId(webhookId));
     }
 
+    @Operation(operationId = "rotateWebhookSecret", summary = "Replace a webhook's secret")
     @Post("/{webhookId}/rotate-secret")
     public WebhookSecretResponse rotateSecret(@Parameter(hidden = true) Actor actor, String baseId, String webhookId) {
         return WebhookSecretResponse.from(rotateWebhookSecret.rotateWebhookSecret(actor, new BaseId(baseId),
@@ -101,6 +108,7 @@ public class WebhookController {
     }
 
     // 200 whatever the endpoint answered: the request to Basehook succeeded, the outcome is in the body
+    @Operation(operationId = "testWebhook", summary = "Send a test ping to the webhook now")
     @Post("/{webhookId}/test")
     public WebhookTestResponse test(@Parameter(hidden = true) Actor actor, String baseId, String webhookId) {
         return WebhookTestResponse.from(testWebhook.testWebhook(actor, new BaseId(baseId), new WebhookId(webhookId)));
