@@ -18,8 +18,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** A base's API tokens: issue (the secret is shown once), list without secrets, revoke. */
+@ProblemAnswers
 @Controller("/api/v1/bases/{baseId}/api-tokens")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ApiTokenController {
@@ -35,20 +38,24 @@ public class ApiTokenController {
         this.deleteApiToken = deleteApiToken;
     }
 
+    @Operation(operationId = "createApiToken", summary = "Issue an API token for the base")
     @Post
     @Status(HttpStatus.CREATED)
-    public IssuedApiTokenResponse create(Actor actor, String baseId, @Body CreateApiTokenRequest body) {
+    public IssuedApiTokenResponse create(@Parameter(hidden = true) Actor actor, String baseId,
+                                         @Body CreateApiTokenRequest body) {
         return IssuedApiTokenResponse.from(createApiToken.createApiToken(body.toCommand(actor, new BaseId(baseId))));
     }
 
+    @Operation(operationId = "listApiTokens", summary = "List the base's API tokens")
     @Get
-    public ApiTokenListResponse list(Actor actor, String baseId) {
+    public ApiTokenListResponse list(@Parameter(hidden = true) Actor actor, String baseId) {
         return ApiTokenListResponse.from(listApiTokens.listApiTokens(actor, new BaseId(baseId)));
     }
 
+    @Operation(operationId = "deleteApiToken", summary = "Revoke an API token")
     @Delete("/{tokenId}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(Actor actor, String baseId, String tokenId) {
+    public void delete(@Parameter(hidden = true) Actor actor, String baseId, String tokenId) {
         deleteApiToken.deleteApiToken(actor, new BaseId(baseId), new ApiTokenId(tokenId));
     }
 }

@@ -19,8 +19,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** Bases: create, list, read with tables, delete. */
+@ProblemAnswers
 @Controller("/api/v1/bases")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BaseController {
@@ -38,25 +41,29 @@ public class BaseController {
         this.deleteBase = deleteBase;
     }
 
+    @Operation(operationId = "createBase", summary = "Create a base")
     @Post
     @Status(HttpStatus.CREATED)
-    public BaseResponse create(Actor actor, @Body CreateBaseRequest body) {
+    public BaseResponse create(@Parameter(hidden = true) Actor actor, @Body CreateBaseRequest body) {
         return BaseResponse.from(createBase.createBase(body.toCommand(actor)));
     }
 
+    @Operation(operationId = "listBases", summary = "List the bases the token sees")
     @Get
-    public BaseListResponse list(Actor actor) {
+    public BaseListResponse list(@Parameter(hidden = true) Actor actor) {
         return BaseListResponse.from(listBases.listBases(actor));
     }
 
+    @Operation(operationId = "getBase", summary = "Read a base with its tables")
     @Get("/{baseId}")
-    public BaseWithTablesResponse get(Actor actor, String baseId) {
+    public BaseWithTablesResponse get(@Parameter(hidden = true) Actor actor, String baseId) {
         return BaseWithTablesResponse.from(getBase.getBase(actor, new BaseId(baseId)));
     }
 
+    @Operation(operationId = "deleteBase", summary = "Delete a base with all it holds")
     @Delete("/{baseId}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(Actor actor, String baseId) {
+    public void delete(@Parameter(hidden = true) Actor actor, String baseId) {
         deleteBase.deleteBase(actor, new BaseId(baseId));
     }
 }

@@ -9,8 +9,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** A base's content events in commit order, for a receiver catching up from the last {@code seq} it saw. */
+@ProblemAnswers
 @Controller("/api/v1/bases/{baseId}/events")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ChangeFeedController {
@@ -21,8 +24,12 @@ public class ChangeFeedController {
         this.readChangeFeed = readChangeFeed;
     }
 
+    @Operation(operationId = "readChangeFeed", summary = "Read the base's events after a seq")
     @Get
-    public ChangeFeedResponse read(Actor actor, String baseId, @QueryValue(defaultValue = "0") long after,
+    public ChangeFeedResponse read(@Parameter(hidden = true) Actor actor, String baseId,
+                                   @Parameter(description = "the seq after which events are read", required = false)
+                                   @QueryValue(defaultValue = "0") long after,
+                                   @Parameter(description = "at most this many per page", required = false)
                                    @QueryValue(defaultValue = "100") int limit) {
         return ChangeFeedResponse.from(readChangeFeed.readChangeFeed(actor, new BaseId(baseId), after, limit));
     }

@@ -19,8 +19,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** Columns of a table: add, change (name, type, options), delete. */
+@ProblemAnswers
 @Controller("/api/v1/bases/{baseId}/tables/{tableId}/columns")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ColumnController {
@@ -36,22 +39,26 @@ public class ColumnController {
         this.deleteColumn = deleteColumn;
     }
 
+    @Operation(operationId = "addColumn", summary = "Add a column")
     @Post
     @Status(HttpStatus.CREATED)
-    public ColumnResponse add(Actor actor, String baseId, String tableId, @Body ColumnRequest body) {
+    public ColumnResponse add(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
+                              @Body ColumnRequest body) {
         return ColumnResponse.from(addColumn.addColumn(body.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 
+    @Operation(operationId = "changeColumn", summary = "Rename a column, change its type or options")
     @Patch("/{key}")
-    public ColumnResponse change(Actor actor, String baseId, String tableId, String key,
+    public ColumnResponse change(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String key,
                                  @Body ChangeColumnRequest body) {
         return ColumnResponse.from(changeColumn.changeColumn(
                 body.toCommand(actor, new BaseId(baseId), new TableId(tableId), new ColumnKey(key))));
     }
 
+    @Operation(operationId = "deleteColumn", summary = "Delete a column")
     @Delete("/{key}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(Actor actor, String baseId, String tableId, String key) {
+    public void delete(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String key) {
         deleteColumn.deleteColumn(actor, new BaseId(baseId), new TableId(tableId), new ColumnKey(key));
     }
 }

@@ -19,8 +19,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** A webhook's delivery log: list (optionally of one status), one delivery with every attempt, redeliver by hand. */
+@ProblemAnswers
 @Controller("/api/v1/bases/{baseId}/webhooks/{webhookId}/deliveries")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DeliveryController {
@@ -36,9 +39,12 @@ public class DeliveryController {
         this.redeliver = redeliver;
     }
 
+    @Operation(operationId = "listDeliveries", summary = "List a webhook's deliveries, newest first")
     @Get
-    public DeliveryPageResponse list(Actor actor, String baseId, String webhookId, @Nullable @QueryValue String status,
-                                     @Nullable @QueryValue String cursor, @QueryValue(defaultValue = "100") int limit) {
+    public DeliveryPageResponse list(@Parameter(hidden = true) Actor actor, String baseId, String webhookId,
+                                     @Nullable @QueryValue String status, @Nullable @QueryValue String cursor,
+                                     @Parameter(description = "at most this many per page", required = false)
+                                     @QueryValue(defaultValue = "100") int limit) {
         BaseId base = new BaseId(baseId);
         WebhookId webhook = new WebhookId(webhookId);
         // an empty status=, as a URL template leaves it, means no filter rather than an unknown status
@@ -46,16 +52,19 @@ public class DeliveryController {
         return DeliveryPageResponse.from(listDeliveries.listDeliveries(actor, base, webhook, wanted, cursor, limit));
     }
 
+    @Operation(operationId = "getDelivery", summary = "Read a delivery with its attempts")
     @Get("/{deliveryId}")
-    public DeliveryDetailResponse get(Actor actor, String baseId, String webhookId, String deliveryId) {
+    public DeliveryDetailResponse get(@Parameter(hidden = true) Actor actor, String baseId, String webhookId,
+                                      String deliveryId) {
         return DeliveryDetailResponse.from(getDelivery.getDelivery(actor, new BaseId(baseId), new WebhookId(webhookId),
                 DeliveryId.parse(deliveryId)));
     }
 
     // 202 and no body, as Svix answers a resend: the attempt happens later, on the delivery loop
+    @Operation(operationId = "redeliver", summary = "Send a delivery again")
     @Post("/{deliveryId}/redeliver")
     @Status(HttpStatus.ACCEPTED)
-    public void redeliver(Actor actor, String baseId, String webhookId, String deliveryId) {
+    public void redeliver(@Parameter(hidden = true) Actor actor, String baseId, String webhookId, String deliveryId) {
         redeliver.redeliver(actor, new BaseId(baseId), new WebhookId(webhookId), DeliveryId.parse(deliveryId));
     }
 }

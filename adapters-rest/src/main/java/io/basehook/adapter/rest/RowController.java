@@ -32,6 +32,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 import java.util.List;
 
@@ -39,6 +44,7 @@ import java.util.List;
  * Rows of a table, values by column name. Bodies with cell values arrive as bytes and are read exactly
  * ({@code ExactJson}), so decimals stay BigDecimal and a null stays a null entry.
  */
+@ProblemAnswers
 @Controller("/api/v1/bases/{baseId}/tables/{tableId}/rows")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RowController {
@@ -58,27 +64,36 @@ public class RowController {
         this.deleteRows = deleteRows;
     }
 
+    @Operation(operationId = "insertRows", summary = "Insert rows")
     @Post
     @Status(HttpStatus.CREATED)
-    public RowListResponse insert(Actor actor, String baseId, String tableId, @Body byte[] body) {
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = InsertRowsRequest.class)))
+    public RowListResponse insert(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
+                                  @Body byte[] body) {
         InsertRowsRequest request = InsertRowsRequest.read(body);
         return RowListResponse.from(insertRows.insertRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 
+    @Operation(operationId = "listRows", summary = "List rows, a page at a time")
     @Get
-    public RowPageResponse list(Actor actor, String baseId, String tableId,
+    public RowPageResponse list(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
+                                @Parameter(description = "at most this many per page", required = false)
                                 @QueryValue(defaultValue = "100") int limit, @Nullable @QueryValue String cursor) {
         return RowPageResponse.from(listRows.listRows(actor, new BaseId(baseId), new TableId(tableId), limit, cursor));
     }
 
+    @Operation(operationId = "getRow", summary = "Read a row")
     @Get("/{rowId}")
-    public RowResponse get(Actor actor, String baseId, String tableId, String rowId) {
+    public RowResponse get(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId) {
         TableRows found = getRow.getRow(actor, new BaseId(baseId), new TableId(tableId), new RowId(rowId));
         return RowResponse.from(found.table(), found.rows().get(0));
     }
 
+    @Operation(operationId = "updateRow", summary = "Update the named cells of a row")
     @Patch("/{rowId}")
-    public RowResponse update(Actor actor, String baseId, String tableId, String rowId, @Body byte[] body) {
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRowRequest.class)))
+    public RowResponse update(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId,
+                              @Body byte[] body) {
         UpdateRowRequest request = UpdateRowRequest.read(body);
         TableRows updated;
         try {
@@ -90,21 +105,27 @@ public class RowController {
         return RowResponse.from(updated.table(), updated.rows().get(0));
     }
 
+    @Operation(operationId = "updateRows", summary = "Update many rows at once")
     @Patch
-    public RowListResponse updateAll(Actor actor, String baseId, String tableId, @Body byte[] body) {
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRowsRequest.class)))
+    public RowListResponse updateAll(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
+                                     @Body byte[] body) {
         UpdateRowsRequest request = UpdateRowsRequest.read(body);
         return RowListResponse.from(updateRows.updateRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 
+    @Operation(operationId = "deleteRow", summary = "Delete a row")
     @Delete("/{rowId}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(Actor actor, String baseId, String tableId, String rowId) {
+    public void delete(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId) {
         deleteRows.deleteRows(new DeleteRowsCommand(actor, new BaseId(baseId), new TableId(tableId),
                 List.of(new RowId(rowId)), true));
     }
 
+    @Operation(operationId = "deleteRows", summary = "Delete rows by id")
     @Delete
-    public DeletedRowsResponse deleteAll(Actor actor, String baseId, String tableId, @Body DeleteRowsRequest body) {
+    public DeletedRowsResponse deleteAll(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
+                                         @Body DeleteRowsRequest body) {
         return new DeletedRowsResponse(deleteRows.deleteRows(body.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 }

@@ -20,8 +20,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** Tables of a base: create with columns, read, rename, delete. */
+@ProblemAnswers
 @Controller("/api/v1/bases/{baseId}/tables")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TableController {
@@ -39,25 +42,30 @@ public class TableController {
         this.deleteTable = deleteTable;
     }
 
+    @Operation(operationId = "createTable", summary = "Create a table")
     @Post
     @Status(HttpStatus.CREATED)
-    public TableResponse create(Actor actor, String baseId, @Body CreateTableRequest body) {
+    public TableResponse create(@Parameter(hidden = true) Actor actor, String baseId, @Body CreateTableRequest body) {
         return TableResponse.from(createTable.createTable(body.toCommand(actor, new BaseId(baseId))));
     }
 
+    @Operation(operationId = "getTable", summary = "Read a table with its columns")
     @Get("/{tableId}")
-    public TableResponse get(Actor actor, String baseId, String tableId) {
+    public TableResponse get(@Parameter(hidden = true) Actor actor, String baseId, String tableId) {
         return TableResponse.from(getTable.getTable(actor, new BaseId(baseId), new TableId(tableId)));
     }
 
+    @Operation(operationId = "renameTable", summary = "Rename a table")
     @Patch("/{tableId}")
-    public TableResponse rename(Actor actor, String baseId, String tableId, @Body RenameTableRequest body) {
+    public TableResponse rename(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
+                                @Body RenameTableRequest body) {
         return TableResponse.from(renameTable.renameTable(body.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
     }
 
+    @Operation(operationId = "deleteTable", summary = "Delete a table with its rows")
     @Delete("/{tableId}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(Actor actor, String baseId, String tableId) {
+    public void delete(@Parameter(hidden = true) Actor actor, String baseId, String tableId) {
         deleteTable.deleteTable(actor, new BaseId(baseId), new TableId(tableId));
     }
 }

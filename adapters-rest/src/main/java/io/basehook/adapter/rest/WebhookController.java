@@ -26,11 +26,17 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 /**
  * Webhooks of a base: register (the secret is shown once), list, read, change, delete, rotate the secret, ping.
  * Bodies arrive as bytes and are read strictly ({@code ExactJson}), so {@code enabled} must be a real boolean.
  */
+@ProblemAnswers
 @Controller("/api/v1/bases/{baseId}/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class WebhookController {
@@ -56,45 +62,55 @@ public class WebhookController {
         this.testWebhook = testWebhook;
     }
 
+    @Operation(operationId = "createWebhook", summary = "Create a webhook")
     @Post
     @Status(HttpStatus.CREATED)
-    public WebhookResponse create(Actor actor, String baseId, @Body byte[] body) {
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateWebhookRequest.class)))
+    public WebhookResponse create(@Parameter(hidden = true) Actor actor, String baseId, @Body byte[] body) {
         CreateWebhookRequest request = CreateWebhookRequest.read(body);
         return WebhookResponse.created(createWebhook.createWebhook(request.toCommand(actor, new BaseId(baseId))));
     }
 
+    @Operation(operationId = "listWebhooks", summary = "List the base's webhooks")
     @Get
-    public WebhookListResponse list(Actor actor, String baseId) {
+    public WebhookListResponse list(@Parameter(hidden = true) Actor actor, String baseId) {
         return WebhookListResponse.from(listWebhooks.listWebhooks(actor, new BaseId(baseId)));
     }
 
+    @Operation(operationId = "getWebhook", summary = "Read a webhook")
     @Get("/{webhookId}")
-    public WebhookResponse get(Actor actor, String baseId, String webhookId) {
+    public WebhookResponse get(@Parameter(hidden = true) Actor actor, String baseId, String webhookId) {
         return WebhookResponse.from(getWebhook.getWebhook(actor, new BaseId(baseId), new WebhookId(webhookId)));
     }
 
+    @Operation(operationId = "updateWebhook", summary = "Change a webhook's url, description or enabled")
     @Patch("/{webhookId}")
-    public WebhookResponse update(Actor actor, String baseId, String webhookId, @Body byte[] body) {
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateWebhookRequest.class)))
+    public WebhookResponse update(@Parameter(hidden = true) Actor actor, String baseId, String webhookId,
+                                  @Body byte[] body) {
         UpdateWebhookRequest request = UpdateWebhookRequest.read(body);
         return WebhookResponse.from(updateWebhook.updateWebhook(
                 request.toCommand(actor, new BaseId(baseId), new WebhookId(webhookId))));
     }
 
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook")
     @Delete("/{webhookId}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(Actor actor, String baseId, String webhookId) {
+    public void delete(@Parameter(hidden = true) Actor actor, String baseId, String webhookId) {
         deleteWebhook.deleteWebhook(actor, new BaseId(baseId), new WebhookId(webhookId));
     }
 
+    @Operation(operationId = "rotateWebhookSecret", summary = "Replace a webhook's secret")
     @Post("/{webhookId}/rotate-secret")
-    public WebhookSecretResponse rotateSecret(Actor actor, String baseId, String webhookId) {
+    public WebhookSecretResponse rotateSecret(@Parameter(hidden = true) Actor actor, String baseId, String webhookId) {
         return WebhookSecretResponse.from(rotateWebhookSecret.rotateWebhookSecret(actor, new BaseId(baseId),
                 new WebhookId(webhookId)));
     }
 
     // 200 whatever the endpoint answered: the request to Basehook succeeded, the outcome is in the body
+    @Operation(operationId = "testWebhook", summary = "Send a test ping to the webhook now")
     @Post("/{webhookId}/test")
-    public WebhookTestResponse test(Actor actor, String baseId, String webhookId) {
+    public WebhookTestResponse test(@Parameter(hidden = true) Actor actor, String baseId, String webhookId) {
         return WebhookTestResponse.from(testWebhook.testWebhook(actor, new BaseId(baseId), new WebhookId(webhookId)));
     }
 }

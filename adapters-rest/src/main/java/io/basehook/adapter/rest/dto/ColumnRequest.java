@@ -8,12 +8,16 @@ import io.basehook.domain.table.ColumnType;
 import io.basehook.domain.table.OptionSpec;
 import io.basehook.domain.table.TableId;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
+
 /** A new column, {@code {name, type, options?}}: the body of {@code POST .../columns} and an item of a new table's columns. */
 @Serdeable
-public record ColumnRequest(String name, String type, List<OptionRequest> options) implements JsonRequest {
+public record ColumnRequest(String name, String type, @Schema(requiredMode = NOT_REQUIRED) List<OptionRequest> options)
+        implements JsonRequest {
 
     public AddColumnCommand toCommand(Actor actor, BaseId baseId, TableId tableId) {
         return new AddColumnCommand(actor, baseId, tableId, toSpec(""));

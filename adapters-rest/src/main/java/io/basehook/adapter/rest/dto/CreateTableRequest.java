@@ -5,13 +5,17 @@ import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.table.ColumnSpec;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
+
 /** {@code POST /bases/{baseId}/tables}: {@code {name, columns?}}; without columns the table gets one text column. */
 @Serdeable
-public record CreateTableRequest(String name, List<ColumnRequest> columns) implements JsonRequest {
+public record CreateTableRequest(String name, @Schema(requiredMode = NOT_REQUIRED) List<ColumnRequest> columns)
+        implements JsonRequest {
 
     public CreateTableCommand toCommand(Actor actor, BaseId baseId) {
         String tableName = RequestFields.required(name, "name");

@@ -4,6 +4,8 @@ import io.basehook.application.port.in.InsertRowsCommand;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.table.TableId;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code POST .../rows}: {@code {rows:[{<column name>: value, ...}]}}, read with {@link ExactJson}. */
-public record InsertRowsRequest(List<Map<String, Object>> rows) {
+@Schema(description = "`POST .../rows`: `{rows:[{<column name>: value, ...}]}`, the rows to insert")
+public record InsertRowsRequest(@ArraySchema(schema = @Schema(type = "object", description = RowCells.DESCRIPTION,
+        additionalProperties = Schema.AdditionalPropertiesValue.TRUE)) List<Map<String, Object>> rows) {
 
     private static final Set<String> MEMBERS = Set.of("rows");
 

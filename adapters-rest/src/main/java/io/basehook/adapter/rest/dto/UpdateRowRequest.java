@@ -8,6 +8,7 @@ import io.basehook.domain.row.RowId;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.shared.FieldError;
 import io.basehook.domain.table.TableId;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.Set;
  * {@code PATCH .../rows/{rowId}}: {@code {values:{...}}}, only the named cells; a null value clears its cell.
  * Read with {@link ExactJson}, and sent to the batch use case as a batch of one.
  */
-public record UpdateRowRequest(Map<String, Object> values) {
+public record UpdateRowRequest(@Schema(description = RowCells.DESCRIPTION, requiredMode = Schema.RequiredMode.REQUIRED,
+        additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> values) {
 
     private static final Set<String> MEMBERS = Set.of("values");
 

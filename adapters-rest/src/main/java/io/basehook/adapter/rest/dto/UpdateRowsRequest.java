@@ -5,6 +5,8 @@ import io.basehook.application.port.in.UpdateRowsCommand;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.table.TableId;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code PATCH .../rows}: {@code {updates:[{id, values}]}}, read with {@link ExactJson}; a null value clears its cell. */
-public record UpdateRowsRequest(List<RowValues> updates) {
+public record UpdateRowsRequest(
+        @ArraySchema(schema = @Schema(implementation = RowUpdate.class)) List<RowValues> updates) {
+
+    /** One update as sent, for the OpenAPI document: the id of a row and the cells to set. */
+    @Schema(name = "RowUpdate")
+    record RowUpdate(String id, @Schema(description = RowCells.DESCRIPTION, requiredMode = Schema.RequiredMode.REQUIRED,
+            additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> values) {
+    }
 
     private static final Set<String> MEMBERS = Set.of("updates");
     private static final Set<String> UPDATE_MEMBERS = Set.of("id", "values");
