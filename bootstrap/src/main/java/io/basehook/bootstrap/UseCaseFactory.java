@@ -19,6 +19,7 @@ import io.basehook.application.port.in.ListApiTokensUseCase;
 import io.basehook.application.port.in.ListBasesUseCase;
 import io.basehook.application.port.in.ListRowsUseCase;
 import io.basehook.application.port.in.ReadChangeFeedUseCase;
+import io.basehook.application.port.in.RenameBaseUseCase;
 import io.basehook.application.port.in.RenameTableUseCase;
 import io.basehook.application.port.in.UpdateRowsUseCase;
 import io.basehook.application.port.out.ApiTokenRepository;
@@ -54,6 +55,7 @@ import io.basehook.application.service.ListBasesService;
 import io.basehook.application.service.ListRowsService;
 import io.basehook.application.service.Lookup;
 import io.basehook.application.service.ReadChangeFeedService;
+import io.basehook.application.service.RenameBaseService;
 import io.basehook.application.service.RenameTableService;
 import io.basehook.application.service.UpdateRowsService;
 import io.basehook.application.write.ContentWrites;
@@ -126,6 +128,11 @@ class UseCaseFactory {
     @Singleton
     GetBaseUseCase getBase(Lookup lookup, TableRepository tables, TransactionRunner tx) {
         return new GetBaseService(lookup, tables, tx);
+    }
+
+    @Singleton
+    RenameBaseUseCase renameBase(Lookup lookup, BaseRepository bases, TableRepository tables, TransactionRunner tx) {
+        return new RenameBaseService(lookup, bases, tables, tx);
     }
 
     @Singleton

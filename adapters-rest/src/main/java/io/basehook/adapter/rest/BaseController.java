@@ -4,10 +4,12 @@ import io.basehook.adapter.rest.dto.BaseListResponse;
 import io.basehook.adapter.rest.dto.BaseResponse;
 import io.basehook.adapter.rest.dto.BaseWithTablesResponse;
 import io.basehook.adapter.rest.dto.CreateBaseRequest;
+import io.basehook.adapter.rest.dto.RenameBaseRequest;
 import io.basehook.application.port.in.CreateBaseUseCase;
 import io.basehook.application.port.in.DeleteBaseUseCase;
 import io.basehook.application.port.in.GetBaseUseCase;
 import io.basehook.application.port.in.ListBasesUseCase;
+import io.basehook.application.port.in.RenameBaseUseCase;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.BaseId;
 import io.micronaut.http.HttpStatus;
@@ -15,12 +17,13 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** Bases: create, list, read with tables, delete. */
+/** Bases: create, list, read with tables, rename, delete. */
 @Controller("/api/v1/bases")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BaseController {
@@ -28,13 +31,15 @@ public class BaseController {
     private final CreateBaseUseCase createBase;
     private final ListBasesUseCase listBases;
     private final GetBaseUseCase getBase;
+    private final RenameBaseUseCase renameBase;
     private final DeleteBaseUseCase deleteBase;
 
     public BaseController(CreateBaseUseCase createBase, ListBasesUseCase listBases, GetBaseUseCase getBase,
-                          DeleteBaseUseCase deleteBase) {
+                          RenameBaseUseCase renameBase, DeleteBaseUseCase deleteBase) {
         this.createBase = createBase;
         this.listBases = listBases;
         this.getBase = getBase;
+        this.renameBase = renameBase;
         this.deleteBase = deleteBase;
     }
 
@@ -52,6 +57,12 @@ public class BaseController {
     @Get("/{baseId}")
     public BaseWithTablesResponse get(Actor actor, String baseId) {
         return BaseWithTablesResponse.from(getBase.getBase(actor, new BaseId(baseId)));
+    }
+
+    /** Answers the base as {@code GET /bases/{baseId}} does, as a table rename answers as its read. */
+    @Patch("/{baseId}")
+    public BaseWithTablesResponse rename(Actor actor, String baseId, @Body RenameBaseRequest body) {
+        return BaseWithTablesResponse.from(renameBase.renameBase(body.toCommand(actor, new BaseId(baseId))));
     }
 
     @Delete("/{baseId}")

@@ -6,6 +6,7 @@ import io.basehook.application.port.in.CreateBaseUseCase;
 import io.basehook.application.port.in.ListBasesUseCase;
 import io.basehook.application.port.in.GetBaseUseCase;
 import io.basehook.application.port.in.DeleteBaseUseCase;
+import io.basehook.application.port.in.RenameBaseUseCase;
 import io.basehook.application.port.in.CreateApiTokenUseCase;
 import io.basehook.application.port.in.ListApiTokensUseCase;
 import io.basehook.application.port.in.DeleteApiTokenUseCase;
@@ -103,6 +104,14 @@ abstract class ApiTestSupport {
     @MockBean(GetBaseUseCase.class)
     GetBaseUseCase getBaseMock() {
         return mock(GetBaseUseCase.class);
+    }
+
+    @Inject
+    RenameBaseUseCase renameBase;
+
+    @MockBean(RenameBaseUseCase.class)
+    RenameBaseUseCase renameBaseMock() {
+        return mock(RenameBaseUseCase.class);
     }
 
     @Inject

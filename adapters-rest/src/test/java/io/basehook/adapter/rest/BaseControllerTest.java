@@ -2,6 +2,7 @@ package io.basehook.adapter.rest;
 
 import io.basehook.application.port.in.BaseWithTables;
 import io.basehook.application.port.in.CreateBaseCommand;
+import io.basehook.application.port.in.RenameBaseCommand;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.Base;
 import io.basehook.domain.base.BaseId;
@@ -91,6 +92,34 @@ class BaseControllerTest extends ApiTestSupport {
                 Reply.at(table.get("columns"), 1));
         assertEquals("CRM", reply.json().get("name"));
         assertEquals(T0_WIRE, reply.json().get("createdAt"));
+    }
+
+    @Test
+    void renamesABaseAndAnswersItAsItsReadDoes() {
+        Base renamed = Base.restore(BASE_ID, "Deals", T0);
+        when(renameBase.renameBase(any())).thenReturn(new BaseWithTables(renamed, List.of(Fixtures.table())));
+
+        Reply reply = patch("/api/v1/bases/" + BASE_ID, "{\"name\":\"Deals\"}");
+
+        assertEquals(200, reply.status());
+        assertEquals("Deals", reply.json().get("name"));
+        assertEquals(BASE_ID.value(), reply.json().get("id"));
+        assertEquals(T0_WIRE, reply.json().get("createdAt"));
+        assertEquals("9g8f", Reply.at(reply.json().get("tables"), 0).get("id"));
+        verify(renameBase).renameBase(new RenameBaseCommand(Actor.admin(), BASE_ID, "Deals"));
+    }
+
+    @Test
+    void aRenameWithoutNameOrWithAnUnknownMemberIs400() {
+        Reply missing = patch("/api/v1/bases/" + BASE_ID, "{}");
+        Reply unknown = patch("/api/v1/bases/" + BASE_ID, "{\"name\":\"Deals\",\"color\":\"red\"}");
+
+        assertEquals(400, missing.status());
+        assertEquals("missing_field", missing.json().get("code"));
+        assertEquals("name", Reply.at(missing.json().get("errors"), 0).get("field"));
+        assertEquals(400, unknown.status());
+        assertEquals("unknown_field", unknown.json().get("code"));
+        verifyNoInteractions(renameBase);
     }
 
     @Test
