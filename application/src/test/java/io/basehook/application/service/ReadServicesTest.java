@@ -170,7 +170,17 @@ class ReadServicesTest {
             ChangeFeed feed = service.readChangeFeed(VIEWER, BASE_ID, 41, 1);
             assertEquals(List.of(event), feed.events());
             assertEquals(57, feed.lastSeq());
+            assertEquals(42, feed.nextAfter());
             verify(fixture.transactions).readOnly(any());
+        }
+
+        @Test
+        void anEmptyPageGoesOnAfterTheSeqItWasAskedFor() {
+            when(fixture.outbox.lastSeq(BASE_ID)).thenReturn(57L);
+            when(fixture.outbox.readAfter(BASE_ID, 57, 10, PAGE_BYTES)).thenReturn(List.of());
+            ChangeFeed feed = service.readChangeFeed(VIEWER, BASE_ID, 57, 10);
+            assertEquals(List.of(), feed.events());
+            assertEquals(57, feed.nextAfter());
         }
 
         @Test
