@@ -17,6 +17,8 @@ import io.basehook.application.port.in.GetTableUseCase;
 import io.basehook.application.port.in.InsertRowsUseCase;
 import io.basehook.application.port.in.ListApiTokensUseCase;
 import io.basehook.application.port.in.ListBasesUseCase;
+import io.basehook.application.port.in.ListColumnsUseCase;
+import io.basehook.application.port.in.ListTablesUseCase;
 import io.basehook.application.port.in.ListRowsUseCase;
 import io.basehook.application.port.in.ReadChangeFeedUseCase;
 import io.basehook.application.port.in.RenameBaseUseCase;
@@ -52,6 +54,8 @@ import io.basehook.application.service.InsertRowsService;
 import io.basehook.application.service.Limits;
 import io.basehook.application.service.ListApiTokensService;
 import io.basehook.application.service.ListBasesService;
+import io.basehook.application.service.ListColumnsService;
+import io.basehook.application.service.ListTablesService;
 import io.basehook.application.service.ListRowsService;
 import io.basehook.application.service.Lookup;
 import io.basehook.application.service.ReadChangeFeedService;
@@ -158,6 +162,16 @@ class UseCaseFactory {
     @Singleton
     CreateTableUseCase createTable(Lookup lookup, TableRepository tables, TransactionRunner tx, Limits limits, Clock clock) {
         return new CreateTableService(lookup, tables, tx, limits, clock);
+    }
+
+    @Singleton
+    ListTablesUseCase listTables(Lookup lookup, TableRepository tables, TransactionRunner tx) {
+        return new ListTablesService(lookup, tables, tx);
+    }
+
+    @Singleton
+    ListColumnsUseCase listColumns(Lookup lookup) {
+        return new ListColumnsService(lookup);
     }
 
     @Singleton

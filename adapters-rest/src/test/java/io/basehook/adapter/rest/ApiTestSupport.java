@@ -12,6 +12,8 @@ import io.basehook.application.port.in.ListApiTokensUseCase;
 import io.basehook.application.port.in.DeleteApiTokenUseCase;
 import io.basehook.application.port.in.CreateTableUseCase;
 import io.basehook.application.port.in.GetTableUseCase;
+import io.basehook.application.port.in.ListColumnsUseCase;
+import io.basehook.application.port.in.ListTablesUseCase;
 import io.basehook.application.port.in.RenameTableUseCase;
 import io.basehook.application.port.in.DeleteTableUseCase;
 import io.basehook.application.port.in.AddColumnUseCase;
@@ -152,6 +154,22 @@ abstract class ApiTestSupport {
     @MockBean(CreateTableUseCase.class)
     CreateTableUseCase createTableMock() {
         return mock(CreateTableUseCase.class);
+    }
+
+    @Inject
+    ListTablesUseCase listTables;
+
+    @MockBean(ListTablesUseCase.class)
+    ListTablesUseCase listTablesMock() {
+        return mock(ListTablesUseCase.class);
+    }
+
+    @Inject
+    ListColumnsUseCase listColumns;
+
+    @MockBean(ListColumnsUseCase.class)
+    ListColumnsUseCase listColumnsMock() {
+        return mock(ListColumnsUseCase.class);
     }
 
     @Inject

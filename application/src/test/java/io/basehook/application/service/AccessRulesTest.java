@@ -128,6 +128,10 @@ class AccessRulesTest {
         return Stream.of(
                 arguments("get base", (UseCase) (f, actor) -> new GetBaseService(f.lookup, f.tables, f.transactions)
                         .getBase(actor, BASE_ID)),
+                arguments("list tables", (UseCase) (f, actor) -> new ListTablesService(f.lookup, f.tables,
+                        f.transactions).listTables(actor, BASE_ID)),
+                arguments("list columns", (UseCase) (f, actor) -> new ListColumnsService(f.lookup)
+                        .listColumns(actor, BASE_ID, TABLE_ID)),
                 arguments("get table", (UseCase) (f, actor) -> new GetTableService(f.lookup).getTable(actor, BASE_ID, TABLE_ID)),
                 arguments("get row", (UseCase) (f, actor) -> {
                     Row row = f.givenRow(NAME, text("x"));

@@ -14,6 +14,7 @@ import io.basehook.domain.row.Row;
 import io.basehook.domain.row.RowId;
 import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.shared.BasehookException;
+import io.basehook.domain.table.TableId;
 import io.basehook.domain.token.ApiToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -109,6 +110,27 @@ class ReadServicesTest {
         @Test
         void aTableIsFoundInItsBase() {
             assertSame(fixture.table, new GetTableService(fixture.lookup).getTable(VIEWER, BASE_ID, TABLE_ID));
+        }
+
+        @Test
+        void theTablesOfABaseAreListedInARead() {
+            assertEquals(List.of(fixture.table), new ListTablesService(fixture.lookup, fixture.tables,
+                    fixture.transactions).listTables(VIEWER, BASE_ID));
+            verify(fixture.transactions).readOnly(any());
+        }
+
+        @Test
+        void theTablesOfAMissingBaseAreNotFound() {
+            assertEquals(BasehookException.Kind.NOT_FOUND, refusedKind(() -> new ListTablesService(fixture.lookup,
+                    fixture.tables, fixture.transactions).listTables(ADMIN, OTHER_BASE_ID)));
+        }
+
+        @Test
+        void theColumnsOfATableAreListedInTheirOrder() {
+            assertEquals(fixture.table.columns(), new ListColumnsService(fixture.lookup)
+                    .listColumns(VIEWER, BASE_ID, TABLE_ID));
+            assertEquals(BasehookException.Kind.NOT_FOUND, refusedKind(() -> new ListColumnsService(fixture.lookup)
+                    .listColumns(VIEWER, BASE_ID, new TableId("n0ne"))));
         }
 
         @Test
