@@ -125,8 +125,8 @@ class UseCaseFactory {
     }
 
     @Singleton
-    ListBasesUseCase listBases(BaseRepository bases) {
-        return new ListBasesService(bases);
+    ListBasesUseCase listBases(BaseRepository bases, Limits limits) {
+        return new ListBasesService(bases, limits);
     }
 
     @Singleton

@@ -12,6 +12,7 @@ import io.basehook.application.port.in.ListBasesUseCase;
 import io.basehook.application.port.in.RenameBaseUseCase;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.BaseId;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -19,6 +20,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -50,8 +52,9 @@ public class BaseController {
     }
 
     @Get
-    public BaseListResponse list(Actor actor) {
-        return BaseListResponse.from(listBases.listBases(actor));
+    public BaseListResponse list(Actor actor, @QueryValue(defaultValue = "100") int limit,
+                                 @Nullable @QueryValue String cursor) {
+        return BaseListResponse.from(listBases.listBases(actor, limit, cursor));
     }
 
     @Get("/{baseId}")
