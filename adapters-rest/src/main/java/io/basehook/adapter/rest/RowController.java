@@ -20,6 +20,7 @@ import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.RowId;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.table.TableId;
+import io.basehook.domain.table.ValuesKeyedBy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -60,40 +61,62 @@ public class RowController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    public RowListResponse insert(Actor actor, String baseId, String tableId, @Body byte[] body) {
+    public RowListResponse insert(Actor actor, String baseId, String tableId,
+                                  @QueryValue(defaultValue = "name") String keys, @Body byte[] body) {
+        ValuesKeyedBy keyedBy = keyedBy(keys);
         InsertRowsRequest request = InsertRowsRequest.read(body);
-        return RowListResponse.from(insertRows.insertRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
+        return RowListResponse.from(insertRows.insertRows(request.toCommand(actor, new BaseId(baseId),
+                new TableId(tableId), keyedBy)), keyedBy);
     }
 
     @Get
     public RowPageResponse list(Actor actor, String baseId, String tableId,
-                                @QueryValue(defaultValue = "100") int limit, @Nullable @QueryValue String cursor) {
-        return RowPageResponse.from(listRows.listRows(actor, new BaseId(baseId), new TableId(tableId), limit, cursor));
+                                @QueryValue(defaultValue = "100") int limit, @Nullable @QueryValue String cursor,
+                                @QueryValue(defaultValue = "name") String keys) {
+        ValuesKeyedBy keyedBy = keyedBy(keys);
+        return RowPageResponse.from(listRows.listRows(actor, new BaseId(baseId), new TableId(tableId), limit, cursor),
+                keyedBy);
     }
 
     @Get("/{rowId}")
-    public RowResponse get(Actor actor, String baseId, String tableId, String rowId) {
+    public RowResponse get(Actor actor, String baseId, String tableId, String rowId,
+                           @QueryValue(defaultValue = "name") String keys) {
+        ValuesKeyedBy keyedBy = keyedBy(keys);
         TableRows found = getRow.getRow(actor, new BaseId(baseId), new TableId(tableId), new RowId(rowId));
-        return RowResponse.from(found.table(), found.rows().get(0));
+        return RowResponse.from(found.table(), found.rows().get(0), keyedBy);
     }
 
     @Patch("/{rowId}")
-    public RowResponse update(Actor actor, String baseId, String tableId, String rowId, @Body byte[] body) {
+    public RowResponse update(Actor actor, String baseId, String tableId, String rowId,
+                              @QueryValue(defaultValue = "name") String keys, @Body byte[] body) {
+        ValuesKeyedBy keyedBy = keyedBy(keys);
         UpdateRowRequest request = UpdateRowRequest.read(body);
         TableRows updated;
         try {
             updated = updateRows.updateRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId),
-                    new RowId(rowId)));
+                    new RowId(rowId), keyedBy));
         } catch (BasehookException e) {
             throw UpdateRowRequest.asSent(e);
         }
-        return RowResponse.from(updated.table(), updated.rows().get(0));
+        return RowResponse.from(updated.table(), updated.rows().get(0), keyedBy);
     }
 
     @Patch
-    public RowListResponse updateAll(Actor actor, String baseId, String tableId, @Body byte[] body) {
+    public RowListResponse updateAll(Actor actor, String baseId, String tableId,
+                                     @QueryValue(defaultValue = "name") String keys, @Body byte[] body) {
+        ValuesKeyedBy keyedBy = keyedBy(keys);
         UpdateRowsRequest request = UpdateRowsRequest.read(body);
-        return RowListResponse.from(updateRows.updateRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
+        return RowListResponse.from(updateRows.updateRows(request.toCommand(actor, new BaseId(baseId),
+                new TableId(tableId), keyedBy)), keyedBy);
+    }
+
+    /**
+     * {@code ?keys=name} (the default) or {@code ?keys=key}: what row values are keyed by, in a body and in the answer.
+     * Reads render with the table they come with; writes hand the choice to the use case, which maps keys to columns
+     * with the table it reads under the base lock.
+     */
+    private static ValuesKeyedBy keyedBy(String keys) {
+        return ValuesKeyedBy.parse(keys, "keys");
     }
 
     @Delete("/{rowId}")

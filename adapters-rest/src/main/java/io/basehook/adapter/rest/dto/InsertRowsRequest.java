@@ -4,13 +4,14 @@ import io.basehook.application.port.in.InsertRowsCommand;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.table.TableId;
+import io.basehook.domain.table.ValuesKeyedBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code POST .../rows}: {@code {rows:[{<column name>: value, ...}]}}, read with {@link ExactJson}. */
+/** {@code POST .../rows}: {@code {rows:[{<column name or key>: value, ...}]}}, read with {@link ExactJson}. */
 public record InsertRowsRequest(List<Map<String, Object>> rows) {
 
     private static final Set<String> MEMBERS = Set.of("rows");
@@ -25,7 +26,7 @@ public record InsertRowsRequest(List<Map<String, Object>> rows) {
         return new InsertRowsRequest(rows);
     }
 
-    public InsertRowsCommand toCommand(Actor actor, BaseId baseId, TableId tableId) {
-        return new InsertRowsCommand(actor, baseId, tableId, rows);
+    public InsertRowsCommand toCommand(Actor actor, BaseId baseId, TableId tableId, ValuesKeyedBy keyedBy) {
+        return new InsertRowsCommand(actor, baseId, tableId, rows, keyedBy);
     }
 }
