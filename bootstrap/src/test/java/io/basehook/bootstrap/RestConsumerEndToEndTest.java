@@ -63,7 +63,8 @@ class RestConsumerEndToEndTest {
         // tables and columns in the shapes of their reads
         JsonNode tables = ok(app.admin("GET", api + "/tables", null), 200).body().get("tables");
         assertEquals(ok(app.admin("GET", tableApi, null), 200).body(), tables.get(0));
-        assertEquals(table.get("columns"), ok(app.admin("GET", tableApi + "/columns", null), 200).body().get("columns"));
+        assertEquals(table.get("columns"),
+                ok(app.admin("GET", tableApi + "/columns", null), 200).body().get("columns"));
 
         // rows by column key, in and out; by name stays the default
         JsonNode row = ok(app.admin("POST", tableApi + "/rows?keys=key", Map.of("rows", List.of(

@@ -64,7 +64,8 @@ class BaseControllerTest extends ApiTestSupport {
         assertEquals(200, reply.status());
         assertEquals(List.of(
                 Map.of("id", BASE_ID.value(), "name", "CRM", "createdAt", T0_WIRE),
-                Map.of("id", "0123456789abcdef0123456789abcdef", "name", "Ops", "createdAt", "2026-01-02T03:04:05.006Z")),
+                Map.of("id", "0123456789abcdef0123456789abcdef", "name", "Ops",
+                        "createdAt", "2026-01-02T03:04:05.006Z")),
                 reply.json().get("bases"));
         assertTrue(reply.json().containsKey("nextCursor"));
         assertEquals(null, reply.json().get("nextCursor"));

@@ -32,7 +32,8 @@ class ChangeFeedControllerTest extends ApiTestSupport {
     void returnsEventsWithThePayloadAsAnObject() {
         StoredEvent event = new StoredEvent(BASE_ID, 42, new EventId("evt_01JD2Q9Y7W0M8N4T6V5R3P1K2H"),
                 OpType.INSERT_ROW, T0, PAYLOAD);
-        when(readChangeFeed.readChangeFeed(Actor.admin(), BASE_ID, 0, 100)).thenReturn(new ChangeFeed(List.of(event), 42, 42));
+        when(readChangeFeed.readChangeFeed(Actor.admin(), BASE_ID, 0, 100))
+                .thenReturn(new ChangeFeed(List.of(event), 42, 42));
 
         Reply reply = get(EVENTS);
 
@@ -52,7 +53,8 @@ class ChangeFeedControllerTest extends ApiTestSupport {
 
     @Test
     void passesAfterAndLimit() {
-        when(readChangeFeed.readChangeFeed(Actor.admin(), BASE_ID, 41, 10)).thenReturn(new ChangeFeed(List.of(), 41, 41));
+        when(readChangeFeed.readChangeFeed(Actor.admin(), BASE_ID, 41, 10))
+                .thenReturn(new ChangeFeed(List.of(), 41, 41));
 
         Reply reply = get(EVENTS + "?after=41&limit=10");
 
@@ -62,7 +64,8 @@ class ChangeFeedControllerTest extends ApiTestSupport {
 
     @Test
     void answersTheSeqToGoOnAfterBesideTheLastSeq() {
-        when(readChangeFeed.readChangeFeed(Actor.admin(), BASE_ID, 7, 100)).thenReturn(new ChangeFeed(List.of(), 57, 7));
+        when(readChangeFeed.readChangeFeed(Actor.admin(), BASE_ID, 7, 100))
+                .thenReturn(new ChangeFeed(List.of(), 57, 7));
 
         Reply reply = get(EVENTS + "?after=7");
 

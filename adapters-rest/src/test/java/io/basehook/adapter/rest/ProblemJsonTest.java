@@ -66,7 +66,8 @@ class ProblemJsonTest extends ApiTestSupport {
                 BasehookException.Kind.LIMIT_EXCEEDED, 422,
                 BasehookException.Kind.UNAVAILABLE, 503);
         for (Map.Entry<BasehookException.Kind, Integer> expected : statuses.entrySet()) {
-            doThrow(new BasehookException(expected.getKey(), "some_code", "refused")).when(listBases).listBases(any(), anyInt(), any());
+            doThrow(new BasehookException(expected.getKey(), "some_code", "refused"))
+                    .when(listBases).listBases(any(), anyInt(), any());
 
             Reply reply = get("/api/v1/bases");
 
@@ -143,7 +144,8 @@ class ProblemJsonTest extends ApiTestSupport {
 
     @Test
     void anUnexpectedExceptionIs500WithAnErrorIdAndNothingInternal() {
-        when(listBases.listBases(any(), anyInt(), any())).thenThrow(new IllegalStateException("SELECT * FROM api_token WHERE hash = ?"));
+        when(listBases.listBases(any(), anyInt(), any()))
+                .thenThrow(new IllegalStateException("SELECT * FROM api_token WHERE hash = ?"));
 
         Reply reply = get("/api/v1/bases");
 

@@ -30,7 +30,8 @@ public final class ListBasesService implements ListBasesUseCase {
     @Override
     public BasePage listBases(Actor actor, int limit, String cursor) {
         if (limit < 1 || limit > limits.maxPageSize()) {
-            throw BasehookException.invalid("invalid_limit", "limit", "limit must be between 1 and " + limits.maxPageSize());
+            throw BasehookException.invalid("invalid_limit", "limit",
+                    "limit must be between 1 and " + limits.maxPageSize());
         }
         Position after = cursor == null ? null : Position.decode(cursor);
         List<Base> visible = actor.isAdmin() ? bases.findAll()
@@ -64,9 +65,11 @@ public final class ListBasesService implements ListBasesUseCase {
             try {
                 String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
                 int dot = text.indexOf('.');
-                return new Position(Long.parseLong(text.substring(0, dot)), new BaseId(text.substring(dot + 1)).value());
+                BaseId id = new BaseId(text.substring(dot + 1));
+                return new Position(Long.parseLong(text.substring(0, dot)), id.value());
             } catch (IllegalArgumentException | IndexOutOfBoundsException | BasehookException e) {
-                throw BasehookException.invalid("invalid_cursor", "cursor", "cursor is not one a previous page returned");
+                throw BasehookException.invalid("invalid_cursor", "cursor",
+                        "cursor is not one a previous page returned");
             }
         }
     }
