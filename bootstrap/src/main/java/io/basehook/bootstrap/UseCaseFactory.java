@@ -17,8 +17,11 @@ import io.basehook.application.port.in.GetTableUseCase;
 import io.basehook.application.port.in.InsertRowsUseCase;
 import io.basehook.application.port.in.ListApiTokensUseCase;
 import io.basehook.application.port.in.ListBasesUseCase;
+import io.basehook.application.port.in.ListColumnsUseCase;
+import io.basehook.application.port.in.ListTablesUseCase;
 import io.basehook.application.port.in.ListRowsUseCase;
 import io.basehook.application.port.in.ReadChangeFeedUseCase;
+import io.basehook.application.port.in.RenameBaseUseCase;
 import io.basehook.application.port.in.RenameTableUseCase;
 import io.basehook.application.port.in.UpdateRowsUseCase;
 import io.basehook.application.port.out.ApiTokenRepository;
@@ -51,9 +54,12 @@ import io.basehook.application.service.InsertRowsService;
 import io.basehook.application.service.Limits;
 import io.basehook.application.service.ListApiTokensService;
 import io.basehook.application.service.ListBasesService;
+import io.basehook.application.service.ListColumnsService;
+import io.basehook.application.service.ListTablesService;
 import io.basehook.application.service.ListRowsService;
 import io.basehook.application.service.Lookup;
 import io.basehook.application.service.ReadChangeFeedService;
+import io.basehook.application.service.RenameBaseService;
 import io.basehook.application.service.RenameTableService;
 import io.basehook.application.service.UpdateRowsService;
 import io.basehook.application.write.ContentWrites;
@@ -119,13 +125,18 @@ class UseCaseFactory {
     }
 
     @Singleton
-    ListBasesUseCase listBases(BaseRepository bases) {
-        return new ListBasesService(bases);
+    ListBasesUseCase listBases(BaseRepository bases, Limits limits) {
+        return new ListBasesService(bases, limits);
     }
 
     @Singleton
     GetBaseUseCase getBase(Lookup lookup, TableRepository tables, TransactionRunner tx) {
         return new GetBaseService(lookup, tables, tx);
+    }
+
+    @Singleton
+    RenameBaseUseCase renameBase(Lookup lookup, BaseRepository bases, TableRepository tables, TransactionRunner tx) {
+        return new RenameBaseService(lookup, bases, tables, tx);
     }
 
     @Singleton
@@ -151,6 +162,16 @@ class UseCaseFactory {
     @Singleton
     CreateTableUseCase createTable(Lookup lookup, TableRepository tables, TransactionRunner tx, Limits limits, Clock clock) {
         return new CreateTableService(lookup, tables, tx, limits, clock);
+    }
+
+    @Singleton
+    ListTablesUseCase listTables(Lookup lookup, TableRepository tables, TransactionRunner tx) {
+        return new ListTablesService(lookup, tables, tx);
+    }
+
+    @Singleton
+    ListColumnsUseCase listColumns(Lookup lookup) {
+        return new ListColumnsService(lookup);
     }
 
     @Singleton

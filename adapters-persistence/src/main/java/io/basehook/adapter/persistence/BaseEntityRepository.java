@@ -18,6 +18,9 @@ interface BaseEntityRepository extends GenericRepository<BaseEntity, String> {
     @Query("SELECT * FROM bh_base WHERE id = :id FOR UPDATE")
     Optional<BaseEntity> lockById(String id);
 
+    @Query("UPDATE bh_base SET name = :name WHERE id = :id")
+    void updateName(String id, String name);
+
     @Query("UPDATE bh_base SET structure_revision = structure_revision + 1 WHERE id = :id")
     void raiseStructureRevision(String id);
 

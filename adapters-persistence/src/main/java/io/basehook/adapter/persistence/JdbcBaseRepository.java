@@ -36,6 +36,11 @@ public final class JdbcBaseRepository implements BaseRepository {
     }
 
     @Override
+    public void update(Base base) {
+        bases.updateName(base.id().value(), base.name());
+    }
+
+    @Override
     public Optional<Base> lockById(BaseId id) {
         Optional<BaseEntity> locked = bases.lockById(id.value());
         // the revisions read with the lock hold until it is released: this transaction's reads of the base's

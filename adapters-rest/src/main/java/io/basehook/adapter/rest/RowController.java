@@ -20,6 +20,7 @@ import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.RowId;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.table.TableId;
+import io.basehook.domain.table.ValuesKeyedBy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -49,6 +50,8 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RowController {
 
+    private static final String KEYS = "name (the default) or key: what row values are keyed by";
+
     private final InsertRowsUseCase insertRows;
     private final ListRowsUseCase listRows;
     private final GetRowUseCase getRow;
@@ -69,49 +72,73 @@ public class RowController {
     @Status(HttpStatus.CREATED)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = InsertRowsRequest.class)))
     public RowListResponse insert(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
-                                  @Body byte[] body) {
+                                  @Parameter(description = KEYS, required = false)
+                                  @QueryValue(defaultValue = "name") String keys, @Body byte[] body) {
+        ValuesKeyedBy keyedBy = keyedBy(keys);
         InsertRowsRequest request = InsertRowsRequest.read(body);
-        return RowListResponse.from(insertRows.insertRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
+        return RowListResponse.from(insertRows.insertRows(request.toCommand(actor, new BaseId(baseId),
+                new TableId(tableId), keyedBy)), keyedBy);
     }
 
     @Operation(operationId = "listRows", summary = "List rows, a page at a time")
     @Get
     public RowPageResponse list(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
                                 @Parameter(description = "at most this many per page", required = false)
-                                @QueryValue(defaultValue = "100") int limit, @Nullable @QueryValue String cursor) {
-        return RowPageResponse.from(listRows.listRows(actor, new BaseId(baseId), new TableId(tableId), limit, cursor));
+                                @QueryValue(defaultValue = "100") int limit, @Nullable @QueryValue String cursor,
+                                @Parameter(description = KEYS, required = false)
+                                @QueryValue(defaultValue = "name") String keys) {
+        ValuesKeyedBy keyedBy = keyedBy(keys);
+        return RowPageResponse.from(listRows.listRows(actor, new BaseId(baseId), new TableId(tableId), limit, cursor),
+                keyedBy);
     }
 
     @Operation(operationId = "getRow", summary = "Read a row")
     @Get("/{rowId}")
-    public RowResponse get(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId) {
+    public RowResponse get(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId,
+                           @Parameter(description = KEYS, required = false)
+                           @QueryValue(defaultValue = "name") String keys) {
+        ValuesKeyedBy keyedBy = keyedBy(keys);
         TableRows found = getRow.getRow(actor, new BaseId(baseId), new TableId(tableId), new RowId(rowId));
-        return RowResponse.from(found.table(), found.rows().get(0));
+        return RowResponse.from(found.table(), found.rows().get(0), keyedBy);
     }
 
     @Operation(operationId = "updateRow", summary = "Update the named cells of a row")
     @Patch("/{rowId}")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRowRequest.class)))
     public RowResponse update(@Parameter(hidden = true) Actor actor, String baseId, String tableId, String rowId,
-                              @Body byte[] body) {
+                              @Parameter(description = KEYS, required = false)
+                              @QueryValue(defaultValue = "name") String keys, @Body byte[] body) {
+        ValuesKeyedBy keyedBy = keyedBy(keys);
         UpdateRowRequest request = UpdateRowRequest.read(body);
         TableRows updated;
         try {
             updated = updateRows.updateRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId),
-                    new RowId(rowId)));
+                    new RowId(rowId), keyedBy));
         } catch (BasehookException e) {
             throw UpdateRowRequest.asSent(e);
         }
-        return RowResponse.from(updated.table(), updated.rows().get(0));
+        return RowResponse.from(updated.table(), updated.rows().get(0), keyedBy);
     }
 
     @Operation(operationId = "updateRows", summary = "Update many rows at once")
     @Patch
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRowsRequest.class)))
     public RowListResponse updateAll(@Parameter(hidden = true) Actor actor, String baseId, String tableId,
-                                     @Body byte[] body) {
+                                     @Parameter(description = KEYS, required = false)
+                                     @QueryValue(defaultValue = "name") String keys, @Body byte[] body) {
+        ValuesKeyedBy keyedBy = keyedBy(keys);
         UpdateRowsRequest request = UpdateRowsRequest.read(body);
-        return RowListResponse.from(updateRows.updateRows(request.toCommand(actor, new BaseId(baseId), new TableId(tableId))));
+        return RowListResponse.from(updateRows.updateRows(request.toCommand(actor, new BaseId(baseId),
+                new TableId(tableId), keyedBy)), keyedBy);
+    }
+
+    /**
+     * {@code ?keys=name} (the default) or {@code ?keys=key}: what row values are keyed by, in a body and in the answer.
+     * Reads render with the table they come with; writes hand the choice to the use case, which maps keys to columns
+     * with the table it reads under the base lock.
+     */
+    private static ValuesKeyedBy keyedBy(String keys) {
+        return ValuesKeyedBy.parse(keys, "keys");
     }
 
     @Operation(operationId = "deleteRow", summary = "Delete a row")

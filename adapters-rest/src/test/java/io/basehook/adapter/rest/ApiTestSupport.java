@@ -6,11 +6,14 @@ import io.basehook.application.port.in.CreateBaseUseCase;
 import io.basehook.application.port.in.ListBasesUseCase;
 import io.basehook.application.port.in.GetBaseUseCase;
 import io.basehook.application.port.in.DeleteBaseUseCase;
+import io.basehook.application.port.in.RenameBaseUseCase;
 import io.basehook.application.port.in.CreateApiTokenUseCase;
 import io.basehook.application.port.in.ListApiTokensUseCase;
 import io.basehook.application.port.in.DeleteApiTokenUseCase;
 import io.basehook.application.port.in.CreateTableUseCase;
 import io.basehook.application.port.in.GetTableUseCase;
+import io.basehook.application.port.in.ListColumnsUseCase;
+import io.basehook.application.port.in.ListTablesUseCase;
 import io.basehook.application.port.in.RenameTableUseCase;
 import io.basehook.application.port.in.DeleteTableUseCase;
 import io.basehook.application.port.in.AddColumnUseCase;
@@ -106,6 +109,14 @@ abstract class ApiTestSupport {
     }
 
     @Inject
+    RenameBaseUseCase renameBase;
+
+    @MockBean(RenameBaseUseCase.class)
+    RenameBaseUseCase renameBaseMock() {
+        return mock(RenameBaseUseCase.class);
+    }
+
+    @Inject
     DeleteBaseUseCase deleteBase;
 
     @MockBean(DeleteBaseUseCase.class)
@@ -143,6 +154,22 @@ abstract class ApiTestSupport {
     @MockBean(CreateTableUseCase.class)
     CreateTableUseCase createTableMock() {
         return mock(CreateTableUseCase.class);
+    }
+
+    @Inject
+    ListTablesUseCase listTables;
+
+    @MockBean(ListTablesUseCase.class)
+    ListTablesUseCase listTablesMock() {
+        return mock(ListTablesUseCase.class);
+    }
+
+    @Inject
+    ListColumnsUseCase listColumns;
+
+    @MockBean(ListColumnsUseCase.class)
+    ListColumnsUseCase listColumnsMock() {
+        return mock(ListColumnsUseCase.class);
     }
 
     @Inject

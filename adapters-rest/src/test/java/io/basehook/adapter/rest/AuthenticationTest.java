@@ -5,8 +5,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import io.basehook.application.port.in.BasePage;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -46,27 +50,27 @@ class AuthenticationTest extends ApiTestSupport {
 
     @Test
     void theAdminTokenIsLetThroughAsTheAdminActor() {
-        when(listBases.listBases(any())).thenReturn(List.of());
+        when(listBases.listBases(any(), anyInt(), any())).thenReturn(new BasePage(List.of(), null));
 
         Reply reply = get("/api/v1/bases");
 
         assertEquals(200, reply.status());
-        verify(listBases).listBases(io.basehook.domain.access.Actor.admin());
+        verify(listBases).listBases(eq(io.basehook.domain.access.Actor.admin()), anyInt(), any());
     }
 
     @Test
     void aBaseTokenReachesTheUseCaseAsItsOwnActor() {
-        when(listBases.listBases(any())).thenReturn(List.of());
+        when(listBases.listBases(any(), anyInt(), any())).thenReturn(new BasePage(List.of(), null));
 
         Reply reply = send("GET", "/api/v1/bases", READ_ONLY_TOKEN, null);
 
         assertEquals(200, reply.status());
-        verify(listBases).listBases(READ_ONLY);
+        verify(listBases).listBases(eq(READ_ONLY), anyInt(), any());
     }
 
     @Test
     void theSchemeIsCaseInsensitive() {
-        when(listBases.listBases(any())).thenReturn(List.of());
+        when(listBases.listBases(any(), anyInt(), any())).thenReturn(new BasePage(List.of(), null));
 
         Reply reply = send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/bases"))
                 .header("Authorization", "bearer " + ADMIN_TOKEN).GET());

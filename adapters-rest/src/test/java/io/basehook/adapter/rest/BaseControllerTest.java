@@ -1,7 +1,9 @@
 package io.basehook.adapter.rest;
 
+import io.basehook.application.port.in.BasePage;
 import io.basehook.application.port.in.BaseWithTables;
 import io.basehook.application.port.in.CreateBaseCommand;
+import io.basehook.application.port.in.RenameBaseCommand;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.Base;
 import io.basehook.domain.base.BaseId;
@@ -16,6 +18,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
@@ -54,22 +57,46 @@ class BaseControllerTest extends ApiTestSupport {
     void listsTheBasesTheActorSees() {
         Base other = Base.restore(new BaseId("0123456789abcdef0123456789abcdef"), "Ops",
                 Instant.parse("2026-01-02T03:04:05.006Z"));
-        when(listBases.listBases(Actor.admin())).thenReturn(List.of(BASE, other));
+        when(listBases.listBases(Actor.admin(), 100, null)).thenReturn(new BasePage(List.of(BASE, other), null));
 
         Reply reply = get("/api/v1/bases");
 
         assertEquals(200, reply.status());
-        assertEquals(Map.of("bases", List.of(
+        assertEquals(List.of(
                 Map.of("id", BASE_ID.value(), "name", "CRM", "createdAt", T0_WIRE),
-                Map.of("id", "0123456789abcdef0123456789abcdef", "name", "Ops", "createdAt", "2026-01-02T03:04:05.006Z"))),
-                reply.json());
+                Map.of("id", "0123456789abcdef0123456789abcdef", "name", "Ops",
+                        "createdAt", "2026-01-02T03:04:05.006Z")),
+                reply.json().get("bases"));
+        assertTrue(reply.json().containsKey("nextCursor"));
+        assertEquals(null, reply.json().get("nextCursor"));
+    }
+
+    @Test
+    void passesLimitAndCursorAndAnswersTheNextCursor() {
+        when(listBases.listBases(Actor.admin(), 1, "abc")).thenReturn(new BasePage(List.of(BASE), "def"));
+
+        Reply reply = get("/api/v1/bases?limit=1&cursor=abc");
+
+        assertEquals(200, reply.status());
+        assertEquals(List.of("bases", "nextCursor"), List.copyOf(reply.json().keySet()));
+        assertEquals("def", reply.json().get("nextCursor"));
+        assertEquals(BASE_ID.value(), Reply.at(reply.json().get("bases"), 0).get("id"));
+    }
+
+    @Test
+    void aNonNumericLimitIs400NamingIt() {
+        Reply reply = get("/api/v1/bases?limit=many");
+
+        assertEquals(400, reply.status());
+        assertEquals("limit", Reply.at(reply.json().get("errors"), 0).get("field"));
+        verifyNoInteractions(listBases);
     }
 
     @Test
     void anEmptyListIsStillAnArray() {
-        when(listBases.listBases(any())).thenReturn(List.of());
+        when(listBases.listBases(any(), anyInt(), any())).thenReturn(new BasePage(List.of(), null));
 
-        assertEquals(Map.of("bases", List.of()), get("/api/v1/bases").json());
+        assertEquals(List.of(), get("/api/v1/bases").json().get("bases"));
     }
 
     @Test
@@ -91,6 +118,34 @@ class BaseControllerTest extends ApiTestSupport {
                 Reply.at(table.get("columns"), 1));
         assertEquals("CRM", reply.json().get("name"));
         assertEquals(T0_WIRE, reply.json().get("createdAt"));
+    }
+
+    @Test
+    void renamesABaseAndAnswersItAsItsReadDoes() {
+        Base renamed = Base.restore(BASE_ID, "Deals", T0);
+        when(renameBase.renameBase(any())).thenReturn(new BaseWithTables(renamed, List.of(Fixtures.table())));
+
+        Reply reply = patch("/api/v1/bases/" + BASE_ID, "{\"name\":\"Deals\"}");
+
+        assertEquals(200, reply.status());
+        assertEquals("Deals", reply.json().get("name"));
+        assertEquals(BASE_ID.value(), reply.json().get("id"));
+        assertEquals(T0_WIRE, reply.json().get("createdAt"));
+        assertEquals("9g8f", Reply.at(reply.json().get("tables"), 0).get("id"));
+        verify(renameBase).renameBase(new RenameBaseCommand(Actor.admin(), BASE_ID, "Deals"));
+    }
+
+    @Test
+    void aRenameWithoutNameOrWithAnUnknownMemberIs400() {
+        Reply missing = patch("/api/v1/bases/" + BASE_ID, "{}");
+        Reply unknown = patch("/api/v1/bases/" + BASE_ID, "{\"name\":\"Deals\",\"color\":\"red\"}");
+
+        assertEquals(400, missing.status());
+        assertEquals("missing_field", missing.json().get("code"));
+        assertEquals("name", Reply.at(missing.json().get("errors"), 0).get("field"));
+        assertEquals(400, unknown.status());
+        assertEquals("unknown_field", unknown.json().get("code"));
+        verifyNoInteractions(renameBase);
     }
 
     @Test

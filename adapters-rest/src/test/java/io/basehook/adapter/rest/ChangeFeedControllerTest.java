@@ -32,7 +32,8 @@ class ChangeFeedControllerTest extends ApiTestSupport {
     void returnsEventsWithThePayloadAsAnObject() {
         StoredEvent event = new StoredEvent(BASE_ID, 42, new EventId("evt_01JD2Q9Y7W0M8N4T6V5R3P1K2H"),
                 OpType.INSERT_ROW, T0, PAYLOAD);
-        when(readChangeFeed.readChangeFeed(Actor.admin(), BASE_ID, 0, 100)).thenReturn(new ChangeFeed(List.of(event), 42));
+        when(readChangeFeed.readChangeFeed(Actor.admin(), BASE_ID, 0, 100))
+                .thenReturn(new ChangeFeed(List.of(event), 42, 42));
 
         Reply reply = get(EVENTS);
 
@@ -52,12 +53,24 @@ class ChangeFeedControllerTest extends ApiTestSupport {
 
     @Test
     void passesAfterAndLimit() {
-        when(readChangeFeed.readChangeFeed(Actor.admin(), BASE_ID, 41, 10)).thenReturn(new ChangeFeed(List.of(), 41));
+        when(readChangeFeed.readChangeFeed(Actor.admin(), BASE_ID, 41, 10))
+                .thenReturn(new ChangeFeed(List.of(), 41, 41));
 
         Reply reply = get(EVENTS + "?after=41&limit=10");
 
         assertEquals(200, reply.status());
-        assertEquals(Map.of("events", List.of(), "lastSeq", 41), reply.json());
+        assertEquals(Map.of("events", List.of(), "lastSeq", 41, "nextAfter", 41), reply.json());
+    }
+
+    @Test
+    void answersTheSeqToGoOnAfterBesideTheLastSeq() {
+        when(readChangeFeed.readChangeFeed(Actor.admin(), BASE_ID, 7, 100))
+                .thenReturn(new ChangeFeed(List.of(), 57, 7));
+
+        Reply reply = get(EVENTS + "?after=7");
+
+        assertEquals(57, reply.json().get("lastSeq"));
+        assertEquals(7, reply.json().get("nextAfter"));
     }
 
     @Test

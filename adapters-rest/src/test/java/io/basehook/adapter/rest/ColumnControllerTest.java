@@ -25,6 +25,31 @@ class ColumnControllerTest extends ApiTestSupport {
     private static final String COLUMNS = "/api/v1/bases/" + BASE_ID + "/tables/9g8f/columns";
 
     @Test
+    void listsTheColumnsOfATableInTheShapeOfItsRead() {
+        when(listColumns.listColumns(Actor.admin(), BASE_ID, Fixtures.TABLE_ID)).thenReturn(Fixtures.table().columns());
+
+        Reply reply = get(COLUMNS);
+
+        assertEquals(200, reply.status());
+        assertEquals(List.of("columns"), List.copyOf(reply.json().keySet()));
+        assertEquals(Map.of("key", "0000", "name", "Name", "type", "text", "options", List.of()),
+                Reply.at(reply.json().get("columns"), 0));
+        assertEquals(Map.of("key", "589r", "name", "Prio", "type", "single-select", "options", List.of(
+                        Map.of("id", "381992", "name", "++", "color", "#F4667C"),
+                        Map.of("id", "381993", "name", "+", "color", "#59CB74"))),
+                Reply.at(reply.json().get("columns"), 1));
+    }
+
+    @Test
+    void aMalformedTableIdWhenListingColumnsIs404() {
+        Reply reply = get("/api/v1/bases/" + BASE_ID + "/tables/not-a-table/columns");
+
+        assertEquals(404, reply.status());
+        assertEquals("table_not_found", reply.json().get("code"));
+        verifyNoInteractions(listColumns);
+    }
+
+    @Test
     void addsAColumnWith201() {
         when(addColumn.addColumn(any())).thenReturn(Fixtures.TAGS);
 

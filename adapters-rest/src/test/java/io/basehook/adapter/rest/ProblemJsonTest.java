@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -45,7 +46,7 @@ class ProblemJsonTest extends ApiTestSupport {
     @Test
     void anUnreachableDatabaseIsA503TheClientMayRetry() {
         doThrow(new BasehookException(BasehookException.Kind.UNAVAILABLE, "database_unavailable", "try again"))
-                .when(listBases).listBases(any());
+                .when(listBases).listBases(any(), anyInt(), any());
 
         Reply reply = get("/api/v1/bases");
 
@@ -65,7 +66,8 @@ class ProblemJsonTest extends ApiTestSupport {
                 BasehookException.Kind.LIMIT_EXCEEDED, 422,
                 BasehookException.Kind.UNAVAILABLE, 503);
         for (Map.Entry<BasehookException.Kind, Integer> expected : statuses.entrySet()) {
-            doThrow(new BasehookException(expected.getKey(), "some_code", "refused")).when(listBases).listBases(any());
+            doThrow(new BasehookException(expected.getKey(), "some_code", "refused"))
+                    .when(listBases).listBases(any(), anyInt(), any());
 
             Reply reply = get("/api/v1/bases");
 
@@ -142,7 +144,8 @@ class ProblemJsonTest extends ApiTestSupport {
 
     @Test
     void anUnexpectedExceptionIs500WithAnErrorIdAndNothingInternal() {
-        when(listBases.listBases(any())).thenThrow(new IllegalStateException("SELECT * FROM api_token WHERE hash = ?"));
+        when(listBases.listBases(any(), anyInt(), any()))
+                .thenThrow(new IllegalStateException("SELECT * FROM api_token WHERE hash = ?"));
 
         Reply reply = get("/api/v1/bases");
 
@@ -159,7 +162,7 @@ class ProblemJsonTest extends ApiTestSupport {
 
     @Test
     void twoFailuresGetTwoErrorIds() {
-        when(listBases.listBases(any())).thenThrow(new IllegalStateException("boom"));
+        when(listBases.listBases(any(), anyInt(), any())).thenThrow(new IllegalStateException("boom"));
 
         Object first = get("/api/v1/bases").json().get("errorId");
         Object second = get("/api/v1/bases").json().get("errorId");

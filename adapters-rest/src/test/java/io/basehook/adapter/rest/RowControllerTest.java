@@ -9,6 +9,7 @@ import io.basehook.application.port.in.UpdateRowsCommand;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.shared.FieldError;
+import io.basehook.domain.table.ValuesKeyedBy;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -55,6 +56,76 @@ class RowControllerTest extends ApiTestSupport {
         assertEquals(Map.of(), command.getValue().rows().get(1));
         assertEquals(Actor.admin(), command.getValue().actor());
         assertEquals(Fixtures.TABLE_ID, command.getValue().tableId());
+    }
+
+    @Test
+    void rowsAreReadAndAnsweredByColumnKeyWithKeysKey() {
+        when(getRow.getRow(Actor.admin(), BASE_ID, Fixtures.TABLE_ID, Fixtures.ROW_ID))
+                .thenReturn(new TableRows(Fixtures.table(), List.of(Fixtures.row())));
+        when(listRows.listRows(Actor.admin(), BASE_ID, Fixtures.TABLE_ID, 100, null))
+                .thenReturn(new TableRowPage(Fixtures.table(), List.of(Fixtures.row()), null));
+
+        Reply one = get(ROW + "?keys=key");
+        Reply page = get(ROWS + "?keys=key");
+
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("0000", "ACME renewal");
+        expected.put("589r", "++");
+        expected.put("pr1c", new BigDecimal("12345678901234567890.123456789"));
+        expected.put("d0ne", false);
+        assertEquals(200, one.status());
+        assertEquals(expected, one.json().get("values"));
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(((Map<?, ?>) one.json().get("values")).keySet()));
+        assertEquals(expected, Reply.at(page.json().get("rows"), 0).get("values"));
+        assertEquals("ACME renewal", ((Map<?, ?>) get(ROW + "?keys=name").json().get("values")).get("Name"));
+    }
+
+    @Test
+    void writesWithKeysKeyHandTheUseCaseTheValuesByKeyAndAnswerByKey() {
+        when(insertRows.insertRows(any())).thenReturn(new TableRows(Fixtures.table(), List.of(Fixtures.row())));
+        when(updateRows.updateRows(any())).thenReturn(new TableRows(Fixtures.table(), List.of(Fixtures.row())));
+
+        Reply inserted = post(ROWS + "?keys=key", "{\"rows\":[{\"pr1c\":0.10,\"589r\":null}]}");
+        Reply patched = patch(ROW + "?keys=key", "{\"values\":{\"d0ne\":true}}");
+        Reply batch = patch(ROWS + "?keys=key", "{\"updates\":[{\"id\":\"" + Fixtures.ROW_ID + "\",\"values\":{}}]}");
+
+        ArgumentCaptor<InsertRowsCommand> insert = ArgumentCaptor.forClass(InsertRowsCommand.class);
+        verify(insertRows).insertRows(insert.capture());
+        assertEquals(ValuesKeyedBy.KEY, insert.getValue().keyedBy());
+        assertEquals(new BigDecimal("0.10"), insert.getValue().rows().get(0).get("pr1c"));
+        assertTrue(insert.getValue().rows().get(0).containsKey("589r"));
+        ArgumentCaptor<UpdateRowsCommand> update = ArgumentCaptor.forClass(UpdateRowsCommand.class);
+        verify(updateRows, org.mockito.Mockito.times(2)).updateRows(update.capture());
+        assertEquals(List.of(ValuesKeyedBy.KEY, ValuesKeyedBy.KEY),
+                update.getAllValues().stream().map(UpdateRowsCommand::keyedBy).toList());
+        assertEquals(Map.of("d0ne", true), update.getAllValues().get(0).updates().get(0).values());
+        assertEquals("ACME renewal", ((Map<?, ?>) Reply.at(inserted.json().get("rows"), 0).get("values")).get("0000"));
+        assertEquals("ACME renewal", ((Map<?, ?>) patched.json().get("values")).get("0000"));
+        assertEquals(200, batch.status());
+    }
+
+    @Test
+    void writesWithoutKeysReadValuesByName() {
+        when(insertRows.insertRows(any())).thenReturn(new TableRows(Fixtures.table(), List.of(Fixtures.row())));
+
+        post(ROWS, "{\"rows\":[{\"Name\":\"ACME\"}]}");
+
+        ArgumentCaptor<InsertRowsCommand> insert = ArgumentCaptor.forClass(InsertRowsCommand.class);
+        verify(insertRows).insertRows(insert.capture());
+        assertEquals(ValuesKeyedBy.NAME, insert.getValue().keyedBy());
+    }
+
+    @Test
+    void anUnknownKeysIs400NamingItAndReachesNoUseCase() {
+        Reply read = get(ROWS + "?keys=id");
+        Reply write = post(ROWS + "?keys=Key", "{\"rows\":[{}]}");
+
+        assertEquals(400, read.status());
+        assertEquals("invalid_keys", read.json().get("code"));
+        assertEquals("keys", Reply.at(read.json().get("errors"), 0).get("field"));
+        assertEquals(400, write.status());
+        assertEquals("invalid_keys", write.json().get("code"));
+        verifyNoInteractions(listRows, insertRows);
     }
 
     @Test

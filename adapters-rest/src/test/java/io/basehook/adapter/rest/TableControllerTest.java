@@ -87,6 +87,28 @@ class TableControllerTest extends ApiTestSupport {
     }
 
     @Test
+    void listsTheTablesOfABaseInTheShapeOfTheirRead() {
+        when(listTables.listTables(Actor.admin(), BASE_ID)).thenReturn(List.of(Fixtures.table()));
+
+        Reply reply = get(TABLES);
+
+        assertEquals(200, reply.status());
+        assertEquals(List.of("tables"), List.copyOf(reply.json().keySet()));
+        Map<String, Object> table = Reply.at(reply.json().get("tables"), 0);
+        assertEquals(List.of("id", "name", "createdAt", "columns"), List.copyOf(table.keySet()));
+        assertEquals("9g8f", table.get("id"));
+        assertEquals(Map.of("key", "pr1c", "name", "Price", "type", "number", "options", List.of()),
+                Reply.at(table.get("columns"), 2));
+    }
+
+    @Test
+    void aBaseWithoutTablesListsAnEmptyArray() {
+        when(listTables.listTables(any(), any())).thenReturn(List.of());
+
+        assertEquals(Map.of("tables", List.of()), get(TABLES).json());
+    }
+
+    @Test
     void renamesATable() {
         when(renameTable.renameTable(any())).thenReturn(Fixtures.table());
 

@@ -10,6 +10,7 @@ import io.basehook.domain.row.Row;
 import io.basehook.domain.shared.FieldError;
 import io.basehook.domain.table.CellPatch;
 import io.basehook.domain.table.Table;
+import io.basehook.domain.table.ValuesKeyedBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class InsertRowsService implements InsertRowsUseCase {
         try (WriteBudget.Permit admitted = budget.admit(bytes)) {
             return writes.inLockedBase(command.baseId(), command.rows().size(), bytes, base -> {
                 Table table = base.table(command.tableId());
-                List<CellPatch> values = validated(table, command.rows());
+                List<CellPatch> values = validated(table, command.rows(), command.keyedBy());
                 List<Row> rows = new ArrayList<>(values.size());
                 for (CellPatch patch : values) {
                     Row.Created creation = Row.create(table, patch, command.actor(), base.now());
@@ -53,11 +54,11 @@ public final class InsertRowsService implements InsertRowsUseCase {
         }
     }
 
-    private static List<CellPatch> validated(Table table, List<Map<String, Object>> rows) {
+    private static List<CellPatch> validated(Table table, List<Map<String, Object>> rows, ValuesKeyedBy keyedBy) {
         List<FieldError> errors = new ArrayList<>();
         List<CellPatch> values = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            values.add(table.parseValues(rows.get(i), "rows[" + i + "]", errors));
+            values.add(table.parseValues(rows.get(i), keyedBy, "rows[" + i + "]", errors));
         }
         RowBatches.requireValid(errors);
         return values;

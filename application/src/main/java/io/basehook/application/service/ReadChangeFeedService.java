@@ -34,7 +34,8 @@ public final class ReadChangeFeedService implements ReadChangeFeedUseCase {
         return transactions.readOnly(() -> {
             lookup.base(baseId);
             long lastSeq = outbox.lastSeq(baseId);
-            return new ChangeFeed(outbox.readAfter(baseId, afterSeq, limit, limits.maxPageBytes()), lastSeq);
+            return ChangeFeed.after(afterSeq, outbox.readAfter(baseId, afterSeq, limit, limits.maxPageBytes()),
+                    lastSeq);
         });
     }
 }

@@ -15,6 +15,7 @@ import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.shared.FieldError;
 import io.basehook.domain.table.CellPatch;
 import io.basehook.domain.table.Table;
+import io.basehook.domain.table.ValuesKeyedBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class UpdateRowsService implements UpdateRowsUseCase {
         try (WriteBudget.Permit admitted = budget.admit(bytes)) {
             return writes.inLockedBase(command.baseId(), command.updates().size(), bytes, base -> {
                 Table table = base.table(command.tableId());
-                List<CellPatch> patches = validated(table, command.updates());
+                List<CellPatch> patches = validated(table, command.updates(), command.keyedBy());
                 // read after the writes before it in the same transaction: two updates of one row chain their values
                 Map<RowId, Row> existing = rows.findByIds(command.baseId(), command.tableId(),
                         command.updates().stream().map(RowValues::id).toList());
@@ -73,11 +74,11 @@ public final class UpdateRowsService implements UpdateRowsUseCase {
         }
     }
 
-    private static List<CellPatch> validated(Table table, List<RowValues> updates) {
+    private static List<CellPatch> validated(Table table, List<RowValues> updates, ValuesKeyedBy keyedBy) {
         List<FieldError> errors = new ArrayList<>();
         List<CellPatch> patches = new ArrayList<>(updates.size());
         for (int i = 0; i < updates.size(); i++) {
-            patches.add(table.parseValues(updates.get(i).values(), "updates[" + i + "].values", errors));
+            patches.add(table.parseValues(updates.get(i).values(), keyedBy, "updates[" + i + "].values", errors));
         }
         RowBatches.requireValid(errors);
         return patches;

@@ -8,6 +8,7 @@ import io.basehook.application.port.in.CreateTableCommand;
 import io.basehook.application.port.in.CreateWebhookCommand;
 import io.basehook.application.port.in.DeleteRowsCommand;
 import io.basehook.application.port.in.InsertRowsCommand;
+import io.basehook.application.port.in.RenameBaseCommand;
 import io.basehook.application.port.in.RenameTableCommand;
 import io.basehook.application.port.in.RowValues;
 import io.basehook.application.port.in.UpdateRowsCommand;
@@ -77,6 +78,8 @@ class AccessRulesTest {
                         new DeleteRowsCommand(actor, BASE_ID, TABLE_ID, List.of(RowId.random()), true))),
                 arguments("create table", (UseCase) (f, actor) -> new CreateTableService(f.lookup, f.tables,
                         f.transactions, f.limits, f.clock).createTable(new CreateTableCommand(actor, BASE_ID, "Leads", null))),
+                arguments("rename base", (UseCase) (f, actor) -> new RenameBaseService(f.lookup, f.bases, f.tables,
+                        f.transactions).renameBase(new RenameBaseCommand(actor, BASE_ID, "Renamed"))),
                 arguments("rename table", (UseCase) (f, actor) -> new RenameTableService(f.lookup, f.tables,
                         f.transactions).renameTable(new RenameTableCommand(actor, BASE_ID, TABLE_ID, "Deals"))),
                 arguments("delete table", (UseCase) (f, actor) -> new DeleteTableService(f.lookup, f.tables,
@@ -125,6 +128,10 @@ class AccessRulesTest {
         return Stream.of(
                 arguments("get base", (UseCase) (f, actor) -> new GetBaseService(f.lookup, f.tables, f.transactions)
                         .getBase(actor, BASE_ID)),
+                arguments("list tables", (UseCase) (f, actor) -> new ListTablesService(f.lookup, f.tables,
+                        f.transactions).listTables(actor, BASE_ID)),
+                arguments("list columns", (UseCase) (f, actor) -> new ListColumnsService(f.lookup)
+                        .listColumns(actor, BASE_ID, TABLE_ID)),
                 arguments("get table", (UseCase) (f, actor) -> new GetTableService(f.lookup).getTable(actor, BASE_ID, TABLE_ID)),
                 arguments("get row", (UseCase) (f, actor) -> {
                     Row row = f.givenRow(NAME, text("x"));

@@ -13,6 +13,7 @@ import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.shared.FieldError;
 import io.basehook.domain.table.TableId;
+import io.basehook.domain.table.ValuesKeyedBy;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
@@ -278,6 +279,19 @@ class InsertRowsServiceTest {
                 encoded.get(1).cells());
         assertEquals(List.of(), encoded.get(2).cells());
         verify(fixture.transactions).commit();
+    }
+
+    @Test
+    void valuesKeyedByColumnKeyAreReadByKeyAndAColumnNameIsThenUnknown() {
+        TableRows result = service.insertRows(new InsertRowsCommand(ADMIN, BASE_ID, TABLE_ID,
+                List.of(row("Nam1", "ACME", "amnt", 12)), ValuesKeyedBy.KEY));
+
+        assertEquals(text("ACME"), result.rows().get(0).cells().get(NAME.key()));
+        assertEquals(number("12"), result.rows().get(0).cells().get(AMOUNT.key()));
+        BasehookException e = assertThrows(BasehookException.class, () -> service.insertRows(new InsertRowsCommand(
+                ADMIN, BASE_ID, TABLE_ID, List.of(row("Name", "ACME")), ValuesKeyedBy.KEY)));
+        assertEquals("invalid_cell_value", e.code());
+        assertEquals("rows[0].Name", e.errors().get(0).field());
     }
 
     // a batch is all-or-nothing, and one 400 names every bad value

@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.port.in.BasePage;
 import io.basehook.application.port.in.BaseWithTables;
 import io.basehook.application.port.in.ChangeFeed;
 import io.basehook.application.port.in.TableRowPage;
@@ -8,12 +9,14 @@ import io.basehook.application.port.out.RowPage;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.access.Permission;
 import io.basehook.domain.base.Base;
+import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.EventId;
 import io.basehook.domain.row.OpType;
 import io.basehook.domain.row.Row;
 import io.basehook.domain.row.RowId;
 import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.shared.BasehookException;
+import io.basehook.domain.table.TableId;
 import io.basehook.domain.token.ApiToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -68,24 +71,56 @@ class ReadServicesTest {
     @Nested
     class ListBases {
 
-        private final ListBasesService service = new ListBasesService(fixture.bases);
+        private final ListBasesService service = new ListBasesService(fixture.bases, new Limits(1000, 500, 20, 100));
 
         @Test
         void theAdminSeesEveryBase() {
             Base other = Base.restore(OTHER_BASE_ID, "HR", CREATED);
             when(fixture.bases.findAll()).thenReturn(List.of(fixture.base, other));
-            assertEquals(List.of(fixture.base, other), service.listBases(ADMIN));
+            assertEquals(List.of(fixture.base, other), service.listBases(ADMIN, 100, null).bases());
         }
 
         @Test
         void aTokenSeesItsOwnBaseOnly() {
-            assertEquals(List.of(fixture.base), service.listBases(VIEWER));
+            assertEquals(new BasePage(List.of(fixture.base), null), service.listBases(VIEWER, 100, null));
             verify(fixture.bases, never()).findAll();
         }
 
         @Test
         void aTokenWhoseBaseIsGoneSeesNone() {
-            assertEquals(List.of(), service.listBases(STRANGER));
+            assertEquals(List.of(), service.listBases(STRANGER, 100, null).bases());
+        }
+
+        @Test
+        void pagesInCreationOrderAndTheCursorOutlivesTheLastBaseOfItsPage() {
+            Base first = Base.restore(new BaseId("00000000000000000000000000000001"), "A", CREATED);
+            Base second = Base.restore(new BaseId("00000000000000000000000000000002"), "B", CREATED);
+            Base third = Base.restore(new BaseId("00000000000000000000000000000003"), "C", NOW);
+            when(fixture.bases.findAll()).thenReturn(List.of(first, second, third));
+
+            BasePage page = service.listBases(ADMIN, 2, null);
+            assertEquals(List.of(first, second), page.bases());
+            when(fixture.bases.findAll()).thenReturn(List.of(first, third));
+            BasePage last = service.listBases(ADMIN, 2, page.nextCursor());
+
+            assertEquals(new BasePage(List.of(third), null), last);
+            assertEquals(new BasePage(List.of(first, third), null), service.listBases(ADMIN, 2, null));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "x", "MTIz", "MTIzLm5vdC1hbi1pZA"})
+        void aCursorNoPageReturnedIsInvalid(String cursor) {
+            BasehookException e = assertThrows(BasehookException.class, () -> service.listBases(ADMIN, 10, cursor));
+            assertEquals("invalid_cursor", e.code());
+        }
+
+        @Test
+        void aLimitOutsideOneToThePageSizeIsInvalid() {
+            assertEquals("invalid_limit", assertThrows(BasehookException.class,
+                    () -> service.listBases(ADMIN, 0, null)).code());
+            assertEquals("invalid_limit", assertThrows(BasehookException.class,
+                    () -> service.listBases(ADMIN, 101, null)).code());
+            verifyNoInteractions(fixture.bases);
         }
     }
 
@@ -109,6 +144,27 @@ class ReadServicesTest {
         @Test
         void aTableIsFoundInItsBase() {
             assertSame(fixture.table, new GetTableService(fixture.lookup).getTable(VIEWER, BASE_ID, TABLE_ID));
+        }
+
+        @Test
+        void theTablesOfABaseAreListedInARead() {
+            assertEquals(List.of(fixture.table), new ListTablesService(fixture.lookup, fixture.tables,
+                    fixture.transactions).listTables(VIEWER, BASE_ID));
+            verify(fixture.transactions).readOnly(any());
+        }
+
+        @Test
+        void theTablesOfAMissingBaseAreNotFound() {
+            assertEquals(BasehookException.Kind.NOT_FOUND, refusedKind(() -> new ListTablesService(fixture.lookup,
+                    fixture.tables, fixture.transactions).listTables(ADMIN, OTHER_BASE_ID)));
+        }
+
+        @Test
+        void theColumnsOfATableAreListedInTheirOrder() {
+            assertEquals(fixture.table.columns(), new ListColumnsService(fixture.lookup)
+                    .listColumns(VIEWER, BASE_ID, TABLE_ID));
+            assertEquals(BasehookException.Kind.NOT_FOUND, refusedKind(() -> new ListColumnsService(fixture.lookup)
+                    .listColumns(VIEWER, BASE_ID, new TableId("n0ne"))));
         }
 
         @Test
@@ -170,7 +226,17 @@ class ReadServicesTest {
             ChangeFeed feed = service.readChangeFeed(VIEWER, BASE_ID, 41, 1);
             assertEquals(List.of(event), feed.events());
             assertEquals(57, feed.lastSeq());
+            assertEquals(42, feed.nextAfter());
             verify(fixture.transactions).readOnly(any());
+        }
+
+        @Test
+        void anEmptyPageGoesOnAfterTheSeqItWasAskedFor() {
+            when(fixture.outbox.lastSeq(BASE_ID)).thenReturn(57L);
+            when(fixture.outbox.readAfter(BASE_ID, 57, 10, PAGE_BYTES)).thenReturn(List.of());
+            ChangeFeed feed = service.readChangeFeed(VIEWER, BASE_ID, 57, 10);
+            assertEquals(List.of(), feed.events());
+            assertEquals(57, feed.nextAfter());
         }
 
         @Test

@@ -5,6 +5,8 @@ import io.basehook.application.port.in.ChangeColumnCommand;
 import io.basehook.application.port.in.CreateApiTokenCommand;
 import io.basehook.application.port.in.CreateBaseCommand;
 import io.basehook.application.port.in.CreateTableCommand;
+import io.basehook.application.port.in.BaseWithTables;
+import io.basehook.application.port.in.RenameBaseCommand;
 import io.basehook.application.port.in.RenameTableCommand;
 import io.basehook.domain.access.Permission;
 import io.basehook.domain.base.Base;
@@ -155,6 +157,42 @@ class StructureServicesTest {
                     List.of(new ColumnSpec("Title", ColumnType.TEXT, null))));
             assertFalse(table.id().equals(TABLE_ID));
             assertEquals(BASE_ID, table.baseId());
+        }
+    }
+
+    @Nested
+    class RenameBase {
+
+        private final RenameBaseService service = new RenameBaseService(fixture.lookup, fixture.bases, fixture.tables,
+                fixture.transactions);
+
+        @Test
+        void savesTheNewNameUnderTheBaseLockAndAnswersTheBaseWithItsTables() {
+            BaseWithTables renamed = service.renameBase(new RenameBaseCommand(BOT, BASE_ID, " Deals "));
+
+            assertEquals("Deals", renamed.base().name());
+            assertEquals(BASE_ID, renamed.base().id());
+            assertEquals(CREATED, renamed.base().createdAt());
+            assertEquals(List.of(fixture.table), renamed.tables());
+            InOrder order = inOrder(fixture.bases, fixture.transactions);
+            order.verify(fixture.bases).lockById(BASE_ID);
+            order.verify(fixture.bases).update(renamed.base());
+            order.verify(fixture.transactions).commit();
+            verifyNoInteractions(fixture.rows);
+        }
+
+        @Test
+        void aBlankNameIsRefusedAndNothingIsStored() {
+            refused(BasehookException.Kind.INVALID,
+                    () -> service.renameBase(new RenameBaseCommand(ADMIN, BASE_ID, "  ")));
+            verify(fixture.bases, never()).update(any());
+        }
+
+        @Test
+        void aMissingBaseIsNotFound() {
+            refused(BasehookException.Kind.NOT_FOUND,
+                    () -> service.renameBase(new RenameBaseCommand(ADMIN, OTHER_BASE_ID, "Deals")));
+            verify(fixture.bases, never()).update(any());
         }
     }
 

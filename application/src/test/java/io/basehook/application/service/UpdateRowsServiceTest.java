@@ -13,6 +13,7 @@ import io.basehook.domain.row.RowId;
 import io.basehook.domain.row.StoredEvent;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.shared.FieldError;
+import io.basehook.domain.table.ValuesKeyedBy;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
@@ -111,6 +112,18 @@ class UpdateRowsServiceTest {
                 Fixture.payload(event, FIRST_SEQ))), fixture.appended());
         assertEquals(option("381992"), updated.cells().get(PRIO.key()));
         assertEquals(NOW, updated.updatedAt());
+    }
+
+    @Test
+    void valuesKeyedByColumnKeyAreReadByKeyAndAColumnNameIsThenUnknown() {
+        TableRows result = service.updateRows(new UpdateRowsCommand(BOT, BASE_ID, TABLE_ID,
+                List.of(values(acme, "589r", "++", "amnt", null)), ValuesKeyedBy.KEY));
+
+        assertEquals(option("381992"), result.rows().get(0).cells().get(PRIO.key()));
+        assertEquals(null, result.rows().get(0).cells().get(AMOUNT.key()));
+        BasehookException e = assertThrows(BasehookException.class, () -> service.updateRows(new UpdateRowsCommand(
+                BOT, BASE_ID, TABLE_ID, List.of(values(globex, "Done", false)), ValuesKeyedBy.KEY)));
+        assertEquals("updates[0].values.Done", e.errors().get(0).field());
     }
 
     @Test

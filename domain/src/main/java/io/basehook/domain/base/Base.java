@@ -26,6 +26,11 @@ public final class Base {
         return new Base(id, name, createdAt);
     }
 
+    /** The same base under a new name; a base is immutable, so the caller stores the copy. */
+    public Base renamed(String newName) {
+        return new Base(id, newName, createdAt);
+    }
+
     public BaseId id() {
         return id;
     }

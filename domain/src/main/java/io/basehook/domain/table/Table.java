@@ -141,21 +141,27 @@ public final class Table {
         return columns.get(0);
     }
 
+    /** Validates a client's values, given by column name, as {@link #parseValues(Map, ValuesKeyedBy, String, List)}. */
+    public CellPatch parseValues(Map<String, ?> values, String field, List<FieldError> errors) {
+        return parseValues(values, ValuesKeyedBy.NAME, field, errors);
+    }
+
     /**
-     * Validates a client's values, given by column name. For an insert, {@code null} and absent mean empty;
+     * Validates a client's values, given by column name or key. For an insert, {@code null} and absent mean empty;
      * for an update, a named column with {@code null} is cleared and an absent one is left alone.
      *
      * @param field how the client named this object, for error messages ({@code rows[3]})
      * @param errors where invalid values are collected, so one answer can name them all
      */
-    public CellPatch parseValues(Map<String, ?> values, String field, List<FieldError> errors) {
+    public CellPatch parseValues(Map<String, ?> values, ValuesKeyedBy keyedBy, String field, List<FieldError> errors) {
         Map<ColumnKey, CellValue> set = new HashMap<>();
         Set<ColumnKey> cleared = new HashSet<>();
         if (values == null) {
             return new CellPatch(set, cleared);
         }
         for (Map.Entry<String, ?> entry : values.entrySet()) {
-            Optional<Column> column = columnNamed(entry.getKey());
+            Optional<Column> column = columns.stream()
+                    .filter(candidate -> keyedBy.of(candidate).equals(entry.getKey())).findFirst();
             if (column.isEmpty()) {
                 errors.add(new FieldError(entry.getKey(), "table '" + name + "' has no column '" + entry.getKey() + "'")
                         .within(field));

@@ -21,10 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link BaseRepository}: a base reads back as stored; {@code lockById} loads it; {@code lockAvailable} answers the
- * existing bases once each in id order, including one the transaction holds already (that other transactions' locks
- * are skipped without waiting needs two threads, and is the adapter's own test's); bases list in creation order; and
- * deleting a base deletes everything in it and nothing of another base.
+ * {@link BaseRepository}: a base reads back as stored, and with its new name once updated; {@code lockById} loads
+ * it; {@code lockAvailable} answers the existing bases once each in id order, including one the transaction holds
+ * already (that other transactions' locks are skipped without waiting needs two threads, and is the adapter's own
+ * test's); bases list in creation order; and deleting a base deletes everything in it and nothing of another base.
  */
 public interface BaseRepositoryContract extends StoreFixture {
 
@@ -38,6 +38,20 @@ public interface BaseRepositoryContract extends StoreFixture {
         assertEquals("Sales pipeline ✓", found.name());
         assertEquals(T0, found.createdAt());
         assertTrue(bases().findById(BaseId.random()).isEmpty());
+    }
+
+    @Test
+    default void anUpdatedBaseReadsBackWithItsNewNameAndAMissingOneStaysMissing() {
+        Base base = newBase();
+        Base missing = Base.create("missing", T0);
+
+        bases().update(base.renamed("Renamed ✓"));
+        bases().update(missing);
+
+        Base found = bases().findById(base.id()).orElseThrow();
+        assertEquals("Renamed ✓", found.name());
+        assertEquals(T0, found.createdAt());
+        assertTrue(bases().findById(missing.id()).isEmpty());
     }
 
     @Test

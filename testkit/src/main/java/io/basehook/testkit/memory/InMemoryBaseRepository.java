@@ -42,6 +42,15 @@ public final class InMemoryBaseRepository implements BaseRepository {
     }
 
     @Override
+    public void update(Base base) {
+        store.locked(() -> {
+            if (store.bases.containsKey(base.id())) {
+                store.put(store.bases, base.id(), base);
+            }
+        });
+    }
+
+    @Override
     public Optional<Base> lockById(BaseId id) {
         return findById(id);
     }

@@ -2,16 +2,16 @@ package io.basehook.adapter.rest.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
-import io.basehook.domain.base.Base;
+import io.basehook.application.port.in.BasePage;
 
 import java.util.List;
 
-/** {@code GET /bases}: {@code {bases:[...]}}. */
+/** {@code GET /bases}: {@code {bases:[...], nextCursor}}, {@code nextCursor} null on the last page. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record BaseListResponse(List<BaseResponse> bases) {
+public record BaseListResponse(List<BaseResponse> bases, String nextCursor) {
 
-    public static BaseListResponse from(List<Base> bases) {
-        return new BaseListResponse(bases.stream().map(BaseResponse::from).toList());
+    public static BaseListResponse from(BasePage page) {
+        return new BaseListResponse(page.bases().stream().map(BaseResponse::from).toList(), page.nextCursor());
     }
 }

@@ -7,13 +7,14 @@ import io.basehook.domain.row.StoredEvent;
 
 import java.util.List;
 
-/** {@code GET /bases/{baseId}/events}: {@code {events:[{seq, id, occurredAt, payload}], lastSeq}}. */
+/** {@code GET /bases/{baseId}/events}: {@code {events:[{seq, id, occurredAt, payload}], lastSeq, nextAfter}}. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ChangeFeedResponse(List<EventResponse> events, long lastSeq) {
+public record ChangeFeedResponse(List<EventResponse> events, long lastSeq, long nextAfter) {
 
     public static ChangeFeedResponse from(ChangeFeed feed) {
-        return new ChangeFeedResponse(feed.events().stream().map(EventResponse::from).toList(), feed.lastSeq());
+        return new ChangeFeedResponse(feed.events().stream().map(EventResponse::from).toList(), feed.lastSeq(),
+                feed.nextAfter());
     }
 
     /** One event; {@code payload} is the webhook body as a JSON object, not a string holding it. */

@@ -4,6 +4,7 @@ import io.basehook.application.port.in.InsertRowsCommand;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.table.TableId;
+import io.basehook.domain.table.ValuesKeyedBy;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -12,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code POST .../rows}: {@code {rows:[{<column name>: value, ...}]}}, read with {@link ExactJson}. */
-@Schema(description = "`POST .../rows`: `{rows:[{<column name>: value, ...}]}`, the rows to insert")
+/** {@code POST .../rows}: {@code {rows:[{<column name or key>: value, ...}]}}, read with {@link ExactJson}. */
+@Schema(description = "`POST .../rows`: `{rows:[{<column name or key>: value, ...}]}`, the rows to insert")
 public record InsertRowsRequest(@ArraySchema(schema = @Schema(type = "object", description = RowCells.DESCRIPTION,
         additionalProperties = Schema.AdditionalPropertiesValue.TRUE)) List<Map<String, Object>> rows) {
 
@@ -29,7 +30,7 @@ public record InsertRowsRequest(@ArraySchema(schema = @Schema(type = "object", d
         return new InsertRowsRequest(rows);
     }
 
-    public InsertRowsCommand toCommand(Actor actor, BaseId baseId, TableId tableId) {
-        return new InsertRowsCommand(actor, baseId, tableId, rows);
+    public InsertRowsCommand toCommand(Actor actor, BaseId baseId, TableId tableId, ValuesKeyedBy keyedBy) {
+        return new InsertRowsCommand(actor, baseId, tableId, rows, keyedBy);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.basehook.application.port.in.TableRows;
 
+import io.basehook.domain.table.ValuesKeyedBy;
+
 import java.util.List;
 
 /** Rows just written: {@code {rows:[Row]}}. */
@@ -11,7 +13,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RowListResponse(List<RowResponse> rows) {
 
-    public static RowListResponse from(TableRows written) {
-        return new RowListResponse(written.rows().stream().map(row -> RowResponse.from(written.table(), row)).toList());
+    public static RowListResponse from(TableRows written, ValuesKeyedBy keyedBy) {
+        return new RowListResponse(written.rows().stream().map(row -> RowResponse.from(written.table(), row, keyedBy))
+                .toList());
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.basehook.application.port.in.TableRowPage;
 
+import io.basehook.domain.table.ValuesKeyedBy;
+
 import java.util.List;
 
 /** A page of rows: {@code {rows, nextCursor}}, nextCursor null on the last page. */
@@ -11,8 +13,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RowPageResponse(List<RowResponse> rows, String nextCursor) {
 
-    public static RowPageResponse from(TableRowPage page) {
-        return new RowPageResponse(page.rows().stream().map(row -> RowResponse.from(page.table(), row)).toList(),
-                page.nextCursor());
+    public static RowPageResponse from(TableRowPage page, ValuesKeyedBy keyedBy) {
+        return new RowPageResponse(page.rows().stream().map(row -> RowResponse.from(page.table(), row, keyedBy))
+                .toList(), page.nextCursor());
     }
 }

@@ -8,6 +8,7 @@ import io.basehook.domain.row.RowId;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.shared.FieldError;
 import io.basehook.domain.table.TableId;
+import io.basehook.domain.table.ValuesKeyedBy;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -30,8 +31,9 @@ public record UpdateRowRequest(@Schema(description = RowCells.DESCRIPTION, requi
         return new UpdateRowRequest(RequestFields.object(RequestFields.required(root.get("values"), "values"), "values"));
     }
 
-    public UpdateRowsCommand toCommand(Actor actor, BaseId baseId, TableId tableId, RowId rowId) {
-        return new UpdateRowsCommand(actor, baseId, tableId, List.of(new RowValues(rowId, values)));
+    public UpdateRowsCommand toCommand(Actor actor, BaseId baseId, TableId tableId, RowId rowId,
+                                       ValuesKeyedBy keyedBy) {
+        return new UpdateRowsCommand(actor, baseId, tableId, List.of(new RowValues(rowId, values)), keyedBy);
     }
 
     /** The use case names fields as in a batch ({@code updates[0].values.Prio}); this body said {@code values.Prio}. */

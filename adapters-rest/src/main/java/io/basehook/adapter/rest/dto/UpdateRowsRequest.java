@@ -5,6 +5,7 @@ import io.basehook.application.port.in.UpdateRowsCommand;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.table.TableId;
+import io.basehook.domain.table.ValuesKeyedBy;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -40,7 +41,7 @@ public record UpdateRowsRequest(
         return new UpdateRowsRequest(updates);
     }
 
-    public UpdateRowsCommand toCommand(Actor actor, BaseId baseId, TableId tableId) {
-        return new UpdateRowsCommand(actor, baseId, tableId, updates);
+    public UpdateRowsCommand toCommand(Actor actor, BaseId baseId, TableId tableId, ValuesKeyedBy keyedBy) {
+        return new UpdateRowsCommand(actor, baseId, tableId, updates, keyedBy);
     }
 }

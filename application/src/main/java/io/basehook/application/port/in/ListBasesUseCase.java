@@ -1,11 +1,12 @@
 package io.basehook.application.port.in;
 
 import io.basehook.domain.access.Actor;
-import io.basehook.domain.base.Base;
-import java.util.List;
 
-/** The bases the actor can see: all for the admin, its own for a base token. */
+/**
+ * The bases the actor can see, oldest first and a page at a time: all for the admin, its own for a base token.
+ * A {@code null} cursor asks for the first page.
+ */
 public interface ListBasesUseCase {
 
-    List<Base> listBases(Actor actor);
+    BasePage listBases(Actor actor, int limit, String cursor);
 }

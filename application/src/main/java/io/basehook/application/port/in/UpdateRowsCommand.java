@@ -5,15 +5,19 @@ import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.RowId;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.table.TableId;
+import io.basehook.domain.table.ValuesKeyedBy;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-public record UpdateRowsCommand(Actor actor, BaseId baseId, TableId tableId, List<RowValues> updates) {
+/** Updates of rows, each with values by column name or key. */
+public record UpdateRowsCommand(Actor actor, BaseId baseId, TableId tableId, List<RowValues> updates,
+                                ValuesKeyedBy keyedBy) {
     public UpdateRowsCommand {
         Objects.requireNonNull(actor);
+        Objects.requireNonNull(keyedBy);
         Objects.requireNonNull(baseId);
         Objects.requireNonNull(tableId);
         if (updates == null || updates.isEmpty()) {
@@ -27,5 +31,10 @@ public record UpdateRowsCommand(Actor actor, BaseId baseId, TableId tableId, Lis
                         "row " + updates.get(i).id() + " is updated twice in one batch");
             }
         }
+    }
+
+    /** Updates with values by column name. */
+    public UpdateRowsCommand(Actor actor, BaseId baseId, TableId tableId, List<RowValues> updates) {
+        this(actor, baseId, tableId, updates, ValuesKeyedBy.NAME);
     }
 }

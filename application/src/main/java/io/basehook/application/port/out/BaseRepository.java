@@ -13,6 +13,9 @@ public interface BaseRepository {
 
     Optional<Base> findById(BaseId id);
 
+    /** Stores the base's new name; a base that does not exist is left alone. */
+    void update(Base base);
+
     /**
      * Loads the base and locks it until the transaction ends. Every write to a base's tables or rows takes
      * this lock first, so writes to one base are serialised and its events get their {@code seq} in commit order.
