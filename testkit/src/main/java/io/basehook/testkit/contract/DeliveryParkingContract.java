@@ -42,7 +42,7 @@ public interface DeliveryParkingContract extends DeliveryStoreFixture {
         Delivery parked = found(disabled, ofDisabled.get(1).id());
         assertEquals(DeliveryStatus.PENDING, parked.status(), "still open: it is sent once the webhook is enabled");
         assertNull(parked.nextAttemptAt(), "nothing is scheduled for it");
-        assertNull(log().page(disabled.id(), null, null, 10).deliveries().get(0).nextAttemptAt());
+        assertNull(log().page(disabled.id(), null, null, 10, LATER).deliveries().get(0).nextAttemptAt());
         List<ClaimedDelivery> claimed = claim(10, LEASE.plusSeconds(3600), LEASE.plusSeconds(3660));
         assertEquals(List.of(1L, 2L, 3L), seqsOf(claimed, other), "parked ones are not claimed");
         assertEquals(3, claimed.size());
