@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Over real HTTP: a delivery shown as sending while its receiver holds the answer, retries until a 2xx, the
  * delivery log with every attempt, Retry-After within the schedule's bounds, a receiver that comes back, a delivery
- * that ends {@code failed} and is redelivered by hand, a redirect that is not followed, and the test ping. A child instance with a schedule of seconds, on a database of its
- * own so no other instance takes its deliveries.
+ * that ends {@code failed} and is redelivered by hand, a redirect that is not followed, and the test ping. A child
+ * instance with a schedule of seconds, on a database of its own so no other instance takes its deliveries.
  */
 class RetryAndLogTest {
 

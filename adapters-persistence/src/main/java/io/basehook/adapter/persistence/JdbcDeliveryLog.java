@@ -148,7 +148,8 @@ public final class JdbcDeliveryLog implements DeliveryLog {
         return jdbc.run(connection -> {
             // Connector/J counts matched rows, so a redelivery that changes nothing still finds the delivery
             try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET status = ?, "
-                    + "next_attempt_at = ?, sending = FALSE, schedule_start = attempts WHERE webhook_id = ? AND id = ?")) {
+                    + "next_attempt_at = ?, sending = FALSE, schedule_start = attempts "
+                    + "WHERE webhook_id = ? AND id = ?")) {
                 update.setString(1, DeliveryStatus.PENDING.wireName());
                 update.setLong(2, now.toEpochMilli());
                 update.setString(3, webhookId.value());

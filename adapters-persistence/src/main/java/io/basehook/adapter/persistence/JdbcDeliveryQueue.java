@@ -168,8 +168,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
                 int to = Math.min(rows, from + ROWS_PER_INSERT);
                 String values = String.join(", ", Collections.nCopies(to - from, "(?, ?, ?, ?, ?, 0, ?, ?, ?)"));
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bh_delivery "
-                        + "(webhook_id, base_id, seq, event_id, status, attempts, created_at, next_attempt_at, sending) "
-                        + "VALUES "
+                        + "(webhook_id, base_id, seq, event_id, status, attempts, created_at, next_attempt_at, "
+                        + "sending) VALUES "
                         + values, Statement.RETURN_GENERATED_KEYS)) {
                     int index = 1;
                     for (int row = from; row < to; row++) {
@@ -680,8 +680,9 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
         jdbc.run(connection -> {
             for (List<Long> chunk : chunks) {
                 // closed deliveries stay closed; a webhook enabled again meanwhile keeps its deliveries due
-                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ?, "
-                        + "sending = FALSE WHERE id IN (" + InClause.placeholders(chunk.size()) + ") "
+                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery "
+                        + "SET next_attempt_at = ?, sending = FALSE "
+                        + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ") "
                         + "AND next_attempt_at IS NOT NULL "
                         + "AND webhook_id IN (SELECT id FROM bh_webhook WHERE NOT enabled)")) {
                     update.setLong(1, PARKED.toEpochMilli());
@@ -702,8 +703,9 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
         transactions.execute(TURN, status -> jdbc.run(connection -> {
             for (List<Long> chunk : chunks) {
                 // the lease's own time tells that no other instance has taken it since (times are epoch millis)
-                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ?, "
-                        + "sending = FALSE WHERE id IN (" + InClause.placeholders(chunk.size()) + ") "
+                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery "
+                        + "SET next_attempt_at = ?, sending = FALSE "
+                        + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ") "
                         + "AND next_attempt_at = ?")) {
                     update.setLong(1, now.toEpochMilli());
                     bindLongs(update, 2, chunk);
@@ -750,8 +752,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
         while (true) {
             // one statement per chunk, each its own commit: a long backlog never holds its locks all at once
             int chunk = jdbc.run(connection -> {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ?, "
-                        + "sending = FALSE WHERE webhook_id = ? AND next_attempt_at <= ? "
+                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery "
+                        + "SET next_attempt_at = ?, sending = FALSE WHERE webhook_id = ? AND next_attempt_at <= ? "
                         + "AND webhook_id IN (SELECT id FROM bh_webhook WHERE NOT enabled) "
                         + "ORDER BY next_attempt_at, status, id LIMIT " + PARK_CHUNK)) {
                     update.setLong(1, PARKED.toEpochMilli());
@@ -770,8 +772,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
     @Override
     public void resume(WebhookId webhookId, Instant now) {
         jdbc.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ?, "
-                    + "sending = FALSE WHERE webhook_id = ? AND next_attempt_at > ?")) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery "
+                    + "SET next_attempt_at = ?, sending = FALSE WHERE webhook_id = ? AND next_attempt_at > ?")) {
                 update.setLong(1, now.toEpochMilli());
                 update.setString(2, webhookId.value());
                 update.setLong(3, now.toEpochMilli());

@@ -106,7 +106,8 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         assertEquals(DeliveryStatus.PENDING, pending.status());
         assertEquals(0, pending.attempts());
         assertEquals(T0, pending.nextAttemptAt());
-        assertEquals(5, log.page(other.id(), null, null, 100, LATER).deliveries().size(), "the other webhook's own five");
+        assertEquals(5, log.page(other.id(), null, null, 100, LATER).deliveries().size(),
+                "the other webhook's own five");
     }
 
     @Test
@@ -273,7 +274,8 @@ class JdbcDeliveryLogTest extends DatabaseTest {
 
         assertEquals(attempts, log.find(webhook.id(), queued.id(), Long.MAX_VALUE, LATER).orElseThrow().attemptLog());
         // each attempt stores a little over 4 KiB: the newest three start within 10,000 bytes
-        assertEquals(attempts.subList(2, 5), log.find(webhook.id(), queued.id(), 10_000, LATER).orElseThrow().attemptLog());
+        assertEquals(attempts.subList(2, 5),
+                log.find(webhook.id(), queued.id(), 10_000, LATER).orElseThrow().attemptLog());
         Delivery newestOnly = log.find(webhook.id(), queued.id(), 1, LATER).orElseThrow();
         assertEquals(attempts.subList(4, 5), newestOnly.attemptLog(), "at least the newest attempt");
         assertEquals(5, newestOnly.attempts(), "the count still tells how many there were");
@@ -291,7 +293,8 @@ class JdbcDeliveryLogTest extends DatabaseTest {
 
         assertTrue(found.attemptLog().isEmpty());
         assertEquals(DeliveryStatus.PENDING, found.status());
-        assertTrue(log.find(other.id(), queued.id(), Long.MAX_VALUE, LATER).isEmpty(), "the delivery of another webhook");
+        assertTrue(log.find(other.id(), queued.id(), Long.MAX_VALUE, LATER).isEmpty(),
+                "the delivery of another webhook");
         assertTrue(log.find(webhook.id(), new DeliveryId(Long.MAX_VALUE), Long.MAX_VALUE, LATER).isEmpty());
     }
 

@@ -32,6 +32,7 @@ public enum DeliveryStatus {
                 return status;
             }
         }
-        throw BasehookException.invalid("invalid_status", field, field + " must be pending, sending, succeeded, retrying or failed");
+        throw BasehookException.invalid("invalid_status", field,
+                field + " must be pending, sending, succeeded, retrying or failed");
     }
 }

@@ -79,7 +79,8 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
         assertEquals(DeliveryStatus.PENDING, pending.status());
         assertEquals(0, pending.attempts());
         assertEquals(T0, pending.nextAttemptAt());
-        assertEquals(5, log().page(other.id(), null, null, 100, LATER).deliveries().size(), "the other webhook's own five");
+        assertEquals(5, log().page(other.id(), null, null, 100, LATER).deliveries().size(),
+                "the other webhook's own five");
     }
 
     @Test
@@ -244,7 +245,8 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
 
         assertTrue(found.attemptLog().isEmpty());
         assertEquals(DeliveryStatus.PENDING, found.status());
-        assertTrue(log().find(other.id(), queued.id(), Long.MAX_VALUE, LATER).isEmpty(), "the delivery of another webhook");
+        assertTrue(log().find(other.id(), queued.id(), Long.MAX_VALUE, LATER).isEmpty(),
+                "the delivery of another webhook");
         assertTrue(log().find(webhook.id(), new DeliveryId(Long.MAX_VALUE), Long.MAX_VALUE, LATER).isEmpty());
     }
 

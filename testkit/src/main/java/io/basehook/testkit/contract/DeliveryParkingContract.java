@@ -56,6 +56,21 @@ public interface DeliveryParkingContract extends DeliveryStoreFixture {
     }
 
     @Test
+    default void aParkedDeliveryIsNoLongerShownAsSendingThoughItsLeaseWouldStillRun() {
+        BaseId base = newBase();
+        Webhook disabled = newWebhook(base, true);
+        appendAndEnqueue(base, 1, T0);
+        ClaimedDelivery claimed = claim(1, T0, LEASE).get(0);
+        setEnabled(disabled, false);
+
+        parking().park(List.of(claimed.id()));
+
+        Delivery parked = log().find(disabled.id(), claimed.id(), Long.MAX_VALUE, T0).orElseThrow();
+        assertEquals(DeliveryStatus.PENDING, parked.status(), "open, held back until the webhook is enabled");
+        assertNull(parked.nextAttemptAt(), "nothing is scheduled for it");
+    }
+
+    @Test
     default void parkLeavesAloneTheDeliveriesOfAWebhookEnabledAgainMeanwhile() {
         BaseId base = newBase();
         Webhook webhook = newWebhook(base, true);
