@@ -124,13 +124,13 @@ class WebhookFactory {
     }
 
     @Singleton
-    ListDeliveriesUseCase listDeliveries(WebhookRepository webhooks, DeliveryLog log, Limits limits) {
-        return new ListDeliveriesService(webhooks, log, limits);
+    ListDeliveriesUseCase listDeliveries(WebhookRepository webhooks, DeliveryLog log, Limits limits, Clock clock) {
+        return new ListDeliveriesService(webhooks, log, limits, clock);
     }
 
     @Singleton
-    GetDeliveryUseCase getDelivery(WebhookRepository webhooks, DeliveryLog log, Limits limits) {
-        return new GetDeliveryService(webhooks, log, limits);
+    GetDeliveryUseCase getDelivery(WebhookRepository webhooks, DeliveryLog log, Limits limits, Clock clock) {
+        return new GetDeliveryService(webhooks, log, limits, clock);
     }
 
     @Singleton

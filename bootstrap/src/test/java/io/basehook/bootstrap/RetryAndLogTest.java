@@ -24,10 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Over real HTTP: retries until a 2xx, the delivery log with every attempt, Retry-After within the
- * schedule's bounds, a receiver that comes back, a delivery that ends {@code failed} and is redelivered by hand, a
- * redirect that is not followed, and the test ping. A child instance with a schedule of seconds, on a database of its
- * own so no other instance takes its deliveries.
+ * Over real HTTP: a delivery shown as sending while its receiver holds the answer, retries until a 2xx, the
+ * delivery log with every attempt, Retry-After within the schedule's bounds, a receiver that comes back, a delivery
+ * that ends {@code failed} and is redelivered by hand, a redirect that is not followed, and the test ping. A child
+ * instance with a schedule of seconds, on a database of its own so no other instance takes its deliveries.
  */
 class RetryAndLogTest {
 
@@ -70,6 +70,43 @@ class RetryAndLogTest {
     private Receiver keep(Receiver receiver) {
         receivers.add(receiver);
         return receiver;
+    }
+
+    @Test
+    void aDeliveryIsSendingWhileItsReceiverHoldsTheAnswerAndSucceededWithinASecondOfIt() throws InterruptedException {
+        Receiver receiver = receiver();
+        receiver.hang();
+        String base = api.base("Sending");
+        JsonNode created = api.ok(201, "POST", base + "/webhooks", Map.of("url", receiver.url()));
+        String hook = base + "/webhooks/" + created.get("id").asText();
+        String rows = api.rows(base);
+        api.insert(rows, "first", 1);
+        api.insert(rows, "second", 1);
+
+        Receiver.awaitUntil(WAIT, () -> receiver.unanswered() == 2);
+        assertEquals(2, receiver.unanswered(), "both requests reached the receiver");
+        Thread.sleep(2000);
+        List<JsonNode> sending = api.deliveries(hook, null);
+        assertEquals(2, sending.size(), sending::toString);
+        for (JsonNode delivery : sending) {
+            assertEquals("sending", delivery.get("status").asText(), delivery::toString);
+            assertTrue(delivery.get("nextAttemptAt").isNull(), "nothing scheduled while it is sent: " + delivery);
+            assertEquals(0, delivery.get("attempts").asInt());
+            JsonNode one = api.ok(200, "GET", hook + "/deliveries/" + delivery.get("id").asText(), null);
+            assertEquals("sending", one.get("status").asText(), one::toString);
+        }
+        assertEquals(2, api.deliveries(hook, "sending").size());
+        assertTrue(api.deliveries(hook, "pending").isEmpty(), "what is being sent is not pending");
+
+        receiver.release();
+        Receiver.awaitUntil(WAIT, () -> receiver.unanswered() == 0);
+        Instant answered = Instant.now();
+        Receiver.awaitUntil(Duration.ofSeconds(1), () -> api.deliveries(hook, "succeeded").size() == 2);
+        Duration shownAfter = Duration.between(answered, Instant.now());
+        List<JsonNode> succeeded = api.deliveries(hook, "succeeded");
+        assertEquals(2, succeeded.size(), () -> "a second after the answers: " + api.deliveries(hook, null));
+        assertTrue(shownAfter.compareTo(Duration.ofSeconds(1)) <= 0, "shown " + shownAfter + " after the answers");
+        assertTrue(api.deliveries(hook, "sending").isEmpty());
     }
 
     @Test

@@ -28,8 +28,12 @@ import java.util.Optional;
 public final class JdbcDeliveryLog implements DeliveryLog {
 
     private static final String COLUMNS = "d.id, d.webhook_id, d.base_id, d.seq, d.event_id, d.status, d.attempts, "
-            + "d.created_at, d.next_attempt_at, e.op_type";
+            + "d.created_at, d.next_attempt_at, d.sending, e.op_type";
     private static final String FROM = " FROM bh_delivery d JOIN bh_event e ON e.base_id = d.base_id AND e.seq = d.seq";
+
+    /** The statuses a delivery is stored with; {@link DeliveryStatus#SENDING} is only shown. */
+    private static final List<DeliveryStatus> STORED = List.of(DeliveryStatus.PENDING, DeliveryStatus.SUCCEEDED,
+            DeliveryStatus.RETRYING, DeliveryStatus.FAILED);
 
     private final JdbcConnections jdbc;
 
@@ -41,19 +45,25 @@ public final class JdbcDeliveryLog implements DeliveryLog {
      * Newest first, from the webhook's index ({@code webhook_id, next_attempt_at, status, id}): a closed delivery
      * has no next attempt, so the closed ones of a status lie in id order and are read in order however long the
      * log is; the open ones (pending, retrying: what is still to be sent) are sorted. Without a filter, one range
-     * per status, merged.
+     * per status, merged. Sending is not stored as a status: it is a pending or retrying delivery whose send lease
+     * (the {@code sending} flag) runs past {@code now}, so those two ranges are filtered on it.
      */
     @Override
-    public Page page(WebhookId webhookId, DeliveryStatus status, String cursor, int limit) {
+    public Page page(WebhookId webhookId, DeliveryStatus status, String cursor, int limit, Instant now) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
         long beforeId = PageCursor.decode(cursor, Long.MAX_VALUE);
-        List<DeliveryStatus> statuses = status == null ? List.of(DeliveryStatus.values()) : List.of(status);
+        List<DeliveryStatus> statuses = status == null ? STORED : status == DeliveryStatus.SENDING
+                ? List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING) : List.of(status);
+        // sent now: only what a filter on it asks for, or leaves out
+        String sending = status == null || !status.isOpen() ? ""
+                : status == DeliveryStatus.SENDING ? " AND d.sending AND d.next_attempt_at > ?"
+                : " AND NOT (d.sending AND d.next_attempt_at > ?)";
         // one row more than asked tells whether there is a next page
         long rows = (long) limit + 1;
         String one = "(SELECT " + COLUMNS + FROM + " WHERE d.webhook_id = ? AND d.next_attempt_at IS %s NULL "
-                + "AND d.status = ? AND d.id < ? ORDER BY d.id DESC LIMIT ?)";
+                + "AND d.status = ?" + sending + " AND d.id < ? ORDER BY d.id DESC LIMIT ?)";
         String sql = String.join(" UNION ALL ", statuses.stream()
                 .map(each -> String.format(one, each.isOpen() ? "NOT" : "")).toList());
         if (statuses.size() > 1) {
@@ -68,6 +78,9 @@ public final class JdbcDeliveryLog implements DeliveryLog {
                 for (DeliveryStatus each : statuses) {
                     select.setString(index++, webhookId.value());
                     select.setString(index++, each.wireName());
+                    if (!sending.isEmpty()) {
+                        select.setLong(index++, now.toEpochMilli());
+                    }
                     select.setLong(index++, beforeId);
                     select.setLong(index++, rows);
                 }
@@ -80,7 +93,7 @@ public final class JdbcDeliveryLog implements DeliveryLog {
                             more = true;
                             break;
                         }
-                        deliveries.add(delivery(result));
+                        deliveries.add(delivery(result, now));
                     }
                 }
             }
@@ -94,7 +107,7 @@ public final class JdbcDeliveryLog implements DeliveryLog {
      * and brings only those that start within {@code maxBytes}, newest first, so the driver holds no more.
      */
     @Override
-    public Optional<Delivery> find(WebhookId webhookId, DeliveryId id, long maxBytes) {
+    public Optional<Delivery> find(WebhookId webhookId, DeliveryId id, long maxBytes, Instant now) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
@@ -116,7 +129,7 @@ public final class JdbcDeliveryLog implements DeliveryLog {
                     if (!result.next()) {
                         return Optional.empty();
                     }
-                    Delivery delivery = delivery(result);
+                    Delivery delivery = delivery(result, now);
                     List<Attempt> attempts = new ArrayList<>();
                     do {
                         // a delivery not yet attempted comes as one row without an attempt
@@ -135,7 +148,8 @@ public final class JdbcDeliveryLog implements DeliveryLog {
         return jdbc.run(connection -> {
             // Connector/J counts matched rows, so a redelivery that changes nothing still finds the delivery
             try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET status = ?, "
-                    + "next_attempt_at = ?, schedule_start = attempts WHERE webhook_id = ? AND id = ?")) {
+                    + "next_attempt_at = ?, sending = FALSE, schedule_start = attempts "
+                    + "WHERE webhook_id = ? AND id = ?")) {
                 update.setString(1, DeliveryStatus.PENDING.wireName());
                 update.setLong(2, now.toEpochMilli());
                 update.setString(3, webhookId.value());
@@ -145,14 +159,18 @@ public final class JdbcDeliveryLog implements DeliveryLog {
         });
     }
 
-    /** Without its attempts, as a page shows it. */
-    private static Delivery delivery(ResultSet result) throws SQLException {
+    /**
+     * Without its attempts, as a page shows it at {@code now}: sending while its send lease lasts, with nothing
+     * scheduled; once the lease is over (its instance stopped) pending or retrying again, due since the lease's end.
+     */
+    private static Delivery delivery(ResultSet result, Instant now) throws SQLException {
+        Instant next = EpochMillis.get(result, "next_attempt_at");
+        boolean sending = result.getBoolean("sending") && next != null && next.isAfter(now);
         return new Delivery(new DeliveryId(result.getLong("id")), new WebhookId(result.getString("webhook_id")),
                 new BaseId(result.getString("base_id")), result.getLong("seq"),
                 new EventId(result.getString("event_id")), result.getString("op_type"),
-                status(result.getString("status")), result.getInt("attempts"),
-                Instant.ofEpochMilli(result.getLong("created_at")),
-                scheduled(EpochMillis.get(result, "next_attempt_at")), List.of());
+                sending ? DeliveryStatus.SENDING : status(result.getString("status")), result.getInt("attempts"),
+                Instant.ofEpochMilli(result.getLong("created_at")), sending ? null : scheduled(next), List.of());
     }
 
     /** A parked delivery has nothing scheduled until its webhook is enabled again. */

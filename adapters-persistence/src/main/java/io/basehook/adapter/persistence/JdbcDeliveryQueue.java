@@ -166,9 +166,10 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
             List<DeliveryId> ids = new ArrayList<>(rows);
             for (int from = 0; from < rows; from += ROWS_PER_INSERT) {
                 int to = Math.min(rows, from + ROWS_PER_INSERT);
-                String values = String.join(", ", Collections.nCopies(to - from, "(?, ?, ?, ?, ?, 0, ?, ?)"));
+                String values = String.join(", ", Collections.nCopies(to - from, "(?, ?, ?, ?, ?, 0, ?, ?, ?)"));
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bh_delivery "
-                        + "(webhook_id, base_id, seq, event_id, status, attempts, created_at, next_attempt_at) VALUES "
+                        + "(webhook_id, base_id, seq, event_id, status, attempts, created_at, next_attempt_at, "
+                        + "sending) VALUES "
                         + values, Statement.RETURN_GENERATED_KEYS)) {
                     int index = 1;
                     for (int row = from; row < to; row++) {
@@ -182,6 +183,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
                         insert.setString(index++, DeliveryStatus.PENDING.wireName());
                         insert.setLong(index++, now.toEpochMilli());
                         insert.setLong(index++, next.toEpochMilli());
+                        // a hand-off is being sent as it is inserted
+                        insert.setBoolean(index++, target.leasedUntil() != null);
                     }
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -412,8 +415,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
 
     private static void lease(Connection connection, List<Due> picked, Instant leaseUntil) throws SQLException {
         for (List<Long> chunk : InClause.chunks(picked.stream().map(Due::id).toList())) {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
-                    + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ")")) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ?, "
+                    + "sending = TRUE WHERE id IN (" + InClause.placeholders(chunk.size()) + ")")) {
                 update.setLong(1, leaseUntil.toEpochMilli());
                 bindLongs(update, 2, chunk);
                 update.executeUpdate();
@@ -644,7 +647,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
     private static int move(Connection connection, Ending ending, List<Long> ids, boolean onlyBehind)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET status = ?, "
-                + "attempts = ?, next_attempt_at = ? WHERE id IN (" + InClause.placeholders(ids.size()) + ")"
+                + "attempts = ?, next_attempt_at = ?, sending = FALSE "
+                + "WHERE id IN (" + InClause.placeholders(ids.size()) + ")"
                 + (onlyBehind ? " AND attempts < ?" : ""))) {
             update.setString(1, ending.status().wireName());
             update.setInt(2, ending.attempts());
@@ -676,8 +680,10 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
         jdbc.run(connection -> {
             for (List<Long> chunk : chunks) {
                 // closed deliveries stay closed; a webhook enabled again meanwhile keeps its deliveries due
-                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
-                        + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ") AND next_attempt_at IS NOT NULL "
+                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery "
+                        + "SET next_attempt_at = ?, sending = FALSE "
+                        + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ") "
+                        + "AND next_attempt_at IS NOT NULL "
                         + "AND webhook_id IN (SELECT id FROM bh_webhook WHERE NOT enabled)")) {
                     update.setLong(1, PARKED.toEpochMilli());
                     bindLongs(update, 2, chunk);
@@ -697,8 +703,10 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
         transactions.execute(TURN, status -> jdbc.run(connection -> {
             for (List<Long> chunk : chunks) {
                 // the lease's own time tells that no other instance has taken it since (times are epoch millis)
-                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
-                        + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ") AND next_attempt_at = ?")) {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery "
+                        + "SET next_attempt_at = ?, sending = FALSE "
+                        + "WHERE id IN (" + InClause.placeholders(chunk.size()) + ") "
+                        + "AND next_attempt_at = ?")) {
                     update.setLong(1, now.toEpochMilli());
                     bindLongs(update, 2, chunk);
                     update.setLong(chunk.size() + 2, leaseUntil.toEpochMilli());
@@ -744,8 +752,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
         while (true) {
             // one statement per chunk, each its own commit: a long backlog never holds its locks all at once
             int chunk = jdbc.run(connection -> {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
-                        + "WHERE webhook_id = ? AND next_attempt_at <= ? "
+                try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery "
+                        + "SET next_attempt_at = ?, sending = FALSE WHERE webhook_id = ? AND next_attempt_at <= ? "
                         + "AND webhook_id IN (SELECT id FROM bh_webhook WHERE NOT enabled) "
                         + "ORDER BY next_attempt_at, status, id LIMIT " + PARK_CHUNK)) {
                     update.setLong(1, PARKED.toEpochMilli());
@@ -764,8 +772,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue, DeliveryClaims, D
     @Override
     public void resume(WebhookId webhookId, Instant now) {
         jdbc.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery SET next_attempt_at = ? "
-                    + "WHERE webhook_id = ? AND next_attempt_at > ?")) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE bh_delivery "
+                    + "SET next_attempt_at = ?, sending = FALSE WHERE webhook_id = ? AND next_attempt_at > ?")) {
                 update.setLong(1, now.toEpochMilli());
                 update.setString(2, webhookId.value());
                 update.setLong(3, now.toEpochMilli());

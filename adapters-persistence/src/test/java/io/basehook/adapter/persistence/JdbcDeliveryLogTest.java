@@ -46,6 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JdbcDeliveryLogTest extends DatabaseTest {
 
     static final Instant T0 = Fixtures.NOW;
+    /** A moment after every lease these tests take: the log shows each delivery as stored. */
+    static final Instant LATER = T0.plus(Duration.ofDays(3650));
     static final Instant DISABLE_BEFORE = T0.minus(Duration.ofDays(5));
 
     @Inject
@@ -72,12 +74,12 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         Webhook other = webhook(base);
         List<StoredEvent> events = appendAndEnqueue(base, List.of(OpType.INSERT_ROW, OpType.MODIFY_ROW,
                 OpType.DELETE_ROW, OpType.MODIFY_ROW, OpType.INSERT_ROW));
-        Delivery newest = log.page(webhook.id(), null, null, 1).deliveries().get(0);
+        Delivery newest = log.page(webhook.id(), null, null, 1, LATER).deliveries().get(0);
         record(newest, answered(T0.plusSeconds(1), 200), DeliveryStatus.SUCCEEDED, null);
 
-        DeliveryLog.Page first = log.page(webhook.id(), null, null, 2);
-        DeliveryLog.Page second = log.page(webhook.id(), null, first.nextCursor(), 2);
-        DeliveryLog.Page third = log.page(webhook.id(), null, second.nextCursor(), 2);
+        DeliveryLog.Page first = log.page(webhook.id(), null, null, 2, LATER);
+        DeliveryLog.Page second = log.page(webhook.id(), null, first.nextCursor(), 2, LATER);
+        DeliveryLog.Page third = log.page(webhook.id(), null, second.nextCursor(), 2, LATER);
 
         assertEquals(List.of(5L, 4L), seqs(first));
         assertEquals(List.of(3L, 2L), seqs(second));
@@ -104,7 +106,8 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         assertEquals(DeliveryStatus.PENDING, pending.status());
         assertEquals(0, pending.attempts());
         assertEquals(T0, pending.nextAttemptAt());
-        assertEquals(5, log.page(other.id(), null, null, 100).deliveries().size(), "the other webhook's own five");
+        assertEquals(5, log.page(other.id(), null, null, 100, LATER).deliveries().size(),
+                "the other webhook's own five");
     }
 
     @Test
@@ -113,14 +116,14 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         Webhook webhook = webhook(base);
         appendAndEnqueue(base, 4);
 
-        DeliveryLog.Page first = log.page(webhook.id(), null, null, 2);
+        DeliveryLog.Page first = log.page(webhook.id(), null, null, 2, LATER);
         appendAndEnqueue(base, 3);
-        DeliveryLog.Page second = log.page(webhook.id(), null, first.nextCursor(), 2);
+        DeliveryLog.Page second = log.page(webhook.id(), null, first.nextCursor(), 2, LATER);
 
         assertEquals(List.of(4L, 3L), seqs(first));
         assertEquals(List.of(2L, 1L), seqs(second));
         assertNull(second.nextCursor(), "the last full page has no next cursor");
-        assertEquals(List.of(7L, 6L, 5L, 4L), seqs(log.page(webhook.id(), null, null, 4)));
+        assertEquals(List.of(7L, 6L, 5L, 4L), seqs(log.page(webhook.id(), null, null, 4, LATER)));
     }
 
     @Test
@@ -135,19 +138,19 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         record(bySeq.get(3), answered(T0, 503), DeliveryStatus.RETRYING, T0.plusSeconds(5));
         record(bySeq.get(4), failedAttempt(T0), DeliveryStatus.FAILED, null);
 
-        DeliveryLog.Page failed = log.page(webhook.id(), DeliveryStatus.FAILED, null, 2);
-        DeliveryLog.Page moreFailed = log.page(webhook.id(), DeliveryStatus.FAILED, failed.nextCursor(), 2);
+        DeliveryLog.Page failed = log.page(webhook.id(), DeliveryStatus.FAILED, null, 2, LATER);
+        DeliveryLog.Page moreFailed = log.page(webhook.id(), DeliveryStatus.FAILED, failed.nextCursor(), 2, LATER);
 
         assertEquals(List.of(5L, 3L), seqs(failed));
         assertEquals(List.of(1L), seqs(moreFailed));
         assertNull(moreFailed.nextCursor());
         assertTrue(failed.deliveries().stream().allMatch(delivery -> delivery.status() == DeliveryStatus.FAILED
                 && delivery.nextAttemptAt() == null));
-        List<Delivery> retrying = log.page(webhook.id(), DeliveryStatus.RETRYING, null, 10).deliveries();
+        List<Delivery> retrying = log.page(webhook.id(), DeliveryStatus.RETRYING, null, 10, LATER).deliveries();
         assertEquals(List.of(4L), retrying.stream().map(Delivery::seq).toList());
         assertEquals(T0.plusSeconds(5), retrying.get(0).nextAttemptAt());
-        assertEquals(List.of(6L), seqs(log.page(webhook.id(), DeliveryStatus.PENDING, null, 10)));
-        assertEquals(List.of(2L), seqs(log.page(webhook.id(), DeliveryStatus.SUCCEEDED, null, 10)));
+        assertEquals(List.of(6L), seqs(log.page(webhook.id(), DeliveryStatus.PENDING, null, 10, LATER)));
+        assertEquals(List.of(2L), seqs(log.page(webhook.id(), DeliveryStatus.SUCCEEDED, null, 10, LATER)));
     }
 
     // without a filter the page merges one range per status (closed ones in id order, open ones sorted): pages of
@@ -174,20 +177,20 @@ class JdbcDeliveryLogTest extends DatabaseTest {
             List<Long> seen = new ArrayList<>();
             String cursor = null;
             do {
-                DeliveryLog.Page page = log.page(webhook.id(), null, cursor, size);
+                DeliveryLog.Page page = log.page(webhook.id(), null, cursor, size, LATER);
                 seen.addAll(seqs(page));
                 cursor = page.nextCursor();
             } while (cursor != null);
             assertEquals(newestFirst, seen, "pages of " + size);
         }
         assertEquals(List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING, DeliveryStatus.FAILED,
-                DeliveryStatus.SUCCEEDED), log.page(webhook.id(), null, null, 4).deliveries().stream()
+                DeliveryStatus.SUCCEEDED), log.page(webhook.id(), null, null, 4, LATER).deliveries().stream()
                 .map(Delivery::status).toList());
     }
 
     @Test
     void aWebhookWithoutDeliveriesHasOneEmptyPage() {
-        DeliveryLog.Page page = log.page(webhook(insertedBase()).id(), null, null, 100);
+        DeliveryLog.Page page = log.page(webhook(insertedBase()).id(), null, null, 100, LATER);
 
         assertTrue(page.deliveries().isEmpty());
         assertNull(page.nextCursor());
@@ -202,10 +205,10 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         webhooks.update(webhook); // only a disabled webhook's deliveries are parked
         queue.park(List.of(oldestFirst(webhook).get(0).id()));
 
-        Delivery shown = log.page(webhook.id(), null, null, 10).deliveries().get(0);
+        Delivery shown = log.page(webhook.id(), null, null, 10, LATER).deliveries().get(0);
         assertNull(shown.nextAttemptAt());
         assertEquals(DeliveryStatus.PENDING, shown.status(), "still open: it is sent once the webhook is enabled");
-        assertNull(log.find(webhook.id(), shown.id(), 1 << 20).orElseThrow().nextAttemptAt());
+        assertNull(log.find(webhook.id(), shown.id(), 1 << 20, LATER).orElseThrow().nextAttemptAt());
     }
 
     @ParameterizedTest
@@ -214,7 +217,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         WebhookId webhookId = webhook(insertedBase()).id();
 
         BasehookException rejected = assertThrows(BasehookException.class,
-                () -> log.page(webhookId, null, cursor, 10));
+                () -> log.page(webhookId, null, cursor, 10, LATER));
 
         assertEquals("invalid_cursor", rejected.code());
         assertEquals(BasehookException.Kind.INVALID, rejected.kind());
@@ -240,7 +243,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         recordAll(List.of(new DeliveryOutcome(queued.id(), webhook.id(), timedOut, 2, DeliveryStatus.RETRYING,
                 T0.plusSeconds(331))), DISABLE_BEFORE);
 
-        Delivery found = log.find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow();
+        Delivery found = log.find(webhook.id(), queued.id(), Long.MAX_VALUE, LATER).orElseThrow();
 
         assertEquals(List.of(answered, timedOut), found.attemptLog());
         assertEquals(queued.id(), found.id());
@@ -269,10 +272,11 @@ class JdbcDeliveryLogTest extends DatabaseTest {
                     T0.plusSeconds(60))), DISABLE_BEFORE);
         }
 
-        assertEquals(attempts, log.find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow().attemptLog());
+        assertEquals(attempts, log.find(webhook.id(), queued.id(), Long.MAX_VALUE, LATER).orElseThrow().attemptLog());
         // each attempt stores a little over 4 KiB: the newest three start within 10,000 bytes
-        assertEquals(attempts.subList(2, 5), log.find(webhook.id(), queued.id(), 10_000).orElseThrow().attemptLog());
-        Delivery newestOnly = log.find(webhook.id(), queued.id(), 1).orElseThrow();
+        assertEquals(attempts.subList(2, 5),
+                log.find(webhook.id(), queued.id(), 10_000, LATER).orElseThrow().attemptLog());
+        Delivery newestOnly = log.find(webhook.id(), queued.id(), 1, LATER).orElseThrow();
         assertEquals(attempts.subList(4, 5), newestOnly.attemptLog(), "at least the newest attempt");
         assertEquals(5, newestOnly.attempts(), "the count still tells how many there were");
     }
@@ -285,12 +289,13 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         appendAndEnqueue(base, 1);
         Delivery queued = oldestFirst(webhook).get(0);
 
-        Delivery found = log.find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow();
+        Delivery found = log.find(webhook.id(), queued.id(), Long.MAX_VALUE, LATER).orElseThrow();
 
         assertTrue(found.attemptLog().isEmpty());
         assertEquals(DeliveryStatus.PENDING, found.status());
-        assertTrue(log.find(other.id(), queued.id(), Long.MAX_VALUE).isEmpty(), "the delivery of another webhook");
-        assertTrue(log.find(webhook.id(), new DeliveryId(Long.MAX_VALUE), Long.MAX_VALUE).isEmpty());
+        assertTrue(log.find(other.id(), queued.id(), Long.MAX_VALUE, LATER).isEmpty(),
+                "the delivery of another webhook");
+        assertTrue(log.find(webhook.id(), new DeliveryId(Long.MAX_VALUE), Long.MAX_VALUE, LATER).isEmpty());
     }
 
     // redeliver
@@ -309,7 +314,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
 
         assertTrue(log.redeliver(webhook.id(), queued.id(), now));
 
-        Delivery redelivered = log.find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow();
+        Delivery redelivered = log.find(webhook.id(), queued.id(), Long.MAX_VALUE, LATER).orElseThrow();
         assertEquals(DeliveryStatus.PENDING, redelivered.status());
         assertEquals(now, redelivered.nextAttemptAt());
         assertEquals(2, redelivered.attempts(), "the attempt count goes on");
@@ -331,7 +336,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
         assertFalse(log.redeliver(other.id(), queued.id(), T0.plusSeconds(60)));
         assertFalse(log.redeliver(webhook.id(), new DeliveryId(Long.MAX_VALUE), T0.plusSeconds(60)));
 
-        Delivery unchanged = log.find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow();
+        Delivery unchanged = log.find(webhook.id(), queued.id(), Long.MAX_VALUE, LATER).orElseThrow();
         assertEquals(DeliveryStatus.SUCCEEDED, unchanged.status());
         assertNull(unchanged.nextAttemptAt());
         assertEquals(0, scheduleStart(queued.id()));
@@ -371,7 +376,7 @@ class JdbcDeliveryLogTest extends DatabaseTest {
     }
 
     private List<Delivery> oldestFirst(Webhook webhook) {
-        List<Delivery> deliveries = new ArrayList<>(log.page(webhook.id(), null, null, 1000).deliveries());
+        List<Delivery> deliveries = new ArrayList<>(log.page(webhook.id(), null, null, 1000, LATER).deliveries());
         Collections.reverse(deliveries);
         return deliveries;
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -94,6 +95,23 @@ class DeliveryControllerTest extends ApiTestSupport {
 
         assertEquals(200, reply.status());
         verify(listDeliveries).listDeliveries(Actor.admin(), BASE_ID, WEBHOOK_ID, DeliveryStatus.FAILED, "MTI=", 10);
+    }
+
+    @Test
+    void filtersOnSendingAndShowsASentDeliveryWithNothingScheduled() {
+        Delivery sending = new Delivery(DeliveryId.parse("dlv_14"), WEBHOOK_ID, BASE_ID, 44,
+                new EventId("evt_01JD2Q9Y7W0M8N4T6V5R3P1K2J"), "modify_row", DeliveryStatus.SENDING, 0,
+                Fixtures.LATER, null, List.of());
+        when(listDeliveries.listDeliveries(Actor.admin(), BASE_ID, WEBHOOK_ID, DeliveryStatus.SENDING, null, 100))
+                .thenReturn(new DeliveryPage(List.of(sending), null));
+
+        Reply reply = get(DELIVERIES + "?status=sending");
+
+        assertEquals(200, reply.status());
+        Map<String, Object> shown = Reply.at(reply.json().get("deliveries"), 0);
+        assertEquals("sending", shown.get("status"));
+        assertTrue(shown.containsKey("nextAttemptAt"));
+        assertNull(shown.get("nextAttemptAt"));
     }
 
     @Test

@@ -10,16 +10,20 @@ import io.basehook.domain.delivery.DeliveryStatus;
 import io.basehook.domain.shared.BasehookException;
 import io.basehook.domain.webhook.WebhookId;
 
+import java.time.Clock;
+
 public final class ListDeliveriesService implements ListDeliveriesUseCase {
 
     private final WebhookRepository webhooks;
     private final DeliveryLog log;
     private final Limits limits;
+    private final Clock clock;
 
-    public ListDeliveriesService(WebhookRepository webhooks, DeliveryLog log, Limits limits) {
+    public ListDeliveriesService(WebhookRepository webhooks, DeliveryLog log, Limits limits, Clock clock) {
         this.webhooks = webhooks;
         this.log = log;
         this.limits = limits;
+        this.clock = clock;
     }
 
     @Override
@@ -30,7 +34,8 @@ public final class ListDeliveriesService implements ListDeliveriesUseCase {
             throw BasehookException.invalid("invalid_limit", "limit", "limit must be between 1 and " + limits.maxPageSize());
         }
         WebhookLookup.webhook(webhooks, baseId, webhookId);
-        DeliveryLog.Page page = log.page(webhookId, status, cursor == null || cursor.isEmpty() ? null : cursor, limit);
+        DeliveryLog.Page page = log.page(webhookId, status, cursor == null || cursor.isEmpty() ? null : cursor, limit,
+                clock.instant());
         return new DeliveryPage(page.deliveries(), page.nextCursor());
     }
 }

@@ -5,6 +5,8 @@ import io.basehook.domain.shared.BasehookException;
 /** Where a delivery stands. */
 public enum DeliveryStatus {
     PENDING("pending"),
+    /** Being sent: claimed or handed off, its answer not recorded yet. Shown only, never stored as a status. */
+    SENDING("sending"),
     SUCCEEDED("succeeded"),
     RETRYING("retrying"),
     FAILED("failed");
@@ -19,9 +21,9 @@ public enum DeliveryStatus {
         return wireName;
     }
 
-    /** Still to be attempted. */
+    /** Still to be attempted, or being attempted. */
     public boolean isOpen() {
-        return this == PENDING || this == RETRYING;
+        return this == PENDING || this == SENDING || this == RETRYING;
     }
 
     public static DeliveryStatus fromWireName(String name, String field) {
@@ -30,6 +32,7 @@ public enum DeliveryStatus {
                 return status;
             }
         }
-        throw BasehookException.invalid("invalid_status", field, field + " must be pending, succeeded, retrying or failed");
+        throw BasehookException.invalid("invalid_status", field,
+                field + " must be pending, sending, succeeded, retrying or failed");
     }
 }

@@ -3,6 +3,7 @@ package io.basehook.testkit.contract;
 import io.basehook.application.port.out.ClaimedDelivery;
 import io.basehook.application.port.out.DeliveryLog;
 import io.basehook.application.port.out.DeliveryOutcome;
+import io.basehook.application.port.out.DeliveryQueue;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.delivery.Attempt;
 import io.basehook.domain.delivery.AttemptError;
@@ -34,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link DeliveryLog}: a webhook's deliveries page newest first without their attempts, through opaque cursors that
  * never repeat nor skip one, filtered by status or not; {@code find} gives one with its attempts oldest first, the
  * newest within the byte bound (at least one); {@code redeliver} makes a delivery due now with a fresh schedule and
- * keeps its log. Every test reads the log of webhooks of its own.
+ * keeps its log. A delivery claimed or handed off shows as sending, with nothing scheduled, until its answer is
+ * recorded, it is released or its lease is over. Every test reads the log of webhooks of its own.
  */
 public interface DeliveryLogContract extends DeliveryStoreFixture {
 
@@ -45,12 +47,12 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
         Webhook other = newWebhook(base, true);
         List<StoredEvent> events = appendAndEnqueue(base, List.of(OpType.INSERT_ROW, OpType.MODIFY_ROW,
                 OpType.DELETE_ROW, OpType.MODIFY_ROW, OpType.INSERT_ROW));
-        Delivery newest = log().page(webhook.id(), null, null, 1).deliveries().get(0);
+        Delivery newest = log().page(webhook.id(), null, null, 1, LATER).deliveries().get(0);
         record(newest, succeeded(T0.plusSeconds(1)), DeliveryStatus.SUCCEEDED, null);
 
-        DeliveryLog.Page first = log().page(webhook.id(), null, null, 2);
-        DeliveryLog.Page second = log().page(webhook.id(), null, first.nextCursor(), 2);
-        DeliveryLog.Page third = log().page(webhook.id(), null, second.nextCursor(), 2);
+        DeliveryLog.Page first = log().page(webhook.id(), null, null, 2, LATER);
+        DeliveryLog.Page second = log().page(webhook.id(), null, first.nextCursor(), 2, LATER);
+        DeliveryLog.Page third = log().page(webhook.id(), null, second.nextCursor(), 2, LATER);
 
         assertEquals(List.of(5L, 4L), seqs(first));
         assertEquals(List.of(3L, 2L), seqs(second));
@@ -77,7 +79,8 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
         assertEquals(DeliveryStatus.PENDING, pending.status());
         assertEquals(0, pending.attempts());
         assertEquals(T0, pending.nextAttemptAt());
-        assertEquals(5, log().page(other.id(), null, null, 100).deliveries().size(), "the other webhook's own five");
+        assertEquals(5, log().page(other.id(), null, null, 100, LATER).deliveries().size(),
+                "the other webhook's own five");
     }
 
     @Test
@@ -86,14 +89,14 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
         Webhook webhook = newWebhook(base, true);
         appendAndEnqueue(base, 4, T0);
 
-        DeliveryLog.Page first = log().page(webhook.id(), null, null, 2);
+        DeliveryLog.Page first = log().page(webhook.id(), null, null, 2, LATER);
         appendAndEnqueue(base, 3, T0);
-        DeliveryLog.Page second = log().page(webhook.id(), null, first.nextCursor(), 2);
+        DeliveryLog.Page second = log().page(webhook.id(), null, first.nextCursor(), 2, LATER);
 
         assertEquals(List.of(4L, 3L), seqs(first));
         assertEquals(List.of(2L, 1L), seqs(second));
         assertNull(second.nextCursor(), "a last page that is full has no next cursor either");
-        assertEquals(List.of(7L, 6L, 5L, 4L), seqs(log().page(webhook.id(), null, null, 4)));
+        assertEquals(List.of(7L, 6L, 5L, 4L), seqs(log().page(webhook.id(), null, null, 4, LATER)));
     }
 
     @Test
@@ -108,19 +111,19 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
         record(bySeq.get(3), failed(T0), DeliveryStatus.RETRYING, T0.plusSeconds(5));
         record(bySeq.get(4), failed(T0), DeliveryStatus.FAILED, null);
 
-        DeliveryLog.Page failed = log().page(webhook.id(), DeliveryStatus.FAILED, null, 2);
-        DeliveryLog.Page moreFailed = log().page(webhook.id(), DeliveryStatus.FAILED, failed.nextCursor(), 2);
+        DeliveryLog.Page failed = log().page(webhook.id(), DeliveryStatus.FAILED, null, 2, LATER);
+        DeliveryLog.Page moreFailed = log().page(webhook.id(), DeliveryStatus.FAILED, failed.nextCursor(), 2, LATER);
 
         assertEquals(List.of(5L, 3L), seqs(failed));
         assertEquals(List.of(1L), seqs(moreFailed));
         assertNull(moreFailed.nextCursor());
         assertTrue(failed.deliveries().stream().allMatch(delivery -> delivery.status() == DeliveryStatus.FAILED
                 && delivery.nextAttemptAt() == null));
-        List<Delivery> retrying = log().page(webhook.id(), DeliveryStatus.RETRYING, null, 10).deliveries();
+        List<Delivery> retrying = log().page(webhook.id(), DeliveryStatus.RETRYING, null, 10, LATER).deliveries();
         assertEquals(List.of(4L), retrying.stream().map(Delivery::seq).toList());
         assertEquals(T0.plusSeconds(5), retrying.get(0).nextAttemptAt());
-        assertEquals(List.of(6L), seqs(log().page(webhook.id(), DeliveryStatus.PENDING, null, 10)));
-        assertEquals(List.of(2L), seqs(log().page(webhook.id(), DeliveryStatus.SUCCEEDED, null, 10)));
+        assertEquals(List.of(6L), seqs(log().page(webhook.id(), DeliveryStatus.PENDING, null, 10, LATER)));
+        assertEquals(List.of(2L), seqs(log().page(webhook.id(), DeliveryStatus.SUCCEEDED, null, 10, LATER)));
     }
 
     @Test
@@ -144,7 +147,7 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
             List<Long> seen = new ArrayList<>();
             String cursor = null;
             do {
-                DeliveryLog.Page page = log().page(webhook.id(), null, cursor, size);
+                DeliveryLog.Page page = log().page(webhook.id(), null, cursor, size, LATER);
                 seen.addAll(seqs(page));
                 cursor = page.nextCursor();
                 assertTrue(seen.size() <= 12, "pages of " + size + " repeat deliveries: " + seen);
@@ -152,13 +155,13 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
             assertEquals(newestFirst, seen, "pages of " + size);
         }
         assertEquals(List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING, DeliveryStatus.FAILED,
-                DeliveryStatus.SUCCEEDED), log().page(webhook.id(), null, null, 4).deliveries().stream()
+                DeliveryStatus.SUCCEEDED), log().page(webhook.id(), null, null, 4, LATER).deliveries().stream()
                 .map(Delivery::status).toList());
     }
 
     @Test
     default void aWebhookWithoutDeliveriesHasOneEmptyPage() {
-        DeliveryLog.Page page = log().page(newWebhook(newBase(), true).id(), null, null, 100);
+        DeliveryLog.Page page = log().page(newWebhook(newBase(), true).id(), null, null, 100, LATER);
 
         assertTrue(page.deliveries().isEmpty());
         assertNull(page.nextCursor());
@@ -169,7 +172,7 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
         WebhookId webhookId = newWebhook(newBase(), true).id();
         for (String cursor : List.of("not a cursor!", "{}")) {
             BasehookException refused = assertThrows(BasehookException.class,
-                    () -> log().page(webhookId, null, cursor, 10), cursor);
+                    () -> log().page(webhookId, null, cursor, 10, LATER), cursor);
             assertEquals("invalid_cursor", refused.code());
             assertEquals(BasehookException.Kind.INVALID, refused.kind());
         }
@@ -192,7 +195,7 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
         recordAll(List.of(new DeliveryOutcome(queued.id(), webhook.id(), timedOut, 2, DeliveryStatus.RETRYING,
                 T0.plusSeconds(331))));
 
-        Delivery found = log().find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow();
+        Delivery found = log().find(webhook.id(), queued.id(), Long.MAX_VALUE, LATER).orElseThrow();
 
         assertEquals(List.of(answered, timedOut), found.attemptLog());
         assertEquals(queued.id(), found.id());
@@ -221,11 +224,11 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
                     T0.plusSeconds(60))));
         }
 
-        assertEquals(attempts, log().find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow().attemptLog());
+        assertEquals(attempts, log().find(webhook.id(), queued.id(), Long.MAX_VALUE, LATER).orElseThrow().attemptLog());
         // each attempt stores a little over 4 KiB: the newest three start within 10,000 bytes
-        assertEquals(attempts.subList(2, 5), log().find(webhook.id(), queued.id(), 10_000).orElseThrow()
+        assertEquals(attempts.subList(2, 5), log().find(webhook.id(), queued.id(), 10_000, LATER).orElseThrow()
                 .attemptLog());
-        Delivery newestOnly = log().find(webhook.id(), queued.id(), 1).orElseThrow();
+        Delivery newestOnly = log().find(webhook.id(), queued.id(), 1, LATER).orElseThrow();
         assertEquals(attempts.subList(4, 5), newestOnly.attemptLog(), "at least the newest attempt");
         assertEquals(5, newestOnly.attempts(), "the count still tells how many there were");
     }
@@ -238,12 +241,13 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
         appendAndEnqueue(base, 1, T0);
         Delivery queued = oldestFirst(webhook).get(0);
 
-        Delivery found = log().find(webhook.id(), queued.id(), Long.MAX_VALUE).orElseThrow();
+        Delivery found = log().find(webhook.id(), queued.id(), Long.MAX_VALUE, LATER).orElseThrow();
 
         assertTrue(found.attemptLog().isEmpty());
         assertEquals(DeliveryStatus.PENDING, found.status());
-        assertTrue(log().find(other.id(), queued.id(), Long.MAX_VALUE).isEmpty(), "the delivery of another webhook");
-        assertTrue(log().find(webhook.id(), new DeliveryId(Long.MAX_VALUE), Long.MAX_VALUE).isEmpty());
+        assertTrue(log().find(other.id(), queued.id(), Long.MAX_VALUE, LATER).isEmpty(),
+                "the delivery of another webhook");
+        assertTrue(log().find(webhook.id(), new DeliveryId(Long.MAX_VALUE), Long.MAX_VALUE, LATER).isEmpty());
     }
 
     @Test
@@ -289,6 +293,66 @@ public interface DeliveryLogContract extends DeliveryStoreFixture {
         Delivery unchanged = found(webhook, queued.id());
         assertEquals(DeliveryStatus.SUCCEEDED, unchanged.status());
         assertNull(unchanged.nextAttemptAt());
+    }
+
+    @Test
+    default void aClaimedDeliveryShowsAsSendingUntilItsAnswerIsRecorded() {
+        BaseId base = newBase();
+        Webhook webhook = newWebhook(base, true);
+        appendAndEnqueue(base, 1, T0);
+        ClaimedDelivery claimed = claim(1, T0, LEASE).get(0);
+
+        Delivery sending = log().find(webhook.id(), claimed.id(), Long.MAX_VALUE, T0).orElseThrow();
+        assertEquals(DeliveryStatus.SENDING, sending.status());
+        assertNull(sending.nextAttemptAt(), "nothing scheduled while it is sent");
+        assertEquals(List.of(claimed.id()), log().page(webhook.id(), DeliveryStatus.SENDING, null, 10, T0)
+                .deliveries().stream().map(Delivery::id).toList());
+        assertTrue(log().page(webhook.id(), DeliveryStatus.PENDING, null, 10, T0).deliveries().isEmpty());
+
+        record(claimed, succeeded(T0), DeliveryStatus.SUCCEEDED, null);
+        Delivery answered = log().find(webhook.id(), claimed.id(), Long.MAX_VALUE, T0).orElseThrow();
+        assertEquals(DeliveryStatus.SUCCEEDED, answered.status());
+        assertTrue(log().page(webhook.id(), DeliveryStatus.SENDING, null, 10, T0).deliveries().isEmpty());
+    }
+
+    @Test
+    default void aHandedOffDeliveryShowsAsSendingAndARetryAsRetryingWithItsNextAttempt() {
+        BaseId base = newBase();
+        Webhook webhook = newWebhook(base, true);
+        List<StoredEvent> events = appendEvents(base, 1);
+        DeliveryId id = queue().enqueue(base, events, List.of(new DeliveryQueue.Target(webhook.id(), LEASE)), T0)
+                .get(0);
+
+        Delivery handedOff = log().page(webhook.id(), null, null, 10, T0).deliveries().get(0);
+        assertEquals(DeliveryStatus.SENDING, handedOff.status());
+        assertNull(handedOff.nextAttemptAt());
+
+        recordAll(List.of(new DeliveryOutcome(id, webhook.id(), failed(T0), 1, DeliveryStatus.RETRYING,
+                T0.plusSeconds(5))));
+        Delivery retrying = log().find(webhook.id(), id, Long.MAX_VALUE, T0).orElseThrow();
+        assertEquals(DeliveryStatus.RETRYING, retrying.status());
+        assertEquals(T0.plusSeconds(5), retrying.nextAttemptAt());
+        assertEquals(List.of(id), log().page(webhook.id(), DeliveryStatus.RETRYING, null, 10, T0).deliveries()
+                .stream().map(Delivery::id).toList());
+    }
+
+    @Test
+    default void aReleasedDeliveryOrOneWhoseLeaseRanOutIsPendingAgain() {
+        BaseId base = newBase();
+        Webhook webhook = newWebhook(base, true);
+        appendAndEnqueue(base, 2, T0);
+        List<ClaimedDelivery> claimed = claim(2, T0, LEASE);
+
+        claims().release(List.of(claimed.get(0).id()), LEASE, T0);
+        Delivery released = log().find(webhook.id(), claimed.get(0).id(), Long.MAX_VALUE, T0).orElseThrow();
+        assertEquals(DeliveryStatus.PENDING, released.status());
+        assertEquals(T0, released.nextAttemptAt());
+
+        Delivery ranOut = log().find(webhook.id(), claimed.get(1).id(), Long.MAX_VALUE, LEASE).orElseThrow();
+        assertEquals(DeliveryStatus.PENDING, ranOut.status(), "its instance stopped: due again since the lease's end");
+        assertEquals(LEASE, ranOut.nextAttemptAt());
+        assertEquals(2, log().page(webhook.id(), DeliveryStatus.PENDING, null, 10, LEASE).deliveries().size());
+        assertTrue(log().page(webhook.id(), DeliveryStatus.SENDING, null, 10, LEASE).deliveries().isEmpty());
     }
 
     /** One event per type, queued for every enabled webhook of the base, as a content change does it. */

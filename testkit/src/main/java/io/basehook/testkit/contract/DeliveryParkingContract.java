@@ -42,7 +42,7 @@ public interface DeliveryParkingContract extends DeliveryStoreFixture {
         Delivery parked = found(disabled, ofDisabled.get(1).id());
         assertEquals(DeliveryStatus.PENDING, parked.status(), "still open: it is sent once the webhook is enabled");
         assertNull(parked.nextAttemptAt(), "nothing is scheduled for it");
-        assertNull(log().page(disabled.id(), null, null, 10).deliveries().get(0).nextAttemptAt());
+        assertNull(log().page(disabled.id(), null, null, 10, LATER).deliveries().get(0).nextAttemptAt());
         List<ClaimedDelivery> claimed = claim(10, LEASE.plusSeconds(3600), LEASE.plusSeconds(3660));
         assertEquals(List.of(1L, 2L, 3L), seqsOf(claimed, other), "parked ones are not claimed");
         assertEquals(3, claimed.size());
@@ -53,6 +53,21 @@ public interface DeliveryParkingContract extends DeliveryStoreFixture {
 
         assertEquals(now, found(disabled, ofDisabled.get(1).id()).nextAttemptAt());
         assertEquals(List.of(2L, 3L), seqsOf(claim(10, now, now.plusSeconds(60)), disabled), "due now");
+    }
+
+    @Test
+    default void aParkedDeliveryIsNoLongerShownAsSendingThoughItsLeaseWouldStillRun() {
+        BaseId base = newBase();
+        Webhook disabled = newWebhook(base, true);
+        appendAndEnqueue(base, 1, T0);
+        ClaimedDelivery claimed = claim(1, T0, LEASE).get(0);
+        setEnabled(disabled, false);
+
+        parking().park(List.of(claimed.id()));
+
+        Delivery parked = log().find(disabled.id(), claimed.id(), Long.MAX_VALUE, T0).orElseThrow();
+        assertEquals(DeliveryStatus.PENDING, parked.status(), "open, held back until the webhook is enabled");
+        assertNull(parked.nextAttemptAt(), "nothing is scheduled for it");
     }
 
     @Test

@@ -43,6 +43,8 @@ public interface DeliveryStoreFixture {
     /** Has milliseconds on purpose: a store must not drop them. */
     Instant T0 = Instant.parse("2026-11-27T14:30:05.123Z");
     Instant LEASE = T0.plusSeconds(60);
+    /** A moment after every lease the contracts take: the log shows each delivery as stored. */
+    Instant LATER = T0.plus(Duration.ofDays(3650));
     /** The auto-disable threshold the contracts record with: failing for five days. */
     Instant DISABLE_BEFORE = T0.minus(Duration.ofDays(5));
     Instant LONG_AGO = T0.minus(Duration.ofDays(6));
@@ -150,13 +152,13 @@ public interface DeliveryStoreFixture {
 
     /** Every delivery of the webhook as its log shows it, oldest first. */
     default List<Delivery> oldestFirst(Webhook webhook) {
-        List<Delivery> deliveries = new ArrayList<>(log().page(webhook.id(), null, null, 1000).deliveries());
+        List<Delivery> deliveries = new ArrayList<>(log().page(webhook.id(), null, null, 1000, LATER).deliveries());
         Collections.reverse(deliveries);
         return deliveries;
     }
 
     default Delivery found(Webhook webhook, DeliveryId id) {
-        return log().find(webhook.id(), id, Long.MAX_VALUE).orElseThrow();
+        return log().find(webhook.id(), id, Long.MAX_VALUE, LATER).orElseThrow();
     }
 
     default List<Long> seqs(List<ClaimedDelivery> claimed) {

@@ -97,6 +97,7 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
                     for (Target target : group.targets()) {
                         Row row = new Row(++lastId, target.webhookId(), event, now,
                                 target.leasedUntil() == null ? now : target.leasedUntil());
+                        row.sending = target.leasedUntil() != null;
                         rows.put(row.id, row);
                         ids.add(new DeliveryId(row.id));
                     }
@@ -148,6 +149,7 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
             List<ClaimedDelivery> claimed = new ArrayList<>(taken);
             for (Row row : picked.subList(0, taken)) {
                 row.due = leaseUntil;
+                row.sending = true;
                 claimed.add(new ClaimedDelivery(new DeliveryId(row.id), row.webhookId, row.event.baseId(),
                         row.event.seq(), row.event.id(), row.attempts, row.scheduleStart, row.event.payload()));
             }
@@ -168,6 +170,7 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
                 // the lease's own end tells that no other claim has taken it since
                 if (row != null && !row.parked && leaseUntil.equals(row.due)) {
                     row.due = now;
+                    row.sending = false;
                 }
             }
         }
@@ -197,6 +200,7 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
                 row.attempts = outcome.attempts();
                 row.due = outcome.status().isOpen() ? outcome.nextAttemptAt() : null;
                 row.parked = false;
+                row.sending = false;
                 row.attemptLog.putIfAbsent(outcome.attempts(), outcome.attempt());
             }
         }
@@ -249,6 +253,7 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
                 Row row = rows.get(id.value());
                 if (row != null && row.due != null && disabled.contains(row.webhookId)) {
                     row.parked = true;
+                    row.sending = false;
                 }
             }
         }
@@ -264,6 +269,7 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
             for (Row row : rows.values()) {
                 if (row.webhookId.equals(webhookId) && row.isDue(now)) {
                     row.parked = true;
+                    row.sending = false;
                     parked++;
                 }
             }
@@ -277,6 +283,7 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
             for (Row row : rows.values()) {
                 if (row.webhookId.equals(webhookId) && row.due != null && (row.parked || row.due.isAfter(now))) {
                     row.parked = false;
+                    row.sending = false;
                     row.due = now;
                 }
             }
@@ -309,7 +316,7 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
     // DeliveryLog
 
     @Override
-    public Page page(WebhookId webhookId, DeliveryStatus status, String cursor, int limit) {
+    public Page page(WebhookId webhookId, DeliveryStatus status, String cursor, int limit, Instant now) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
@@ -318,14 +325,18 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
             List<Delivery> deliveries = new ArrayList<>();
             boolean more = false;
             for (Row row : rows.headMap(before, false).descendingMap().values()) {
-                if (!row.webhookId.equals(webhookId) || (status != null && row.status != status)) {
+                if (!row.webhookId.equals(webhookId)) {
+                    continue;
+                }
+                Delivery shown = row.view(List.of(), now);
+                if (status != null && shown.status() != status) {
                     continue;
                 }
                 if (deliveries.size() == limit) {
                     more = true;
                     break;
                 }
-                deliveries.add(row.view(List.of()));
+                deliveries.add(shown);
             }
             return new Page(deliveries, more ? encodeCursor(deliveries.get(deliveries.size() - 1).id().value()) : null);
         }
@@ -333,7 +344,7 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
 
     /** The newest attempts whose newer ones weigh less than {@code maxBytes} (headers, bodies and error texts). */
     @Override
-    public Optional<Delivery> find(WebhookId webhookId, DeliveryId id, long maxBytes) {
+    public Optional<Delivery> find(WebhookId webhookId, DeliveryId id, long maxBytes, Instant now) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
@@ -351,7 +362,7 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
                 kept.add(0, attempt);
                 newer += bytes(attempt);
             }
-            return Optional.of(row.view(kept));
+            return Optional.of(row.view(kept, now));
         }
     }
 
@@ -365,6 +376,7 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
             row.status = DeliveryStatus.PENDING;
             row.due = now;
             row.parked = false;
+            row.sending = false;
             row.scheduleStart = row.attempts;
             return true;
         }
@@ -495,6 +507,8 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
         Instant due;
         /** Held back until its webhook is enabled again; open, but not due. */
         boolean parked;
+        /** Claimed or handed off: being sent until its answer is recorded, it is released or its lease is over. */
+        boolean sending;
         final TreeMap<Integer, Attempt> attemptLog = new TreeMap<>();
 
         Row(long id, WebhookId webhookId, StoredEvent event, Instant createdAt, Instant due) {
@@ -509,9 +523,12 @@ public final class InMemoryDeliveries implements DeliveryQueue, DeliveryClaims, 
             return due != null && !parked && !due.isAfter(now);
         }
 
-        Delivery view(List<Attempt> attempts) {
+        /** As the log shows it at {@code now}: sending while the lease lasts, with nothing scheduled. */
+        Delivery view(List<Attempt> attempts, Instant now) {
+            boolean sent = sending && due != null && due.isAfter(now);
             return new Delivery(new DeliveryId(id), webhookId, event.baseId(), event.seq(), event.id(),
-                    event.type().wireName(), status, this.attempts, createdAt, parked ? null : due, attempts);
+                    event.type().wireName(), sent ? DeliveryStatus.SENDING : status, this.attempts, createdAt,
+                    parked || sent ? null : due, attempts);
         }
     }
 }

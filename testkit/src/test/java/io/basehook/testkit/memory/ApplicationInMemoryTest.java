@@ -102,14 +102,14 @@ class ApplicationInMemoryTest {
         assertEquals("{\"event\":\"insert_row\",\"seq\":1,\"row\":\"ACME renewal\"}",
                 receiver.sent().get(0).message().payload());
         assertEquals(webhook.url(), receiver.sent().get(0).message().target());
-        var logged = store.deliveries().page(webhook.id(), null, null, 10).deliveries();
+        var logged = store.deliveries().page(webhook.id(), null, null, 10, Instant.now()).deliveries();
         assertEquals(1, logged.size());
         assertEquals(DeliveryStatus.SUCCEEDED, logged.get(0).status());
         assertEquals(1, store.outbox().readAfter(base.id(), 0, 10, 1 << 20).size(), "the feed holds the event");
     }
 
     private static long openOf(InMemoryDeliveries deliveries, Webhook webhook) {
-        return deliveries.page(webhook.id(), null, null, 10).deliveries().stream()
+        return deliveries.page(webhook.id(), null, null, 10, Instant.now()).deliveries().stream()
                 .filter(delivery -> delivery.status().isOpen()).count();
     }
 }

@@ -46,7 +46,7 @@ class InMemoryDeliveriesTest extends InMemoryDeliveryFixture {
 
         recordAll(List.of(succeeded(claimed, T0)));
 
-        assertTrue(log().find(webhook.id(), claimed.id(), Long.MAX_VALUE).isEmpty());
+        assertTrue(log().find(webhook.id(), claimed.id(), Long.MAX_VALUE, LATER).isEmpty());
     }
 
     @Test
