@@ -57,7 +57,7 @@ import io.basehook.application.service.ListBasesService;
 import io.basehook.application.service.ListColumnsService;
 import io.basehook.application.service.ListTablesService;
 import io.basehook.application.service.ListRowsService;
-import io.basehook.application.service.Lookup;
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.service.ReadChangeFeedService;
 import io.basehook.application.service.RenameBaseService;
 import io.basehook.application.service.RenameTableService;

@@ -38,7 +38,7 @@ import io.basehook.application.service.ReadDeliveryBacklogService;
 import io.basehook.application.service.RedeliverService;
 import io.basehook.application.service.Limits;
 import io.basehook.application.service.ListWebhooksService;
-import io.basehook.application.service.Lookup;
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.service.RotateWebhookSecretService;
 import io.basehook.application.service.TestWebhookService;
 import io.basehook.application.service.UpdateWebhookService;

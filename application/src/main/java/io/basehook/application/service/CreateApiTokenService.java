@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.port.in.CreateApiTokenCommand;
 import io.basehook.application.port.in.CreateApiTokenUseCase;
 import io.basehook.application.port.out.ApiTokenRepository;

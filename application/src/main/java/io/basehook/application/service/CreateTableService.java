@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.port.in.CreateTableCommand;
 import io.basehook.application.port.in.CreateTableUseCase;
 import io.basehook.application.port.out.TableRepository;

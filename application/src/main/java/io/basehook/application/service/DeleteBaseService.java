@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.port.in.DeleteBaseUseCase;
 import io.basehook.application.port.out.BaseRepository;
 import io.basehook.application.port.out.TransactionRunner;

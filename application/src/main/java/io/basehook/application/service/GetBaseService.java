@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.port.in.BaseWithTables;
 import io.basehook.application.port.in.GetBaseUseCase;
 import io.basehook.application.port.out.TableRepository;

@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.port.in.GetRowUseCase;
 import io.basehook.application.port.in.TableRows;
 import io.basehook.application.port.out.RowRepository;

@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.port.in.GetTableUseCase;
 import io.basehook.domain.access.Actor;
 import io.basehook.domain.base.BaseId;

@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.port.in.ListApiTokensUseCase;
 import io.basehook.application.port.out.ApiTokenRepository;
 import io.basehook.application.port.out.TransactionRunner;

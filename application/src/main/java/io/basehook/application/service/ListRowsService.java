@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.port.in.ListRowsUseCase;
 import io.basehook.application.port.in.TableRowPage;
 import io.basehook.application.port.out.RowPage;

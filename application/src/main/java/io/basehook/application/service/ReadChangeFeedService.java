@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.port.in.ChangeFeed;
 import io.basehook.application.port.in.ReadChangeFeedUseCase;
 import io.basehook.application.port.out.ChangeEventOutbox;

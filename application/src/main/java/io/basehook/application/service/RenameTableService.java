@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.port.in.RenameTableCommand;
 import io.basehook.application.port.in.RenameTableUseCase;
 import io.basehook.application.port.out.TableRepository;

@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.delivery.DeliveryHandoff;
 import io.basehook.application.port.in.UpdateWebhookCommand;
 import io.basehook.application.port.in.UpdateWebhookUseCase;

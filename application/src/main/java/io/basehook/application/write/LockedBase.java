@@ -1,6 +1,6 @@
 package io.basehook.application.write;
 
-import io.basehook.application.service.Lookup;
+import io.basehook.application.lookup.Lookup;
 import io.basehook.domain.base.BaseId;
 import io.basehook.domain.row.ChangeEvent;
 import io.basehook.domain.row.Row;

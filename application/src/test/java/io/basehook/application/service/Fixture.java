@@ -1,5 +1,6 @@
 package io.basehook.application.service;
 
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.write.ContentWrites;
 import io.basehook.application.write.GroupCommit;
 import io.basehook.application.write.TransactionPerWrite;

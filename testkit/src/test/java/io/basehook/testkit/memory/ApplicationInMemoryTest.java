@@ -14,7 +14,7 @@ import io.basehook.application.service.CreateTableService;
 import io.basehook.application.service.CreateWebhookService;
 import io.basehook.application.service.InsertRowsService;
 import io.basehook.application.service.Limits;
-import io.basehook.application.service.Lookup;
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.write.ContentWrites;
 import io.basehook.application.write.GroupCommit;
 import io.basehook.application.write.TransactionPerWrite;

@@ -3,7 +3,7 @@ package io.basehook.application.service.planted;
 import io.basehook.application.delivery.ChangeRecorder;
 import io.basehook.application.port.out.RowRepository;
 import io.basehook.application.port.out.TransactionRunner;
-import io.basehook.application.service.Lookup;
+import io.basehook.application.lookup.Lookup;
 import io.basehook.application.write.GroupCommit;
 
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.basehook.application.service;
+package io.basehook.application.lookup;
 
 import io.basehook.application.port.out.BaseRepository;
 import io.basehook.application.port.out.TableRepository;
